@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// e-Musrenbang: no Swift package dependencies, only Foundation, Dispatch and system C libraries.
+import PackageDescription
+
+let package = Package(
+    name: "musrenbang",
+    products: [
+        .executable(name: "musrenbang", targets: ["MusrenbangCLI"]),
+    ],
+    targets: [
+        // System C libraries (Debian: libsqlite3-dev, libcrypt-dev).
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CCrypt", path: "Sources/CCrypt", pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]),
+
+        // HTTP/1.1 server on raw sockets; knows nothing of Musrenbang.
+        .target(name: "HTTPServer"),
+        // SQLite connections, statements, transactions, migrations, backup; knows no domain.
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        // The rules of Musrenbang: wilayah, accounts, proposals, state machine, ceilings, allocation.
+        .target(name: "Musrenbang", dependencies: ["Storage", "CCrypt"]),
+        // The `musrenbang` command: serve, migrate, backup, check, seed-demo, ...
+        .executableTarget(
+            name: "MusrenbangCLI", dependencies: ["HTTPServer", "Storage", "Musrenbang"]),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

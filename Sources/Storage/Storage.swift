@@ -1,0 +1,1 @@
+// Storage: SQLite connections, prepared statements, transactions, migrations and backup. Knows no domain.

@@ -1,0 +1,6 @@
+import Testing
+@testable import Musrenbang
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

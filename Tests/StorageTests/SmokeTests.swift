@@ -1,0 +1,6 @@
+import Testing
+@testable import Storage
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}
