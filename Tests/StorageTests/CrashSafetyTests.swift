@@ -28,6 +28,13 @@ struct CrashSafetyTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A watchdog, so that a writer that stops writing fails the test instead of hanging it. It only
+        // kills a process that has not been reaped yet (so never a recycled pid).
+        let pid = process.processIdentifier
+        let reaped = Locked(false)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 180) {
+            reaped.withValue { done in if !done { kill(pid, SIGKILL) } }
+        }
         let reader = output.fileHandleForReading
         var buffer = Data()
         var lines = 0
@@ -37,7 +44,10 @@ struct CrashSafetyTests {
             buffer.append(chunk)
             lines = buffer.count(where: { $0 == UInt8(ascii: "\n") })
         }
-        kill(process.processIdentifier, SIGKILL)
+        reaped.withValue { done in
+            kill(pid, SIGKILL)
+            done = true
+        }
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the writer should die by SIGKILL")
         buffer.append(reader.readDataToEndOfFile())

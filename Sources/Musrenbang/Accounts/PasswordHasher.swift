@@ -5,8 +5,9 @@ import Foundation
 /// Hashes look like `$y$j9T$<salt>$<hash>` and carry their own parameters, so stored hashes stay
 /// verifiable when the cost changes.
 public struct PasswordHasher: Sendable {
-    /// The longest password accepted, in UTF-8 bytes; longer input is refused rather than cut.
-    public static let maximumPasswordBytes = 1024
+    /// The longest password accepted, in UTF-8 bytes (511: libxcrypt's `CRYPT_MAX_PASSPHRASE_SIZE` less
+    /// the NUL); longer input is refused rather than cut.
+    public static let maximumPasswordBytes = Int(CRYPT_MAX_PASSPHRASE_SIZE) - 1
 
     /// yescrypt cost for `crypt_gensalt_rn`; 0 picks libxcrypt's default.
     public let cost: UInt

@@ -50,6 +50,11 @@ public final class Database: @unchecked Sendable {
         })
     }
 
+    deinit {
+        // Readers close first, so that the writer closes last and can checkpoint and remove the WAL file.
+        readers.closeAll()
+    }
+
     /// Runs `body` with a read-only connection inside a read transaction, so that all its queries see one
     /// consistent snapshot. Waits for a free reader when all are lent out. Does not see writes still
     /// uncommitted in a `write` on the same thread.
@@ -99,6 +104,11 @@ private final class ReaderPool: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return idle.removeLast()
+    }
+
+    /// Drops every idle connection; called only when the database is going away.
+    func closeAll() {
+        lock.withLock { idle.removeAll() }
     }
 
     func giveBack(_ connection: Connection) {
