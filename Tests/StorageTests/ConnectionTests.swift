@@ -167,3 +167,34 @@ struct ConnectionTests {
         }
     }
 }
+
+@Suite("Opening databases")
+struct OpeningTests {
+    @Test func missingFileIsAnErrorWhenCreationIsOff() throws {
+        try withTemporaryDirectory { directory in
+            let path = (directory as NSString).appendingPathComponent("absent.sqlite")
+            var configuration = Database.Configuration()
+            configuration.createIfMissing = false
+            #expect(throws: SQLiteError.self) { try Database(path: path, configuration: configuration) }
+            #expect(!FileManager.default.fileExists(atPath: path))
+            _ = try Database(path: path)
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    @Test func closingTheDatabaseRemovesTheWALFile() throws {
+        try withTemporaryDirectory { directory in
+            let path = (directory as NSString).appendingPathComponent("wal.sqlite")
+            do {
+                let database = try Database(path: path)
+                try database.write { try $0.execute("CREATE TABLE t (x INTEGER) STRICT") }
+                _ = try database.read { try $0.scalar("SELECT count(*) FROM t", as: Int.self) }
+                #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            }
+            // The writer closed last, checkpointed, and removed the WAL: the file alone holds everything.
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            let connection = try Connection(path: path, mode: .readOnly)
+            #expect(try connection.scalar("SELECT count(*) FROM t", as: Int.self) == 0)
+        }
+    }
+}

@@ -4,20 +4,6 @@ import Testing
 
 @Suite("Crash safety: a writer killed with SIGKILL loses no acknowledged write", .serialized)
 struct CrashSafetyTests {
-    /// The `musrenbang` binary that `swift build`/`swift test` puts next to the test bundle.
-    private func musrenbangBinary() throws -> String {
-        let testExecutable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var directory = URL(fileURLWithPath: testExecutable).deletingLastPathComponent()
-        // The bundle may be a directory (…/musrenbangPackageTests.xctest/…); look a few levels up.
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("musrenbang").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        Issue.record("musrenbang binary not found near \(testExecutable); run `swift build` first")
-        throw CancellationError()
-    }
-
     /// Starts the crash writer, waits for `acknowledged` ids, kills it with SIGKILL, and returns every id it
     /// printed before dying.
     private func runAndKill(binary: String, database: String, acknowledged: Int) throws -> [Int64] {
@@ -77,13 +63,7 @@ struct CrashSafetyTests {
                 #expect(lost.isEmpty, "round \(round): acknowledged but missing: \(lost.prefix(10))")
             }
             // The CLI's own check agrees.
-            let check = Process()
-            check.executableURL = URL(fileURLWithPath: binary)
-            check.arguments = ["check", "--db", path]
-            check.standardOutput = FileHandle.nullDevice
-            try check.run()
-            check.waitUntilExit()
-            #expect(check.terminationStatus == 0)
+            #expect(try runMusrenbang(["check", "--db", path]).status == 0)
         }
     }
 }
