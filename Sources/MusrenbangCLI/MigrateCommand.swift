@@ -1,0 +1,47 @@
+import Foundation
+import Storage
+
+/// `musrenbang migrate`: applies the pending migrations to the database file.
+enum MigrateCommand: Command {
+    static let name = "migrate"
+    static let summary = "apply pending database migrations"
+    static let usage = """
+        musrenbang migrate [--db FILE] [--migrations DIR]
+          --db FILE          database file (default: musrenbang.sqlite; env MUSRENBANG_DB)
+          --migrations DIR   directory of NNNN_name.sql files (env MUSRENBANG_MIGRATIONS; default:
+                             ./Migrations, else the Migrations/ above the executable)
+        """
+
+    static func run(_ options: Options) throws {
+        let path = options.string("db", default: DatabaseOptions.defaultPath)
+        let directory = try MigrationsDirectory.locate(
+            explicit: options.string("migrations"),
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executablePath: MigrationsDirectory.currentExecutablePath())
+        let database = try Database(path: path)
+        let applied = try Migrator(directory: directory).migrate(database)
+        if applied.isEmpty {
+            print("\(path): up to date (migrations from \(directory))")
+        } else {
+            for migration in applied { print("applied \(migration.fileName)") }
+            print("\(path): \(applied.count) migration(s) applied from \(directory)")
+        }
+    }
+}
+
+/// Options shared by commands that open the database file.
+enum DatabaseOptions {
+    /// The file used when neither --db nor MUSRENBANG_DB is given.
+    static let defaultPath = "musrenbang.sqlite"
+
+    /// Opens an existing database file; tools that inspect or copy must not create an empty one.
+    static func openExisting(_ options: Options) throws -> Database {
+        let path = options.string("db", default: defaultPath)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UsageError("database file \(path) does not exist")
+        }
+        var configuration = Database.Configuration()
+        configuration.createIfMissing = false
+        return try Database(path: path, configuration: configuration)
+    }
+}

@@ -1,0 +1,88 @@
+/// One result row, copied out of SQLite so it stays valid after the statement moves on.
+/// Columns are reached by index (from 0) or by name (as SQLite reports it, case-insensitive).
+public struct Row: Sendable, CustomStringConvertible {
+    /// The row's values in column order.
+    public let values: [SQLValue]
+    let columns: ColumnNames
+
+    init(values: [SQLValue], columns: ColumnNames) {
+        self.values = values
+        self.columns = columns
+    }
+
+    /// The column names in order.
+    public var columnNames: [String] { columns.names }
+
+    /// The number of columns.
+    public var count: Int { values.count }
+
+    /// The raw value at `index`; traps when the index is out of range, like an array.
+    public subscript(index: Int) -> SQLValue { values[index] }
+
+    /// The raw value of the named column, or `nil` when there is no such column.
+    public subscript(column: String) -> SQLValue? {
+        columns.index(of: column).map { values[$0] }
+    }
+
+    /// The value at `index` converted to `T`; use an optional `T` for nullable columns.
+    public func get<T: SQLColumnConvertible>(_ index: Int, as type: T.Type = T.self) throws -> T {
+        guard values.indices.contains(index) else {
+            throw RowError.noSuchColumn("#\(index)", available: columns.names)
+        }
+        return try convert(values[index], column: columns.names[index])
+    }
+
+    /// The value of the named column converted to `T`; use an optional `T` for nullable columns.
+    public func get<T: SQLColumnConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
+        guard let index = columns.index(of: column) else {
+            throw RowError.noSuchColumn(column, available: columns.names)
+        }
+        return try convert(values[index], column: columns.names[index])
+    }
+
+    private func convert<T: SQLColumnConvertible>(_ value: SQLValue, column: String) throws -> T {
+        guard let converted = T.fromSQL(value) else {
+            throw RowError.typeMismatch(column: column, expected: String(describing: T.self), actual: value)
+        }
+        return converted
+    }
+
+    public var description: String {
+        "[" + zip(columns.names, values).map { "\($0): \($1)" }.joined(separator: ", ") + "]"
+    }
+}
+
+/// The column names of one result set, shared by all its rows.
+final class ColumnNames: Sendable {
+    let names: [String]
+    private let lookup: [String: Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        var lookup: [String: Int] = [:]
+        // The first column of a given name wins, as in most SQL clients.
+        for (index, name) in names.enumerated().reversed() { lookup[name.lowercased()] = index }
+        self.lookup = lookup
+    }
+
+    func index(of name: String) -> Int? {
+        lookup[name] ?? lookup[name.lowercased()]
+    }
+}
+
+/// A row could not be read the way the caller asked.
+public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The result has no column of that name (or index).
+    case noSuchColumn(String, available: [String])
+    /// The column holds a value that does not convert to the requested type (NULL into a non-optional, say).
+    case typeMismatch(column: String, expected: String, actual: SQLValue)
+
+    public var description: String {
+        switch self {
+        case .noSuchColumn(let name, let available):
+            "no column '\(name)' in result (columns: \(available.joined(separator: ", ")))"
+        case .typeMismatch(let column, let expected, let actual):
+            "column '\(column)' holds \(actual), which is not a \(expected)"
+        }
+    }
+}

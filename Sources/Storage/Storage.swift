@@ -1,1 +1,0 @@
-// Storage: SQLite connections, prepared statements, transactions, migrations and backup. Knows no domain.

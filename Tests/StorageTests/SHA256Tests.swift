@@ -1,0 +1,32 @@
+import Testing
+@testable import Storage
+
+@Suite("SHA-256 against known vectors")
+struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+    ])
+    func knownVectors(_ input: String, _ expected: String) {
+        #expect(SHA256.hexDigest(Array(input.utf8)) == expected)
+    }
+
+    @Test func oneMillionA() {
+        let input = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hexDigest(input) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func incrementalEqualsOneShotAcrossBlockBoundaries() {
+        let input = (0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        for split in [0, 1, 55, 56, 63, 64, 65, 128, 299, 300] {
+            var hasher = SHA256()
+            hasher.update(input[..<split])
+            hasher.update(input[split...])
+            #expect(hasher.finalize() == SHA256.hash(input), "split at \(split)")
+        }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Storage
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
