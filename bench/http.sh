@@ -227,7 +227,7 @@ EOF
 
 if [[ $build == yes ]]; then
     echo "building release ..."
-    (cd "$repo" && swift build -c release --product musrenbang) >/dev/null
+    (cd "$repo" && swift build -c release) >/dev/null
 fi
 [[ -x $binary ]] || die "no server binary at $binary"
 port_in_use "$port" && die "127.0.0.1:$port is already in use (try --port)"
@@ -246,6 +246,7 @@ curl -fsS --max-time 5 "http://127.0.0.1:$port/css/site.css" | cmp -s - "$work/p
 
 rss_idle=$(proc_kib "$server_pid" VmRSS)
 held_report="skipped"
+held_hwm=0
 if [[ $hold -gt 0 ]]; then
     echo "holding $hold keep-alive connections ..."
     cat >"$work/hold.py" <<'PY'
@@ -279,6 +280,7 @@ with open(f"/proc/{pid}/status") as f:
     for line in f:
         key, _, value = line.partition(":")
         status[key] = value.strip()
+print("HWM_KB", status.get("VmHWM", "0 kB").split()[0])
 print(f"{answered}/{count} answered 200, VmRSS {status.get('VmRSS', '?')}, VmHWM {status.get('VmHWM', '?')}")
 for s in sockets:
     s.close()
@@ -286,11 +288,14 @@ PY
     run_child "$work/hold.out" timeout 120 python3 "$work/hold.py" "$port" "$hold" "$server_pid" \
         || die "holding $hold connections failed: $(tail -n 3 "$work/hold.out")"
     held_report=$(tail -n 1 "$work/hold.out")
+    held_hwm=$(awk '$1 == "HWM_KB" { print $2 }' "$work/hold.out")
 fi
 
 echo "running wrk: ${duration}s per run, -t2, connections: $conns"
 bench_target musrenbang "http://127.0.0.1:$port"
 rss_peak=$(proc_kib "$server_pid" VmHWM)
+# The kernel updates the high-water mark lazily, so keep the larger of the two readings.
+if [[ ${held_hwm:-0} =~ ^[0-9]+$ && ${rss_peak:-0} =~ ^[0-9]+$ && $held_hwm -gt ${rss_peak:-0} ]]; then rss_peak=$held_hwm; fi
 stop_pid "$server_pid"
 server_pid=""
 
@@ -333,4 +338,6 @@ done
 echo
 echo "musrenbang memory: idle VmRSS ${rss_idle:-?} kB; with $hold idle keep-alive connections held: $held_report"
 echo "musrenbang peak RSS over the whole run (VmHWM): ${rss_peak:-?} kB"
-[[ $use_nginx == yes ]] || echo "(nginx not installed: no comparison; pass --with-nginx to install it)"
+if [[ $use_nginx != yes ]]; then
+    echo "(no nginx run: it is not installed or --no-nginx was given; --with-nginx installs it)"
+fi
