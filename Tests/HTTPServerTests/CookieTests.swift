@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func survivesGarbage() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = FormTestRandom(seed: 42)
         for _ in 0..<500 {
             let length = Int.random(in: 0..<80, using: &generator)
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -114,7 +114,7 @@ import Testing
 private typealias SameSite = SetCookie.SameSite
 
 /// A small deterministic generator (SplitMix64) so the garbage test is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct FormTestRandom: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -74,10 +74,17 @@ import Testing
         #expect(chunked == whole)
     }
 
+    @Test func bodyWithNoPartsIsAnEmptyForm() throws {
+        let directory = try UploadTestDirectory()
+        defer { directory.remove() }
+        let form = try MultipartParser.parse(Array("--\(Self.boundary)--\r\n".utf8), boundary: Self.boundary, uploadDirectory: directory.path)
+        #expect(form.fields.isEmpty && form.files.isEmpty)
+    }
+
     @Test func randomChunkingOfALargeFileMatches() throws {
         let directory = try UploadTestDirectory()
         defer { directory.remove() }
-        var generator = SeededGenerator(seed: 7)
+        var generator = FormTestRandom(seed: 7)
         let content = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let body = MultipartFixture.body(boundary: Self.boundary, parts: [
             .field("a", "1"), .file("berkas", filename: "besar.bin", content: content), .field("b", "2"),

@@ -34,16 +34,16 @@ public enum CookieHeader {
     }
 
     private static func parsePair(_ piece: ArraySlice<UInt8>) -> (name: String, value: String)? {
-        let trimmed = HeaderSyntax.trimmed(piece)
+        let trimmed = HeaderValueSyntax.trimmed(piece)
         guard let equals = trimmed.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        let name = HeaderSyntax.trimmed(trimmed[trimmed.startIndex..<equals])
-        guard HeaderSyntax.isToken(name) else { return nil }
-        var value = HeaderSyntax.trimmed(trimmed[trimmed.index(after: equals)...])
+        let name = HeaderValueSyntax.trimmed(trimmed[trimmed.startIndex..<equals])
+        guard HeaderValueSyntax.isToken(name) else { return nil }
+        var value = HeaderValueSyntax.trimmed(trimmed[trimmed.index(after: equals)...])
         if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
             value = value.dropFirst().dropLast()
         }
         // Lenient on what browsers really send (spaces, commas, UTF-8), but never controls or stray quotes.
-        guard !value.contains(where: { HeaderSyntax.isControl($0) || $0 == UInt8(ascii: "\"") }),
+        guard !value.contains(where: { HeaderValueSyntax.isControl($0) || $0 == UInt8(ascii: "\"") }),
               let text = String(validating: value, as: UTF8.self)
         else { return nil }
         return (String(decoding: name, as: UTF8.self), text)

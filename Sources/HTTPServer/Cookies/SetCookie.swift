@@ -26,10 +26,10 @@ public struct SetCookie: Sendable, Equatable {
         name: String, value: String, path: String? = "/", domain: String? = nil, maxAge: Int? = nil,
         expires: Date? = nil, secure: Bool = false, httpOnly: Bool = true, sameSite: SameSite? = .lax
     ) throws(CookieError) {
-        guard HeaderSyntax.isToken(name.utf8) else { throw .invalidName(name) }
+        guard HeaderValueSyntax.isToken(name.utf8) else { throw .invalidName(name) }
         guard value.utf8.allSatisfy(Self.isCookieOctet) else { throw .invalidValue(value) }
         if let path {
-            guard !path.isEmpty, path.utf8.allSatisfy({ !HeaderSyntax.isControl($0) && $0 != UInt8(ascii: ";") && $0 < 0x80 })
+            guard !path.isEmpty, path.utf8.allSatisfy({ !HeaderValueSyntax.isControl($0) && $0 != UInt8(ascii: ";") && $0 < 0x80 })
             else { throw .invalidPath(path) }
         }
         if let domain {

@@ -19,23 +19,23 @@ public struct MediaType: Sendable, Equatable, CustomStringConvertible {
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         var index = 0
-        while index < bytes.count, HeaderSyntax.isWhitespace(bytes[index]) { index += 1 }
+        while index < bytes.count, HeaderValueSyntax.isWhitespace(bytes[index]) { index += 1 }
         let typeStart = index
-        while index < bytes.count, HeaderSyntax.isTokenByte(bytes[index]) { index += 1 }
+        while index < bytes.count, HeaderValueSyntax.isTokenByte(bytes[index]) { index += 1 }
         let typeEnd = index
         guard typeEnd > typeStart, index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return nil }
         index += 1
         let subtypeStart = index
-        while index < bytes.count, HeaderSyntax.isTokenByte(bytes[index]) { index += 1 }
+        while index < bytes.count, HeaderValueSyntax.isTokenByte(bytes[index]) { index += 1 }
         let subtypeEnd = index
         guard subtypeEnd > subtypeStart else { return nil }
         // After the subtype only whitespace and parameters may follow.
         var rest = index
-        while rest < bytes.count, HeaderSyntax.isWhitespace(bytes[rest]) { rest += 1 }
+        while rest < bytes.count, HeaderValueSyntax.isWhitespace(bytes[rest]) { rest += 1 }
         guard rest == bytes.count || bytes[rest] == UInt8(ascii: ";") else { return nil }
-        type = HeaderSyntax.lowercasedASCII(bytes[typeStart..<typeEnd])
-        subtype = HeaderSyntax.lowercasedASCII(bytes[subtypeStart..<subtypeEnd])
-        parameters = HeaderSyntax.parameters(bytes, from: index)
+        type = HeaderValueSyntax.lowercasedASCII(bytes[typeStart..<typeEnd])
+        subtype = HeaderValueSyntax.lowercasedASCII(bytes[subtypeStart..<subtypeEnd])
+        parameters = HeaderValueSyntax.parameters(bytes, from: index)
     }
 
     /// `type/subtype` without parameters.
@@ -63,7 +63,7 @@ public struct MediaType: Sendable, Equatable, CustomStringConvertible {
         var text = essence
         for parameter in parameters {
             text += "; \(parameter.name)="
-            if HeaderSyntax.isToken(parameter.value.utf8) {
+            if HeaderValueSyntax.isToken(parameter.value.utf8) {
                 text += parameter.value
             } else {
                 text += "\""

@@ -147,7 +147,7 @@ public final class MultipartParser {
                 }
                 // Transport padding (spaces, tabs) may follow the boundary before its CRLF.
                 var index = start
-                while index < buffer.count, HeaderSyntax.isWhitespace(buffer[index]) { index += 1 }
+                while index < buffer.count, HeaderValueSyntax.isWhitespace(buffer[index]) { index += 1 }
                 guard index - start <= 64 else { throw .malformed("baris batas multipart rusak") }
                 guard index + 2 <= buffer.count else { return }
                 guard buffer[index] == UInt8(ascii: "\r"), buffer[index + 1] == UInt8(ascii: "\n") else {

@@ -18,11 +18,11 @@ struct MultipartPartHeaders: Equatable {
             line.removeLast()
             // A name that is not a token also catches obsolete line folding (a line starting with whitespace).
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
-                  HeaderSyntax.isToken(line[line.startIndex..<colon])
+                  HeaderValueSyntax.isToken(line[line.startIndex..<colon])
             else { throw .malformed("baris kepala bagian multipart rusak") }
-            let name = HeaderSyntax.lowercasedASCII(line[line.startIndex..<colon])
-            let value = HeaderSyntax.trimmed(line[line.index(after: colon)...])
-            guard !value.contains(where: { HeaderSyntax.isControl($0) && $0 != UInt8(ascii: "\t") }) else {
+            let name = HeaderValueSyntax.lowercasedASCII(line[line.startIndex..<colon])
+            let value = HeaderValueSyntax.trimmed(line[line.index(after: colon)...])
+            guard !value.contains(where: { HeaderValueSyntax.isControl($0) && $0 != UInt8(ascii: "\t") }) else {
                 throw .malformed("baris kepala bagian multipart memuat karakter kendali")
             }
             switch name {
@@ -36,12 +36,12 @@ struct MultipartPartHeaders: Equatable {
         }
         guard let disposition else { throw .malformed("bagian multipart tanpa Content-Disposition") }
         var index = 0
-        while index < disposition.count, HeaderSyntax.isTokenByte(disposition[index]) { index += 1 }
-        guard HeaderSyntax.lowercasedASCII(disposition[0..<index]) == "form-data" else {
+        while index < disposition.count, HeaderValueSyntax.isTokenByte(disposition[index]) { index += 1 }
+        guard HeaderValueSyntax.lowercasedASCII(disposition[0..<index]) == "form-data" else {
             throw .malformed("bagian multipart bukan form-data")
         }
         // Browsers do not backslash-escape file names (they percent-encode quotes), so keep backslashes.
-        let parameters = HeaderSyntax.parameters(disposition, from: index, backslashEscapes: false)
+        let parameters = HeaderValueSyntax.parameters(disposition, from: index, backslashEscapes: false)
         guard let fieldName = parameters.first(where: { $0.name == "name" })?.value else {
             throw .malformed("bagian multipart tanpa nama isian")
         }

@@ -1,6 +1,6 @@
 /// Byte-level pieces of HTTP header syntax (RFC 9110 section 5.6) shared by the media type,
 /// Content-Disposition and cookie parsers.
-enum HeaderSyntax {
+enum HeaderValueSyntax {
     /// `tchar`: the characters allowed in a token.
     static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
