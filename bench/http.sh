@@ -21,7 +21,7 @@ build=yes
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 binary="$repo/.build/release/musrenbang"
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "bench/http.sh: $*" >&2; exit 1; }
 
 while [[ $# -gt 0 ]]; do
