@@ -1,6 +1,0 @@
-import Testing
-@testable import Musrenbang
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
