@@ -30,7 +30,7 @@ import Testing
         #expect(result.original.event.action == .bawaKeSiklusBerikut)
         #expect(result.original.event.note == "Dibawa ke siklus Musrenbang 2028 sebagai TGS-2028-000045")
         let byOperator = try carry(old, by: Fixture.actor(.operatorKelurahan, inScope: true))
-        #expect(byOperator.carried.proposal.enteredBy == AccountID(100))
+        #expect(byOperator.carried.proposal.enteredBy == AccountID(200))
     }
 
     @Test func carryOverGuards() {

@@ -82,7 +82,7 @@ enum Fixture {
 
     /// An actor of `role` whose scope covers `Fixture.proposal` (inScope) or does not.
     static func actor(_ role: Role, inScope: Bool) -> Actor {
-        let account = AccountID(inScope ? 100 : 101)
+        let account = AccountID(inScope ? 200 : 201)
         switch role {
         case .warga: return Actor(accountId: inScope ? resident : otherResident, role: role, scope: .selfOnly)
         case .ketuaRT: return Actor(accountId: account, role: role, scope: .rt(inScope ? rt : otherRT))

@@ -61,4 +61,14 @@ public struct Actor: Hashable, Sendable {
     public func covers(_ proposal: Proposal) -> Bool {
         scope.kind == role.scopeKind && scope.covers(proposal, actingAccount: accountId)
     }
+
+    /// Does this actor own the envelope (run allocations on it, see its decisions)?
+    public func owns(_ envelope: FundingEnvelope) -> Bool {
+        switch (envelope, role, scope) {
+        case (.kelurahan(let id), .verifikatorKelurahan, .kelurahan(let s)): id == s
+        case (.kecamatan(let id), .operatorKecamatan, .kecamatan(let s)), (.kecamatan(let id), .camat, .kecamatan(let s)): id == s
+        case (.opd(let id), .verifikatorOPD, .opd(let s)): id == s
+        default: false
+        }
+    }
 }

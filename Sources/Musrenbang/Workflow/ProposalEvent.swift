@@ -18,6 +18,27 @@ public struct ProposalEvent: Hashable, Sendable {
     /// The proposal's version after this event.
     public var versionAfter: Int64
 
+    /// `changes` as the JSON array stored in `proposal_events.changes_json`.
+    public var changesJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Encoding an array of plain string structs cannot fail.
+        return (try? encoder.encode(changes)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    /// `flags` as the comma-separated text stored in `proposal_events.flags`.
+    public var flagsText: String { flags.map(\.rawValue).joined(separator: ",") }
+
+    /// Decodes `proposal_events.changes_json` (nil when malformed).
+    public static func changes(fromJSON text: String) -> [FieldChange]? {
+        try? JSONDecoder().decode([FieldChange].self, from: Data(text.utf8))
+    }
+
+    /// Decodes `proposal_events.flags`, ignoring unknown values.
+    public static func flags(fromText text: String) -> [EventFlag] {
+        text.split(separator: ",").compactMap { EventFlag(rawValue: String($0)) }
+    }
+
     public init(proposalId: ProposalID, cycleId: CycleID, action: Action, actorAccountId: AccountID, actorRole: Role,
                 at: Date, from: ProposalState, to: ProposalState, note: String?, changes: [FieldChange],
                 flags: [EventFlag], versionAfter: Int64) {
@@ -28,7 +49,7 @@ public struct ProposalEvent: Hashable, Sendable {
 }
 
 /// One changed value: field name (English, stable) and the old/new values as display text.
-public struct FieldChange: Hashable, Sendable {
+public struct FieldChange: Hashable, Sendable, Codable {
     public var field: String
     public var old: String
     public var new: String
