@@ -217,4 +217,19 @@ import Testing
         #expect(DomainError.costBelowSSH(cost: 1_000_000, minimum: 1_500_000).message.contains("Rp 1.500.000"))
         #expect(DomainError.reasonRequired(action: "tolak").message == "Alasan wajib diisi untuk \"tolak\".")
     }
+
+    @Test func everyErrorHasADistinctRuleIdAndAMessage() {
+        let all: [DomainError] = [
+            .outsideWindow(stage: .kota, window: nil), .notInScope, .roleNotAllowed(role: .warga, action: "tolak"),
+            .levelLocked(.kota), .reasonRequired(action: "tolak"), .costBelowSSH(cost: 1, minimum: 2),
+            .staleVersion(expected: 1, actual: 2), .invalidTransition(from: ProposalState(.kota, .ditetapkan), action: "tolak"),
+            .changeRequired, .missingInput(field: "judul"), .invalidInput(field: "volume", detail: "x"),
+            .incompleteScores(ProposalID(1)), .accountInactive, .cycleMismatch,
+        ]
+        #expect(Set(all.map(\.ruleId)).count == all.count)
+        #expect(all.allSatisfy { !$0.message.isEmpty && $0.message.hasSuffix(".") })
+        #expect(DomainError.outsideWindow(stage: .kota, window: nil).message
+                == "Tahap Musrenbang kota belum dibuka atau sudah ditutup (jadwal belum ditetapkan).")
+        #expect(DomainError.levelLocked(.kelurahan(KelurahanID(1))).message.hasPrefix("Hasil Musrenbang kelurahan sudah dikunci"))
+    }
 }

@@ -78,6 +78,27 @@ public struct Proposal: Hashable, Sendable {
         self.version = version
     }
 
+    /// Rebuilds a stored proposal from its columns (the kamus attributes as recorded at creation).
+    public init(id: ProposalID, trackingCode: TrackingCode, cycleId: CycleID, origin: Origin,
+                proposerAccountId: AccountID?, proposerName: String, enteredBy: AccountID,
+                title: String, problem: String, kamusId: KamusID, bidangId: BidangID, opdId: OPDID, isFisik: Bool,
+                unit: String, unitPrice: Int64, volume: Int64, cost: Int64,
+                locationText: String, latitude: Double?, longitude: Double?, beneficiaries: Int64,
+                attachments: [Attachment], stage: Stage, status: ProposalStatus,
+                recommendations: [Level: Recommendation], scores: [Level: Int64], ranks: [Level: Int],
+                routedOPDId: OPDID?, envelope: FundingEnvelope?, carriedFrom: ProposalID?,
+                createdAt: Date, submittedAt: Date?, updatedAt: Date, version: Int64) {
+        let kamus = KamusItem(id: kamusId, code: "", name: "", bidangId: bidangId, opdId: opdId, unit: unit,
+                              unitPrice: unitPrice, isFisik: isFisik)
+        self.init(id: id, trackingCode: trackingCode, cycleId: cycleId, origin: origin, proposerAccountId: proposerAccountId,
+                  proposerName: proposerName, enteredBy: enteredBy, title: title, problem: problem, kamus: kamus,
+                  volume: volume, cost: cost, locationText: locationText, latitude: latitude, longitude: longitude,
+                  beneficiaries: beneficiaries, attachments: attachments, stage: stage, status: status,
+                  recommendations: recommendations, scores: scores, ranks: ranks, routedOPDId: routedOPDId,
+                  envelope: envelope, carriedFrom: carriedFrom, createdAt: createdAt, submittedAt: submittedAt,
+                  updatedAt: updatedAt, version: version)
+    }
+
     /// Stage and status together.
     public var state: ProposalState {
         get { ProposalState(stage, status) }
