@@ -1,0 +1,146 @@
+import Foundation
+
+/// A proposal offered to an envelope, in rank order.
+public struct AllocationCandidate: Hashable, Sendable {
+    public var proposalId: ProposalID
+    public var rank: Int
+    public var cost: Int64
+    public var isFisik: Bool
+    public var bidangId: BidangID
+
+    public init(proposalId: ProposalID, rank: Int, cost: Int64, isFisik: Bool, bidangId: BidangID) {
+        self.proposalId = proposalId; self.rank = rank; self.cost = cost; self.isFisik = isFisik; self.bidangId = bidangId
+    }
+
+    /// From a proposal: its rank at `level` (unranked last) and its cost in force.
+    public init(_ proposal: Proposal, level: Level) {
+        self.init(proposalId: proposal.id, rank: proposal.ranks[level] ?? Int.max, cost: proposal.effectiveCost,
+                  isFisik: proposal.isFisik, bidangId: proposal.bidangId)
+    }
+}
+
+/// The decision on one candidate, with a reason a person can read.
+public struct AllocationDecision: Hashable, Sendable {
+    public var proposalId: ProposalID
+    /// 1-based position in the processing order.
+    public var position: Int
+    public var rank: Int
+    public var cost: Int64
+    public var funded: Bool
+    /// Remaining envelope before and after this decision.
+    public var remainingBefore: Int64
+    public var remainingAfter: Int64
+    /// The group share that blocked it (nil when funded or when the envelope itself blocked it).
+    public var blockingGroup: AllocationGroup?
+    /// "masuk pagu: ..." or "melebihi sisa pagu: sisa Rp 140.000.000, biaya Rp 350.000.000".
+    public var reason: String
+}
+
+/// The outcome of one run over an envelope.
+public struct AllocationResult: Hashable, Sendable {
+    public var envelopeAmount: Int64
+    public var shares: [GroupShare]
+    public var decisions: [AllocationDecision]
+    public var fundedTotal: Int64
+    public var remaining: Int64
+    /// Amount funded per capped group.
+    public var groupUsed: [AllocationGroup: Int64]
+
+    /// F1: funded, in rank order.
+    public var funded: [ProposalID] { decisions.filter(\.funded).map(\.proposalId) }
+    /// F2: skipped, in rank order.
+    public var skipped: [ProposalID] { decisions.filter { !$0.funded }.map(\.proposalId) }
+}
+
+/// The F1/F2 split inside one envelope (domain.md "Allocation"): in rank order, a proposal is funded if
+/// its cost fits what is left of the envelope and of every capped group it belongs to; otherwise it is
+/// skipped and the next is tried. Deterministic (rank, then proposal id); re-runnable until the level
+/// is locked (`transitions` refuses a locked level).
+public enum Allocation {
+    /// Runs the allocation. Pure.
+    public static func run(envelope: Int64, candidates: [AllocationCandidate], shares: [GroupShare] = []) throws(DomainError) -> AllocationResult {
+        guard envelope >= 0 else { throw .invalidInput(field: "pagu", detail: "tidak boleh negatif") }
+        guard Set(candidates.map(\.proposalId)).count == candidates.count else {
+            throw .invalidInput(field: "daftar usulan", detail: "usulan ganda")
+        }
+        guard Set(shares.map(\.group)).count == shares.count else { throw .invalidInput(field: "porsi", detail: "kelompok ganda") }
+        for share in shares where !(0...10_000).contains(share.capBasisPoints) {
+            throw .invalidInput(field: share.group.label, detail: "0% sampai 100%")
+        }
+        for candidate in candidates where candidate.cost < 0 {
+            throw .invalidInput(field: "biaya", detail: "tidak boleh negatif")
+        }
+        let ordered = candidates.sorted { ($0.rank, $0.proposalId) < ($1.rank, $1.proposalId) }
+        var remaining = envelope
+        var groupLeft: [AllocationGroup: Int64] = [:]
+        for share in shares { groupLeft[share.group] = share.cap(of: envelope) }
+        var decisions: [AllocationDecision] = []
+        for (index, candidate) in ordered.enumerated() {
+            let groups = shares.map(\.group).filter { $0.contains(isFisik: candidate.isFisik, bidangId: candidate.bidangId) }
+            var funded = false
+            var blocking: AllocationGroup?
+            let reason: String
+            if candidate.cost > remaining {
+                reason = "melebihi sisa pagu: sisa \(Rupiah.format(remaining)), biaya \(Rupiah.format(candidate.cost))"
+            } else if let group = groups.first(where: { candidate.cost > groupLeft[$0]! }) {
+                blocking = group
+                reason = "melebihi sisa \(group.label): sisa \(Rupiah.format(groupLeft[group]!)), biaya \(Rupiah.format(candidate.cost))"
+            } else {
+                funded = true
+                reason = "masuk pagu: biaya \(Rupiah.format(candidate.cost)), sisa pagu \(Rupiah.format(remaining)) menjadi \(Rupiah.format(remaining - candidate.cost))"
+            }
+            let before = remaining
+            if funded {
+                remaining -= candidate.cost
+                for group in groups { groupLeft[group]! -= candidate.cost }
+            }
+            decisions.append(AllocationDecision(proposalId: candidate.proposalId, position: index + 1, rank: candidate.rank,
+                                                cost: candidate.cost, funded: funded, remainingBefore: before,
+                                                remainingAfter: remaining, blockingGroup: blocking, reason: reason))
+        }
+        var used: [AllocationGroup: Int64] = [:]
+        for share in shares { used[share.group] = share.cap(of: envelope) - groupLeft[share.group]! }
+        return AllocationResult(envelopeAmount: envelope, shares: shares, decisions: decisions,
+                                fundedTotal: envelope - remaining, remaining: remaining, groupUsed: used)
+    }
+
+    /// The transitions that make `proposals` match `result` at `level` (F1: alokasiF1; F2: alokasiF2).
+    /// Proposals already in their outcome state are left alone, so a re-run only logs what changed.
+    /// Refused as a whole when the level is locked for any of them.
+    public static func transitions(for result: AllocationResult, proposals: [Proposal], level: Level, by actor: Actor,
+                                   at now: Date, context: WorkflowContext) throws(DomainError) -> [TransitionResult] {
+        guard level != .kota else { throw .invalidInput(field: "tingkat", detail: "kota tidak memiliki pagu alokasi") }
+        var byId: [ProposalID: Proposal] = [:]
+        for proposal in proposals { byId[proposal.id] = proposal }
+        for proposal in proposals {
+            if let key = LockKey.forProposal(proposal, at: level), context.locks.contains(key) { throw .levelLocked(key) }
+        }
+        var results: [TransitionResult] = []
+        for decision in result.decisions {
+            guard let proposal = byId[decision.proposalId] else {
+                throw .invalidInput(field: "alokasi", detail: "usulan \(decision.proposalId) tidak dikenal")
+            }
+            let done = decision.funded ? fundedStates(level).contains(proposal.state) : skippedStates(level).contains(proposal.state)
+            if done { continue }
+            let action: Action = decision.funded ? .alokasiF1 : .alokasiF2
+            let input = TransitionInput(action, expectedVersion: proposal.version, reason: decision.reason)
+            results.append(try Workflow.apply(input, to: proposal, by: actor, at: now, context: context))
+        }
+        return results
+    }
+
+    /// States that already count as F1 of `level`.
+    static func fundedStates(_ level: Level) -> Set<ProposalState> {
+        [ProposalState(level.stage, .didanai)]
+    }
+
+    /// States that already count as F2 of `level` (or went further up).
+    static func skippedStates(_ level: Level) -> Set<ProposalState> {
+        switch level {
+        case .kelurahan: [ProposalState(.kecamatan, .verifikasi)]
+        case .kecamatan: [ProposalState(.kecamatan, .f2), ProposalState(.opd, .verifikasi), ProposalState(.kecamatan, .pokir)]
+        case .opd: [ProposalState(.opd, .f2)]
+        case .kota: []
+        }
+    }
+}

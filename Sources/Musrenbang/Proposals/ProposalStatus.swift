@@ -1,0 +1,82 @@
+/// Status of a proposal inside its stage. Raw values are the stored text. Which statuses exist in which
+/// stage is `ProposalState.all` (see docs/workflow.md).
+public enum ProposalStatus: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// Being written; editable by the proposer.
+    case draft
+    /// Submitted by a resident, waiting for the Ketua RT.
+    case diajukan
+    /// Endorsed by the Ketua RT, waiting for the Ketua RW.
+    case disetujuiRT = "disetujui_rt"
+    /// Returned to the proposer with a reason; editable, can be submitted again.
+    case dikembalikan
+    /// Waiting for this level's verification.
+    case verifikasi
+    case diterima
+    case diterimaDenganPerubahan = "diterima_dengan_perubahan"
+    case ditolak
+    /// Funded inside this level's envelope (F1).
+    case didanai
+    /// Not funded by this level's envelope (F2): at kecamatan waiting to be routed, at OPD final.
+    case f2
+    /// Routed to the Pokir DPRD channel by the kecamatan.
+    case pokir
+    /// Ratified by Bappeda into the RKPD.
+    case ditetapkan
+    case tidakDitetapkan = "tidak_ditetapkan"
+
+    /// Indonesian display text.
+    public var displayName: String {
+        switch self {
+        case .draft: "Draf"
+        case .diajukan: "Diajukan"
+        case .disetujuiRT: "Disetujui Ketua RT"
+        case .dikembalikan: "Dikembalikan"
+        case .verifikasi: "Menunggu verifikasi"
+        case .diterima: "Diterima"
+        case .diterimaDenganPerubahan: "Diterima dengan perubahan"
+        case .ditolak: "Ditolak"
+        case .didanai: "Didanai (F1)"
+        case .f2: "Tidak masuk pagu (F2)"
+        case .pokir: "Dialihkan ke Pokir DPRD"
+        case .ditetapkan: "Ditetapkan dalam RKPD"
+        case .tidakDitetapkan: "Tidak ditetapkan"
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
+/// Where a proposal is: its stage and its status in that stage.
+public struct ProposalState: Hashable, Sendable, CustomStringConvertible {
+    public var stage: Stage
+    public var status: ProposalStatus
+
+    public init(_ stage: Stage, _ status: ProposalStatus) { self.stage = stage; self.status = status }
+
+    /// Every (stage, status) pair a proposal can be in.
+    public static let all: [ProposalState] = {
+        let byStage: [(Stage, [ProposalStatus])] = [
+            (.praMusrenbang, [.draft, .diajukan, .disetujuiRT, .dikembalikan]),
+            (.kelurahan, [.verifikasi, .diterima, .diterimaDenganPerubahan, .ditolak, .dikembalikan, .didanai]),
+            (.kecamatan, [.verifikasi, .diterima, .diterimaDenganPerubahan, .ditolak, .didanai, .f2, .pokir]),
+            (.opd, [.verifikasi, .diterima, .diterimaDenganPerubahan, .ditolak, .didanai, .f2]),
+            (.kota, [.ditetapkan, .tidakDitetapkan]),
+        ]
+        return byStage.flatMap { stage, statuses in statuses.map { ProposalState(stage, $0) } }
+    }()
+
+    /// Whether this pair is one of `all`.
+    public var isValid: Bool { ProposalState.all.contains(self) }
+
+    /// "kelurahan:verifikasi", the form used in storage CHECK constraints and docs.
+    public var description: String { "\(stage.rawValue):\(status.rawValue)" }
+
+    /// Indonesian display text: "Musrenbang kelurahan - Diterima".
+    public var displayName: String { "\(stage.displayName) - \(status.displayName)" }
+
+    /// Proposals in these states were not funded (nor sent to Pokir, nor still a draft) and may be carried
+    /// into the next cycle once their own cycle is over.
+    public var isCarryOverEligible: Bool {
+        ![ProposalStatus.draft, .didanai, .pokir, .ditetapkan].contains(status)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The public tracking code of a proposal, printed on the receipt: "TGS-2027-000123"
+/// (city code, the cycle's plan year, a 6-digit sequence per city and year).
+public struct TrackingCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let cityCode: String
+    public let year: Int
+    public let sequence: Int
+
+    /// Builds a code; the city code is 2-8 uppercase letters, the sequence 1...999999.
+    public init(cityCode: String, year: Int, sequence: Int) throws(DomainError) {
+        guard (2...8).contains(cityCode.count), cityCode.allSatisfy({ $0.isASCII && $0.isUppercase && $0.isLetter }) else {
+            throw .invalidInput(field: "kode kota", detail: "2-8 huruf kapital")
+        }
+        guard (1000...9999).contains(year) else { throw .invalidInput(field: "tahun", detail: "4 digit") }
+        guard (1...999_999).contains(sequence) else { throw .invalidInput(field: "nomor urut", detail: "1-999999") }
+        self.cityCode = cityCode; self.year = year; self.sequence = sequence
+    }
+
+    /// Parses "TGS-2027-000123" (case-insensitive, surrounding spaces ignored); nil when malformed.
+    public init?(parsing text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[1].count == 4, parts[2].count == 6,
+              parts[1].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII),
+              let year = Int(parts[1]), let sequence = Int(parts[2]),
+              let code = try? TrackingCode(cityCode: String(parts[0]), year: year, sequence: sequence) else { return nil }
+        self = code
+    }
+
+    /// "TGS-2027-000123".
+    public var description: String {
+        let digits = String(sequence)
+        return "\(cityCode)-\(year)-\(String(repeating: "0", count: 6 - digits.count))\(digits)"
+    }
+
+    public static func < (lhs: TrackingCode, rhs: TrackingCode) -> Bool {
+        (lhs.cityCode, lhs.year, lhs.sequence) < (rhs.cityCode, rhs.year, rhs.sequence)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// The state machine of a proposal. Pure: `now` is a parameter and nothing is read or written outside
+/// the values passed in. Guards are checked in a fixed order, so each refusal names one rule:
+/// cycle, version, transition exists, role, scope, lock, window, reason, then the action's own inputs.
+public enum Workflow {
+    /// Applies `input` to `proposal` as `actor` at `now`; returns the new proposal and the event to append.
+    public static func apply(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
+                             context: WorkflowContext) throws(DomainError) -> TransitionResult {
+        guard proposal.cycleId == context.cycle.id else { throw .cycleMismatch }
+        guard input.expectedVersion == proposal.version else {
+            throw .staleVersion(expected: input.expectedVersion, actual: proposal.version)
+        }
+        let candidates = TransitionTable.rules(from: proposal.state, action: input.action)
+        guard !candidates.isEmpty else { throw .invalidTransition(from: proposal.state, action: input.action.displayName) }
+        guard let rule = candidates.first(where: { $0.roles.contains(actor.role) }) else {
+            throw .roleNotAllowed(role: actor.role, action: input.action.displayName)
+        }
+        guard actor.covers(proposal) else { throw .notInScope }
+        if rule.checksLock, let level = rule.actingStage.level,
+           let key = LockKey.forProposal(proposal, at: level), context.locks.contains(key) {
+            throw .levelLocked(key)
+        }
+        if rule.checksWindow { try context.cycle.requireOpen(rule.actingStage, at: now) }
+        let note = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = (note?.isEmpty ?? true) ? nil : note
+        if input.action.requiresReason && reason == nil { throw .reasonRequired(action: input.action.displayName) }
+
+        var next = proposal
+        var changes: [FieldChange] = []
+        var flags: [EventFlag] = []
+        let level = rule.actingStage.level
+
+        switch input.action {
+        case .buat:
+            throw .invalidTransition(from: proposal.state, action: input.action.displayName)
+        case .ubah:
+            guard let edit = input.edit else { throw .missingInput(field: "data usulan") }
+            changes = try applyEdit(edit, to: &next)
+        case .ajukan:
+            if next.submittedAt == nil { next.submittedAt = now }
+        case .terimaDenganPerubahan:
+            guard let change = input.change, let level else { throw .missingInput(field: "volume dan biaya") }
+            guard change.volume != proposal.effectiveVolume || change.cost != proposal.effectiveCost else {
+                throw .changeRequired
+            }
+            let flagged = try SSHPrice.checkChangedCost(volume: change.volume, cost: change.cost, unitPrice: proposal.unitPrice,
+                                                        toleranceBasisPoints: context.cycle.settings.costToleranceBasisPoints)
+            if flagged { flags.append(.costAboveTolerance) }
+            changes = recommend(change, level: level, note: reason ?? "", flagged: flagged, by: actor, at: now, on: &next)
+        case .alokasiF1:
+            let envelope: FundingEnvelope
+            switch level {
+            case .kelurahan?: envelope = .kelurahan(proposal.origin.kelurahanId)
+            case .kecamatan?: envelope = .kecamatan(proposal.origin.kecamatanId)
+            default:
+                guard let opd = proposal.routedOPDId else { throw .missingInput(field: "perangkat daerah tujuan") }
+                envelope = .opd(opd)
+            }
+            if level != .opd && proposal.routedOPDId != nil {
+                changes.append(FieldChange(field: "routed_opd", old: proposal.routedOPDId!.description, new: ""))
+                next.routedOPDId = nil
+            }
+            changes.append(FieldChange(field: "envelope", old: proposal.envelope?.description ?? "", new: envelope.description))
+            next.envelope = envelope
+        case .alokasiF2:
+            if let old = proposal.envelope { changes.append(FieldChange(field: "envelope", old: old.description, new: "")) }
+            next.envelope = nil
+        case .rutekanOPD:
+            let opd = input.routeTo ?? proposal.opdId
+            changes.append(FieldChange(field: "routed_opd", old: proposal.routedOPDId?.description ?? "", new: opd.description))
+            next.routedOPDId = opd
+            next.envelope = nil
+        case .rutekanPokir:
+            next.routedOPDId = nil
+            next.envelope = nil
+        case .ubahPeringkat:
+            guard let rank = input.rank, let level else { throw .missingInput(field: "peringkat") }
+            guard rank >= 1 else { throw .invalidInput(field: "peringkat", detail: "minimal 1") }
+            changes.append(FieldChange(field: "rank_\(level.rawValue)", old: proposal.ranks[level].map(String.init) ?? "",
+                                       new: String(rank)))
+            next.ranks[level] = rank
+        case .koreksi:
+            guard let target = input.target else { throw .missingInput(field: "status tujuan") }
+            guard target.isValid, target != ProposalState(.praMusrenbang, .draft) else {
+                throw .invalidInput(field: "status tujuan", detail: target.description)
+            }
+            if let change = input.change {
+                let flagged = try SSHPrice.checkChangedCost(volume: change.volume, cost: change.cost, unitPrice: proposal.unitPrice,
+                                                            toleranceBasisPoints: context.cycle.settings.costToleranceBasisPoints)
+                if flagged { flags.append(.costAboveTolerance) }
+                changes = recommend(change, level: .kota, note: reason ?? "", flagged: flagged, by: actor, at: now, on: &next)
+            } else if target == proposal.state {
+                throw .changeRequired
+            }
+            if let currentLevel = proposal.stage.level, let key = LockKey.forProposal(proposal, at: currentLevel),
+               context.locks.contains(key) {
+                flags.append(.lockedLevelCorrected)
+            }
+            correctPlacement(of: &next, to: target)
+        case .bawaKeSiklusBerikut, .setujui, .kembalikan, .terima, .tolak, .tetapkan, .tidakTetapkan:
+            break
+        }
+
+        guard let nextState = rule.nextState(requested: input.target) else { throw .missingInput(field: "status tujuan") }
+        next.state = nextState
+        next.version = proposal.version + 1
+        next.updatedAt = now
+        let event = ProposalEvent(proposalId: proposal.id, cycleId: proposal.cycleId, action: input.action,
+                                  actorAccountId: actor.accountId, actorRole: actor.role, at: now, from: proposal.state,
+                                  to: nextState, note: reason, changes: changes, flags: flags, versionAfter: next.version)
+        return TransitionResult(proposal: next, event: event)
+    }
+
+    /// Creates a draft proposal (a resident for themself, or an operator of the origin's kelurahan),
+    /// inside the pra-Musrenbang window. The repository supplies the new id and the next tracking code.
+    public static func create(_ new: NewProposal, id: ProposalID, trackingCode: TrackingCode, by actor: Actor,
+                              at now: Date, cycle: Cycle) throws(DomainError) -> TransitionResult {
+        var proposerAccount = new.proposerAccountId
+        switch actor.role {
+        case .warga:
+            guard actor.scope == .selfOnly else { throw .notInScope }
+            guard new.origin.rtId != nil, new.origin.rwId != nil else { throw .missingInput(field: "RT/RW") }
+            proposerAccount = actor.accountId
+        case .operatorKelurahan:
+            guard actor.scope.kind == .kelurahan, actor.scope.covers(origin: new.origin) else { throw .notInScope }
+        default:
+            throw .roleNotAllowed(role: actor.role, action: Action.buat.displayName)
+        }
+        try cycle.requireOpen(.praMusrenbang, at: now)
+        guard trackingCode.year == cycle.planYear else {
+            throw .invalidInput(field: "kode pelacakan", detail: "tahun harus \(cycle.planYear)")
+        }
+        guard new.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
+        let name = new.proposerName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw .missingInput(field: "nama pengusul") }
+        try validateText(title: new.title, problem: new.problem, location: new.locationText)
+        try validateNumbers(beneficiaries: new.beneficiaries, latitude: new.latitude, longitude: new.longitude)
+        let cost = try new.kamus.cost(volume: new.volume)
+        let proposal = Proposal(
+            id: id, trackingCode: trackingCode, cycleId: cycle.id, origin: new.origin, proposerAccountId: proposerAccount,
+            proposerName: name, enteredBy: actor.accountId,
+            title: new.title.trimmingCharacters(in: .whitespacesAndNewlines),
+            problem: new.problem.trimmingCharacters(in: .whitespacesAndNewlines), kamus: new.kamus, volume: new.volume,
+            cost: cost, locationText: new.locationText.trimmingCharacters(in: .whitespacesAndNewlines),
+            latitude: new.latitude, longitude: new.longitude, beneficiaries: new.beneficiaries,
+            carriedFrom: new.carriedFrom, createdAt: now, version: 1)
+        let event = ProposalEvent(proposalId: id, cycleId: cycle.id, action: .buat, actorAccountId: actor.accountId,
+                                  actorRole: actor.role, at: now, from: proposal.state, to: proposal.state,
+                                  note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" }, changes: [],
+                                  flags: [], versionAfter: 1)
+        return TransitionResult(proposal: proposal, event: event)
+    }
+
+    // MARK: - Effects
+
+    private static func applyEdit(_ edit: ProposalEdit, to proposal: inout Proposal) throws(DomainError) -> [FieldChange] {
+        try validateText(title: edit.title, problem: edit.problem, location: edit.locationText)
+        try validateNumbers(beneficiaries: edit.beneficiaries, latitude: edit.latitude, longitude: edit.longitude)
+        let sameItem = edit.kamus.id == proposal.kamusId
+        guard sameItem || edit.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
+        let unitPrice = sameItem ? proposal.unitPrice : edit.kamus.unitPrice
+        let cost = try SSHPrice.minimumCost(volume: edit.volume, unitPrice: unitPrice)
+        var changes: [FieldChange] = []
+        func record(_ field: String, _ old: String, _ new: String) {
+            if old != new { changes.append(FieldChange(field: field, old: old, new: new)) }
+        }
+        let title = edit.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let problem = edit.problem.trimmingCharacters(in: .whitespacesAndNewlines)
+        let location = edit.locationText.trimmingCharacters(in: .whitespacesAndNewlines)
+        record("title", proposal.title, title)
+        record("problem", proposal.problem, problem)
+        record("kamus", proposal.kamusId.description, edit.kamus.id.description)
+        record("volume", String(proposal.volume), String(edit.volume))
+        record("cost", String(proposal.cost), String(cost))
+        record("location", proposal.locationText, location)
+        record("latitude", proposal.latitude.map { "\($0)" } ?? "", edit.latitude.map { "\($0)" } ?? "")
+        record("longitude", proposal.longitude.map { "\($0)" } ?? "", edit.longitude.map { "\($0)" } ?? "")
+        record("beneficiaries", String(proposal.beneficiaries), String(edit.beneficiaries))
+        proposal.title = title
+        proposal.problem = problem
+        if !sameItem {
+            proposal.kamusId = edit.kamus.id; proposal.bidangId = edit.kamus.bidangId; proposal.opdId = edit.kamus.opdId
+            proposal.isFisik = edit.kamus.isFisik; proposal.unit = edit.kamus.unit; proposal.unitPrice = edit.kamus.unitPrice
+        }
+        proposal.volume = edit.volume
+        proposal.cost = cost
+        proposal.locationText = location
+        proposal.latitude = edit.latitude
+        proposal.longitude = edit.longitude
+        proposal.beneficiaries = edit.beneficiaries
+        return changes
+    }
+
+    private static func recommend(_ change: ValueChange, level: Level, note: String, flagged: Bool, by actor: Actor,
+                                  at now: Date, on proposal: inout Proposal) -> [FieldChange] {
+        let before = (proposal.effectiveVolume, proposal.effectiveCost)
+        proposal.recommendations[level] = Recommendation(level: level, volume: change.volume, cost: change.cost, note: note,
+                                                         flaggedAboveTolerance: flagged, recommendedBy: actor.accountId,
+                                                         recommendedAt: now)
+        var changes: [FieldChange] = []
+        if before.0 != change.volume {
+            changes.append(FieldChange(field: "volume_\(level.rawValue)", old: String(before.0), new: String(change.volume)))
+        }
+        if before.1 != change.cost {
+            changes.append(FieldChange(field: "cost_\(level.rawValue)", old: String(before.1), new: String(change.cost)))
+        }
+        return changes
+    }
+
+    /// Keeps envelope and routing consistent with a corrected state.
+    private static func correctPlacement(of proposal: inout Proposal, to target: ProposalState) {
+        if target.stage == .opd && proposal.routedOPDId == nil { proposal.routedOPDId = proposal.opdId }
+        switch (target.stage, target.status) {
+        case (.kelurahan, .didanai): proposal.envelope = .kelurahan(proposal.origin.kelurahanId)
+        case (.kecamatan, .didanai): proposal.envelope = .kecamatan(proposal.origin.kecamatanId)
+        case (.opd, .didanai): proposal.envelope = proposal.routedOPDId.map { .opd($0) }
+        case (.kota, .ditetapkan): break
+        default: proposal.envelope = nil
+        }
+    }
+
+    private static func validateText(title: String, problem: String, location: String) throws(DomainError) {
+        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "judul usulan") }
+        guard title.count <= 200 else { throw .invalidInput(field: "judul usulan", detail: "maksimal 200 karakter") }
+        guard !problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "permasalahan") }
+        guard !location.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "lokasi") }
+    }
+
+    private static func validateNumbers(beneficiaries: Int64, latitude: Double?, longitude: Double?) throws(DomainError) {
+        guard beneficiaries >= 0 else { throw .invalidInput(field: "jumlah penerima manfaat", detail: "tidak boleh negatif") }
+        guard (latitude == nil) == (longitude == nil) else { throw .missingInput(field: "lintang dan bujur") }
+        if let latitude, let longitude {
+            guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
+                throw .invalidInput(field: "koordinat", detail: "di luar rentang")
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Musrenbang
+
+@Suite struct FormattingTests {
+    @Test func rupiah() {
+        #expect(Rupiah.format(0) == "Rp 0")
+        #expect(Rupiah.format(999) == "Rp 999")
+        #expect(Rupiah.format(1000) == "Rp 1.000")
+        #expect(Rupiah.format(1_250_000) == "Rp 1.250.000")
+        #expect(Rupiah.format(140_000_000) == "Rp 140.000.000")
+        #expect(Rupiah.format(-1_250_000) == "-Rp 1.250.000")
+        #expect(Rupiah.format(Int64.min) == "-Rp 9.223.372.036.854.775.808")
+    }
+
+    @Test func wibDates() {
+        let date = Date(timeIntervalSince1970: 1_795_349_100)  // 2026-11-22T12:05:00Z
+        #expect(WIBTime.iso8601(date) == "2026-11-22T12:05:00Z")
+        #expect(WIBTime.format(date) == "22 November 2026 19.05 WIB")
+        #expect(WIBTime.format(WIBTime.date(year: 2027, month: 1, day: 1)) == "1 Januari 2027 00.00 WIB")
+        #expect(WIBTime.iso8601(WIBTime.date(year: 2027, month: 1, day: 1)) == "2026-12-31T17:00:00Z")
+        #expect(WIBTime.formatDate(WIBTime.date(year: 2028, month: 2, day: 29, hour: 23, minute: 59)) == "29 Februari 2028")
+        #expect(WIBTime.parseISO8601("2026-11-22T12:05:00Z") == date)
+        #expect(WIBTime.parseISO8601("2026-02-30T12:05:00Z") == nil)
+        #expect(WIBTime.parseISO8601("2026-11-22 12:05:00") == nil)
+    }
+
+    @Test func iso8601RoundTripsOverManyDates() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            let seconds = rng.int(Int64(-2_000_000_000)...Int64(4_000_000_000))
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(WIBTime.parseISO8601(WIBTime.iso8601(date)) == date)
+        }
+    }
+
+    @Test func trackingCodes() throws {
+        let code = try TrackingCode(cityCode: "TGS", year: 2027, sequence: 123)
+        #expect(code.description == "TGS-2027-000123")
+        #expect(TrackingCode(parsing: " tgs-2027-000123 ") == code)
+        #expect(TrackingCode(parsing: "TGS-2027-123") == nil)
+        #expect(TrackingCode(parsing: "TGS-27-000123") == nil)
+        #expect(TrackingCode(parsing: "TGS-2027-00012a") == nil)
+        #expect(throws: DomainError.self) { try TrackingCode(cityCode: "TGS", year: 2027, sequence: 1_000_000) }
+    }
+}
