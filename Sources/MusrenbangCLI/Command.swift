@@ -1,5 +1,5 @@
 /// A subcommand of `musrenbang`, e.g. `serve` or `migrate`.
-protocol Command {
+protocol Command: Sendable {
     static var name: String { get }
     /// One line for `musrenbang help`.
     static var summary: String { get }
@@ -11,6 +11,7 @@ protocol Command {
 /// Every subcommand, in the order `help` lists them.
 let allCommands: [any Command.Type] = [
     HelpCommand.self,
+    ServeCommand.self,
 ]
 
 /// A failure the user can fix; printed without a stack trace, exit status 2.

@@ -1,0 +1,78 @@
+/// Wraps a handler with behaviour before and after it (logging, headers, error pages, sessions).
+public typealias Middleware = @Sendable (@escaping Handler) -> Handler
+
+/// Maps method + path pattern to handlers: 404 when no pattern matches, 405 with `Allow` when the
+/// path matches for other methods only. Each route carries its body limit (default 1 MiB).
+public struct Router: Responder {
+    /// Body limit of routes that do not set one.
+    public static let defaultBodyLimit = 1024 * 1024
+
+    struct Route: Sendable {
+        let method: HTTPMethod
+        let pattern: PathPattern
+        let bodyLimit: Int
+        let handler: Handler
+    }
+
+    private var routes: [Route] = []
+    private var middleware: [Middleware] = []
+    /// Body limit when no route matches (the request is refused anyway; keep it small).
+    public var unmatchedBodyLimit = 64 * 1024
+
+    public init() {}
+
+    /// Adds a route. `bodyLimit` bounds the request body (413 beyond it).
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, bodyLimit: Int = Router.defaultBodyLimit,
+                             _ handler: @escaping Handler) {
+        routes.append(Route(method: method, pattern: PathPattern(pattern), bodyLimit: bodyLimit, handler: handler))
+        // Most specific first, so `/usulan/baru` wins over `/usulan/:kode` whatever the order of adding.
+        routes.sort { $1.pattern.specificity.lexicographicallyPrecedes($0.pattern.specificity) }
+    }
+
+    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add(.get, pattern, handler) }
+    public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, _ handler: @escaping Handler) {
+        add(.post, pattern, bodyLimit: bodyLimit, handler)
+    }
+
+    /// Adds middleware; the first added is the outermost (sees the request first).
+    public mutating func use(_ middleware: @escaping Middleware) { self.middleware.append(middleware) }
+
+    public func bodyLimit(method: HTTPMethod, rawPath: String) -> Int {
+        let wanted = method == .head ? HTTPMethod.get : method
+        for route in routes where route.method == wanted && route.pattern.match(rawPath) != nil {
+            return route.bodyLimit
+        }
+        return unmatchedBodyLimit
+    }
+
+    public func respond(to request: HTTPRequest) throws -> HTTPResponse {
+        let routed: Handler = { request in try self.route(request) }
+        let handler = middleware.reversed().reduce(routed) { inner, wrap in wrap(inner) }
+        return try handler(request)
+    }
+
+    /// Finds the route for `request` and runs it (without middleware).
+    func route(_ request: HTTPRequest) throws -> HTTPResponse {
+        var allowed: [HTTPMethod] = []
+        let wanted = request.method == .head ? HTTPMethod.get : request.method
+        for route in routes {
+            guard let parameters = route.pattern.match(request.rawPath) else { continue }
+            if route.method == wanted || (route.method == .head && request.method == .head) {
+                var request = request
+                request.pathParameters = parameters
+                return try route.handler(request)
+            }
+            allowed.append(route.method)
+        }
+        guard !allowed.isEmpty else { throw HTTPError(.notFound) }
+        if allowed.contains(.get) { allowed.append(.head) }
+        var seen = Set<String>()
+        let allow = allowed.map(\.rawValue).filter { seen.insert($0).inserted }.joined(separator: ", ")
+        if request.method == .options {
+            return HTTPResponse(status: .noContent, headers: ["Allow": allow])
+        }
+        var response = HTTPResponse.error(HTTPError(.methodNotAllowed))
+        response.headers.set("Allow", allow)
+        return response
+    }
+}
