@@ -171,7 +171,7 @@ final class Connection: @unchecked Sendable {
                 response = .error(HTTPError(.internalServerError))
             }
             let prepared = ResponseSerializer.prepare(response, method: request.method, version: request.version,
-                                                      keepAlive: keepAlive, log: core.configuration.log)
+                                                      keepAlive: keepAlive && !core.isDraining.load(ordering: .relaxed), log: core.configuration.log)
             guard let stream = prepared.stream else {
                 loop.post(connection, prepared.items + [.end(keepAlive: prepared.keepAlive, cleanup: cleanup)])
                 return

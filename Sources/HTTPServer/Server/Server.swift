@@ -42,6 +42,7 @@ public final class Server: Sendable {
     /// Stops accepting, lets in-flight requests finish, closes idle connections; every connection is
     /// closed once `shutdownTimeout` has passed. Returns at once; `wait()` for the end.
     public func shutdown() {
+        core.isDraining.store(true, ordering: .relaxed)
         for loop in loops { loop.requestShutdown() }
     }
 

@@ -8,6 +8,8 @@ final class ServerCore: Sendable {
     /// Connections being served (rejected ones are not counted).
     let openConnections = Atomic<Int>(0)
     let listenerClosers = Atomic<Int>(0)
+    /// Set once shutdown begins; workers read it to announce `Connection: close` on in-flight responses.
+    let isDraining = Atomic<Bool>(false)
     let listenFD: Int32
     let loopCount: Int
 
