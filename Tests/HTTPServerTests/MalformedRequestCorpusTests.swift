@@ -112,6 +112,44 @@ import Testing
         #expect(refusal(testCase.raw, byteByByte: true) == testCase.status)
     }
 
+    /// However TCP slices the bytes, the outcome is the same (found by the fuzzer: a CR arriving last).
+    @Test func outcomeDoesNotDependOnWhereTheInputIsSplit() throws {
+        let inputs = Self.cases.map(\.raw).filter { $0.utf8.count < 400 } + [
+            "PUT /x HTTP/1.1\r\nHost: ~\r\nExpect: 100-continue\rt: 100-b c",
+            "POST /x HTTP/.1\r1$Hos",
+        ]
+        for input in inputs {
+            let bytes = Array(input.utf8)
+            let whole = outcome(bytes, split: nil)
+            for split in 1..<bytes.count {
+                let sliced = outcome(bytes, split: split)
+                #expect(sliced == whole, "split at \(split) of \(input.debugDescription)")
+                if sliced != whole { break }
+            }
+        }
+    }
+
+    func outcome(_ bytes: [UInt8], split: Int?) -> String {
+        var parser = RequestParser()
+        var log = ""
+        let pieces = split.map { [Array(bytes[..<$0]), Array(bytes[$0...])] } ?? [bytes]
+        do {
+            for piece in pieces {
+                parser.feed(piece)
+                while let event = try parser.next() {
+                    switch event {
+                    case .head(let head): log += "head \(head.target);"
+                    case .body(let body): log += String(decoding: body, as: UTF8.self)
+                    case .end: log += ";end"
+                    }
+                }
+            }
+            return log
+        } catch {
+            return log + " error \(error.status.code)"
+        }
+    }
+
     @Test func identicalDuplicateLengthsAreOneLength() throws {
         let events = try parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")
         #expect(events.heads.first?.framing == .length(5))

@@ -161,7 +161,11 @@ public struct RequestParser: Sendable {
                 scanned = position
                 return line
             }
-            if byte == 0x0D, index + 1 < buffer.count, buffer[index + 1] != 0x0A { throw HTTPError(.badRequest) }
+            if byte == 0x0D {
+                // A CR must be followed by LF; if the LF has not arrived yet, re-check from here next time.
+                guard index + 1 < buffer.count else { break }
+                if buffer[index + 1] != 0x0A { throw HTTPError(.badRequest) }
+            }
             index += 1
         }
         scanned = index
