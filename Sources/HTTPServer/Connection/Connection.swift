@@ -222,8 +222,14 @@ final class Connection: @unchecked Sendable {
     func flush() {
         var progressed = false
         defer {
-            if progressed, !isClosed, case .responding = phase, !outbound.isEmpty {
-                deadline = MonotonicClock.after(seconds: configuration.writeTimeout)
+            // While a response waits on a client that does not read, the write deadline runs; it restarts
+            // whenever bytes move.
+            if !isClosed, case .responding = phase {
+                if outbound.isEmpty {
+                    deadline = 0
+                } else if progressed || deadline == 0 {
+                    deadline = MonotonicClock.after(seconds: configuration.writeTimeout)
+                }
             }
         }
         while !isClosed, let item = outbound.first {

@@ -18,6 +18,8 @@ final class EventLoop: @unchecked Sendable {
     private var connections: [Int32: Connection] = [:]
     private let mailboxLock = NSLock()
     private var mailbox: [Message] = []
+    /// Set when the loop has exited; later messages are discarded at once.
+    private var stopped = false
     private var listening = true
     private var listenerPausedUntil: UInt64 = 0
     private var rejectedCount = 0
@@ -51,10 +53,17 @@ final class EventLoop: @unchecked Sendable {
 
     private func send(_ message: Message) {
         mailboxLock.lock()
+        guard !stopped else {
+            mailboxLock.unlock()
+            // The loop is gone: release what the items hold (file descriptors, spooled bodies).
+            if case .enqueue(_, let items) = message { items.forEach { $0.discard() } }
+            return
+        }
         mailbox.append(message)
-        mailboxLock.unlock()
+        // Written under the lock: the loop closes wakeFD under it too, so a reused descriptor is never hit.
         var one: UInt64 = 1
         _ = write(wakeFD, &one, 8)
+        mailboxLock.unlock()
     }
 
     // MARK: the loop
@@ -92,8 +101,14 @@ final class EventLoop: @unchecked Sendable {
             if isDraining && (connections.isEmpty || now >= drainDeadline) { break }
         }
         for connection in Array(connections.values) { connection.close() }
-        Glibc.close(epollFD)
+        mailboxLock.lock()
+        stopped = true
+        let leftovers = mailbox
+        mailbox = []
         Glibc.close(wakeFD)
+        mailboxLock.unlock()
+        for case .enqueue(_, let items) in leftovers { items.forEach { $0.discard() } }
+        Glibc.close(epollFD)
     }
 
     private func handle(_ connection: Connection, flags: UInt32, scratch: UnsafeMutableRawBufferPointer) {
