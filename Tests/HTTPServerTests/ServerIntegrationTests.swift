@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 @testable import HTTPServer
 
@@ -304,5 +305,41 @@ import Testing
         server.wait()
         #expect(Date().timeIntervalSince(start) < 2.5)
         #expect(try client.closedByServer())
+    }
+
+    @Test func streamProducerStopsWhenTheClientLeaves() throws {
+        let stopped = Mutex<Bool>(false)
+        var router = Router()
+        router.get("/forever") { _ in
+            HTTPResponse(body: .stream { writer in
+                defer { stopped.withLock { $0 = true } }
+                let piece = [UInt8](repeating: 0x78, count: 64 * 1024)
+                for _ in 0..<100_000 { try writer.write(piece) }  // 6 GB unless stopped
+            })
+        }
+        try withServer(router) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /forever HTTP/1.1\r\nHost: a\r\n\r\n")
+            var some = [UInt8](repeating: 0, count: 4096)
+            #expect(recv(client.fd, &some, some.count, 0) > 0)
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(client.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+            shutdown(client.fd, Int32(SHUT_RDWR))
+            var waited = 0
+            while !stopped.withLock({ $0 }) && waited < 100 {
+                usleep(50_000)
+                waited += 1
+            }
+            #expect(stopped.withLock { $0 })
+        }
+    }
+
+    @Test func halfClosedClientStillGetsItsResponse() throws {
+        try withServer(testRouter()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /slow/100 HTTP/1.1\r\nHost: a\r\n\r\n")
+            shutdown(client.fd, Int32(SHUT_WR))
+            #expect(try client.readResponse().text == "slow 100")
+        }
     }
 }
