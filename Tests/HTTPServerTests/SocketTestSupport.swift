@@ -118,7 +118,7 @@ final class TestClient {
             let line = try readLine()
             if line.isEmpty { break }
             guard let colon = line.firstIndex(of: ":") else { throw TestFailure("bad header line \(line)") }
-            headers.add(String(line[..<colon]), line[line.index(after: colon)...].trimmingWhitespace())
+            headers.add(String(line[..<colon]), line[line.index(after: colon)...].trimmingHTTPWhitespace())
         }
         var body: [UInt8] = []
         if head || status == 204 || status == 304 || (100..<200).contains(status) {

@@ -8,6 +8,9 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message ?? HTTPError.defaultMessage(for: status)
     }
 
+    /// The same, with labels.
+    public init(status: HTTPStatus, message: String? = nil) { self.init(status, message) }
+
     public var description: String { "\(status): \(message)" }
 
     /// A short Indonesian explanation for the statuses the server itself produces.

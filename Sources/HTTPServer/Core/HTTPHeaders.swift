@@ -39,7 +39,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     /// Whether the comma-separated list in field `name` contains `token` (case-insensitive), as for `Connection`.
     public func hasToken(_ token: String, in name: String) -> Bool {
         values(name).contains { value in
-            value.split(separator: ",").contains { $0.trimmingWhitespace().lowercased() == token.lowercased() }
+            value.split(separator: ",").contains { $0.trimmingHTTPWhitespace().lowercased() == token.lowercased() }
         }
     }
 
@@ -50,7 +50,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (HTTP's OWS).
-    func trimmingWhitespace() -> String {
+    func trimmingHTTPWhitespace() -> String {
         let bytes = Array(utf8)
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
         let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!

@@ -38,6 +38,17 @@ public struct HTTPResponse: Sendable {
     }
 
     /// A `text/plain; charset=utf-8` response.
+    public init(text: String, status: HTTPStatus = .ok) { self = .text(text, status: status) }
+
+    /// A `text/html; charset=utf-8` response; the caller is responsible for escaping.
+    public init(html: String, status: HTTPStatus = .ok) { self = .html(html, status: status) }
+
+    /// A response carrying `bytes` with the given content type.
+    public init(bytes: [UInt8], contentType: String, status: HTTPStatus = .ok) {
+        self = .bytes(bytes, contentType: contentType, status: status)
+    }
+
+    /// A `text/plain; charset=utf-8` response.
     public static func text(_ text: String, status: HTTPStatus = .ok) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .bytes(Array(text.utf8)))
     }

@@ -28,10 +28,14 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let requestTimeout = HTTPStatus(code: 408)
     public static let conflict = HTTPStatus(code: 409)
     public static let contentTooLarge = HTTPStatus(code: 413)
+    /// The older name of 413 (RFC 7231).
+    public static let payloadTooLarge = contentTooLarge
     public static let uriTooLong = HTTPStatus(code: 414)
     public static let unsupportedMediaType = HTTPStatus(code: 415)
     public static let expectationFailed = HTTPStatus(code: 417)
     public static let unprocessableContent = HTTPStatus(code: 422)
+    /// The older name of 422 (RFC 4918).
+    public static let unprocessableEntity = unprocessableContent
     public static let tooManyRequests = HTTPStatus(code: 429)
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431)
     public static let internalServerError = HTTPStatus(code: 500)

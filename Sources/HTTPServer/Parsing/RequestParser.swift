@@ -249,7 +249,7 @@ public struct RequestParser: Sendable {
         if !encodings.isEmpty {
             guard lengths.isEmpty, version.minor >= 1 else { throw HTTPError(.badRequest) }
             let codings = encodings.flatMap { $0.split(separator: ",") }
-                .map { $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingWhitespace().lowercased() }
+                .map { $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingHTTPWhitespace().lowercased() }
                 .filter { !$0.isEmpty }
             guard let last = codings.last, last == "chunked" else { throw HTTPError(.badRequest) }
             if codings.dropLast().contains("chunked") { throw HTTPError(.badRequest) }
@@ -263,7 +263,7 @@ public struct RequestParser: Sendable {
         guard !lengths.isEmpty else { return .none }
         var length: Int?
         for element in lengths.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
-            let text = element.trimmingWhitespace()
+            let text = element.trimmingHTTPWhitespace()
             guard !text.isEmpty, text.utf8.count <= 18,
                   text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                   let value = Int(text) else { throw HTTPError(.badRequest) }

@@ -68,7 +68,7 @@ public struct StaticFiles: Sendable {
     static func notModified(_ headers: HTTPHeaders, etag: String, modified: Int) -> Bool {
         let matches = headers.values("If-None-Match")
         if !matches.isEmpty {
-            let tags = matches.flatMap { $0.split(separator: ",") }.map { $0.trimmingWhitespace() }
+            let tags = matches.flatMap { $0.split(separator: ",") }.map { $0.trimmingHTTPWhitespace() }
             return tags.contains { $0 == "*" || $0 == etag || $0 == "W/" + etag }
         }
         if let since = headers["If-Modified-Since"], let date = HTTPDate.parse(since) {
