@@ -91,4 +91,52 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(try held[0].closedByServer())
     }
+
+    static func openDescriptors(_ pid: Int32) -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+    }
+
+    /// Every kind of ending (normal, parse error, 413, client gone mid-body, static file) gives its
+    /// descriptors back: after the clients leave, the server holds as many as before.
+    @Test func descriptorsAreReleased() throws {
+        ResourceLimits.raiseOpenFileLimit()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fds-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try String(repeating: "x", count: 200_000).write(toFile: folder + "/big.txt", atomically: true, encoding: .utf8)
+        let (process, port) = try Self.startServer(publicFolder: folder, extra: ["--idle-timeout", "60"])
+        defer { _ = Self.stop(process, within: 15) }
+        let baseline = Self.openDescriptors(process.processIdentifier)
+
+        var clients: [TestClient] = []
+        for round in 0..<50 {
+            let client = try TestClient(port: port)
+            switch round % 5 {
+            case 0:
+                try client.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+                _ = try client.readResponse()
+            case 1:
+                try client.send("GET /x HTTP/1.1\r\nHost : a\r\n\r\n")
+                _ = try client.readResponse()
+            case 2:
+                try client.send("POST /healthz HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999\r\n\r\n")
+                _ = try client.readResponse()
+            case 3:
+                try client.send("POST /healthz HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\npartial")
+            default:
+                try client.send("GET /big.txt HTTP/1.1\r\nHost: a\r\n\r\n")
+                var some = [UInt8](repeating: 0, count: 1000)
+                _ = recv(client.fd, &some, some.count, 0)  // read a little, then leave mid-file
+            }
+            clients.append(client)
+        }
+        #expect(Self.openDescriptors(process.processIdentifier) >= baseline + 10)
+        clients = []
+        var now = Self.openDescriptors(process.processIdentifier)
+        for _ in 0..<200 where now > baseline {
+            usleep(50_000)
+            now = Self.openDescriptors(process.processIdentifier)
+        }
+        #expect(now == baseline)
+    }
 }
