@@ -92,9 +92,17 @@ import Testing
         #expect(try held[0].closedByServer())
     }
 
-    static func openDescriptors(_ pid: Int32) -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+    /// The process's open sockets and files (Dispatch's own signalfds, made lazily, are not counted).
+    static func descriptorLinks(_ pid: Int32) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        return names.sorted().compactMap { name in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(name)"),
+                  target.hasPrefix("socket:") || (target.hasPrefix("/") && target != "/dev/null") else { return nil }
+            return "\(name) -> \(target)"
+        }
     }
+
+    static func openDescriptors(_ pid: Int32) -> Int { descriptorLinks(pid).count }
 
     /// Every kind of ending (normal, parse error, 413, client gone mid-body, static file) gives its
     /// descriptors back: after the clients leave, the server holds as many as before.
@@ -107,6 +115,7 @@ import Testing
         let (process, port) = try Self.startServer(publicFolder: folder, extra: ["--idle-timeout", "60"])
         defer { _ = Self.stop(process, within: 15) }
         let baseline = Self.openDescriptors(process.processIdentifier)
+        let baselineLinks = Self.descriptorLinks(process.processIdentifier)
 
         var clients: [TestClient] = []
         for round in 0..<50 {
@@ -137,6 +146,7 @@ import Testing
             usleep(50_000)
             now = Self.openDescriptors(process.processIdentifier)
         }
-        #expect(now == baseline)
+        let links = Self.descriptorLinks(process.processIdentifier)
+        #expect(now == baseline, "open: \(links) baseline \(baselineLinks)")
     }
 }
