@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// IMF-fixdate (RFC 9110 section 5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
 public enum HTTPDate {
@@ -15,8 +16,18 @@ public enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// The current time, formatted.
-    public static func now() -> String { format(time(nil)) }
+    /// The current time, formatted (cached for the second: every response carries it).
+    public static func now() -> String {
+        let second = time(nil)
+        return cache.withLock { cached in
+            if cached.second != second {
+                cached = (second, format(second))
+            }
+            return cached.text
+        }
+    }
+
+    private static let cache = Mutex<(second: Int, text: String)>((0, ""))
 
     /// The current UTC time as `2026-11-22T12:00:00Z`, for log lines.
     public static func iso8601Now() -> String {

@@ -14,8 +14,10 @@ public struct Router: Responder {
         let handler: Handler
     }
 
-    private var routes: [Route] = []
-    private var middleware: [Middleware] = []
+    private var routes: [Route] = [] { didSet { compose() } }
+    private var middleware: [Middleware] = [] { didSet { compose() } }
+    /// Middleware wrapped around the routing, rebuilt on every change so requests do not pay for it.
+    private var composed: Handler = { _ in throw HTTPError(.notFound) }
     /// Body limit when no route matches (the request is refused anyway; keep it small).
     public var unmatchedBodyLimit = 64 * 1024
 
@@ -46,13 +48,17 @@ public struct Router: Responder {
     }
 
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
-        let routed: Handler = { request in try self.route(request) }
-        let handler = middleware.reversed().reduce(routed) { inner, wrap in wrap(inner) }
-        return try handler(request)
+        try composed(request)
+    }
+
+    private mutating func compose() {
+        let routes = self.routes
+        let routed: Handler = { request in try Self.route(request, in: routes) }
+        composed = middleware.reversed().reduce(routed) { inner, wrap in wrap(inner) }
     }
 
     /// Finds the route for `request` and runs it (without middleware).
-    func route(_ request: HTTPRequest) throws -> HTTPResponse {
+    static func route(_ request: HTTPRequest, in routes: [Route]) throws -> HTTPResponse {
         var allowed: [HTTPMethod] = []
         let wanted = request.method == .head ? HTTPMethod.get : request.method
         for route in routes {
