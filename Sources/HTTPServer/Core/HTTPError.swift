@@ -3,6 +3,7 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: HTTPStatus
     public var message: String
 
+    /// An error answered with `status`; without a message, the standard Indonesian one.
     public init(_ status: HTTPStatus, _ message: String? = nil) {
         self.status = status
         self.message = message ?? HTTPError.defaultMessage(for: status)

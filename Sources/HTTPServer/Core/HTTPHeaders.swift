@@ -3,8 +3,11 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     public typealias Field = (name: String, value: String)
     private var fields: [Field] = []
 
+    /// No fields.
     public init() {}
+    /// The given fields, in order.
     public init(_ fields: [Field]) { self.fields = fields }
+    /// Fields from a literal such as `["Content-Type": "text/plain"]`, in order.
     public init(dictionaryLiteral elements: (String, String)...) {
         fields = elements.map { (name: $0.0, value: $0.1) }
     }
@@ -19,6 +22,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         fields.filter { Self.same($0.name, name) }.map(\.value)
     }
 
+    /// Whether any field is named `name`.
     public func contains(_ name: String) -> Bool { fields.contains { Self.same($0.name, name) } }
 
     /// Appends a field, keeping any existing ones with the same name.
@@ -30,8 +34,10 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         fields.append((name: name, value: value))
     }
 
+    /// Removes every field named `name`.
     public mutating func remove(_ name: String) { fields.removeAll { Self.same($0.name, name) } }
 
+    /// The number of fields.
     public var count: Int { fields.count }
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
     public var description: String { fields.map { "\($0.name): \($0.value)" }.joined(separator: "\n") }

@@ -1,7 +1,9 @@
 /// A request method token as sent on the request line (case-sensitive, RFC 9110 section 9.1).
 public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
+    /// A method from its token (case-sensitive: `get` is not `GET`).
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// A method from its token, unlabelled.
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
 

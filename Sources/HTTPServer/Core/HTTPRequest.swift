@@ -20,6 +20,7 @@ public struct HTTPRequest: Sendable {
     /// Per-request storage for middleware (e.g. the signed-in user).
     public var userInfo: [String: any Sendable]
 
+    /// A request for `target`, which is split into path and query; a malformed target throws 400.
     public init(
         method: HTTPMethod, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = HTTPHeaders(),
         body: RequestBody = .empty, remoteAddress: String = ""

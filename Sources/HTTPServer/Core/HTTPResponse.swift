@@ -11,6 +11,7 @@ public struct ChunkWriter: Sendable {
         if !bytes.isEmpty { try sink(bytes) }
     }
 
+    /// Sends `text` as UTF-8.
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 }
 
@@ -31,6 +32,7 @@ public struct HTTPResponse: Sendable {
     public var headers: HTTPHeaders
     public var body: ResponseBody
 
+    /// A response from its parts.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: ResponseBody = .empty) {
         self.status = status
         self.headers = headers

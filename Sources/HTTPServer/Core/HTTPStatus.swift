@@ -3,6 +3,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public var code: Int
     public var reasonPhrase: String
 
+    /// A status with its own reason phrase.
     public init(code: Int, reasonPhrase: String) { self.code = code; self.reasonPhrase = reasonPhrase }
     /// A status with the standard reason phrase for `code` (or an empty one for unknown codes).
     public init(code: Int) { self.init(code: code, reasonPhrase: Self.standardReasons[code] ?? "") }

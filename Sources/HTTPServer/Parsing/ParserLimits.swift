@@ -9,5 +9,6 @@ public struct ParserLimits: Sendable {
     /// Longest chunk-size line including extensions; longer is 400.
     public var maxChunkLineBytes = 4 * 1024
 
+    /// The defaults above.
     public init() {}
 }

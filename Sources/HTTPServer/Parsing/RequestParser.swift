@@ -29,6 +29,7 @@ public struct RequestParser: Sendable {
     private var scanned = 0
     private var state: State = .requestLine(emptyLinesSkipped: 0)
 
+    /// A parser waiting for the first request line.
     public init(limits: ParserLimits = ParserLimits()) { self.limits = limits }
 
     /// Bytes received but not yet consumed.

@@ -21,6 +21,7 @@ public struct Router: Responder {
     /// Body limit when no route matches (the request is refused anyway; keep it small).
     public var unmatchedBodyLimit = 64 * 1024
 
+    /// A router without routes (every request is 404).
     public init() {}
 
     /// Adds a route. `bodyLimit` bounds the request body (413 beyond it).
@@ -31,7 +32,9 @@ public struct Router: Responder {
         routes.sort { $1.pattern.specificity.lexicographicallyPrecedes($0.pattern.specificity) }
     }
 
+    /// Adds a GET route (it answers HEAD too).
     public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add(.get, pattern, handler) }
+    /// Adds a POST route with its body limit.
     public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, _ handler: @escaping Handler) {
         add(.post, pattern, bodyLimit: bodyLimit, handler)
     }
@@ -39,6 +42,7 @@ public struct Router: Responder {
     /// Adds middleware; the first added is the outermost (sees the request first).
     public mutating func use(_ middleware: @escaping Middleware) { self.middleware.append(middleware) }
 
+    /// The body limit of the route `method` and `rawPath` reach.
     public func bodyLimit(method: HTTPMethod, rawPath: String) -> Int {
         let wanted = method == .head ? HTTPMethod.get : method
         for route in routes where route.method == wanted && route.pattern.match(rawPath) != nil {
@@ -47,6 +51,7 @@ public struct Router: Responder {
         return unmatchedBodyLimit
     }
 
+    /// Runs the middleware and the matching route; throws 404 when no route matches.
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
         try composed(request)
     }

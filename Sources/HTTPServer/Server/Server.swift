@@ -15,6 +15,8 @@ public final class Server: Sendable {
     private let loops: [EventLoop]
     private let finished = DispatchGroup()
 
+    /// Binds the listening socket (so `port` is known) without serving yet. Also ignores SIGPIPE and
+    /// raises the open-file soft limit, which every socket server needs.
     public init(configuration: ServerConfiguration, responder: any Responder) throws {
         ResourceLimits.ignoreSIGPIPE()
         ResourceLimits.raiseOpenFileLimit()

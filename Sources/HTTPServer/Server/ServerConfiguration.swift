@@ -34,5 +34,6 @@ public struct ServerConfiguration: Sendable {
     /// Receives server-level diagnostics (failed writes, handler errors); nil keeps the server quiet.
     public var log: (@Sendable (String) -> Void)?
 
+    /// The defaults above.
     public init() {}
 }

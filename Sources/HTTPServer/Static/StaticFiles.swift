@@ -6,10 +6,12 @@ import Glibc
 public struct StaticFiles: Sendable {
     /// The folder, resolved with realpath.
     public let root: String
+    /// `Cache-Control` sent with every file.
     public let cacheControl: String
     /// File served for a directory request.
     public let indexFile: String
 
+    /// Serves `root`, which must exist.
     public init(root: String, cacheControl: String = "public, max-age=300", indexFile: String = "index.html") throws {
         guard let resolved = Self.realPath(root) else {
             throw HTTPError(.internalServerError, "folder statis tidak ditemukan: \(root)")
