@@ -342,4 +342,27 @@ import Testing
             #expect(try client.readResponse().text == "slow 100")
         }
     }
+
+    @Test func everyResponseCarriesDateAndContentLength() throws {
+        try withServer(testRouter()) { server in
+            let cases: [(String, Int)] = [
+                ("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n", 200),
+                ("GET /tidak-ada HTTP/1.1\r\nHost: a\r\n\r\n", 404),
+                ("DELETE /healthz HTTP/1.1\r\nHost: a\r\n\r\n", 405),
+                ("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n", 413),
+                ("GET / HTTP/1.1\r\n\r\n", 400),
+                ("GET / HTTP/3.0\r\nHost: a\r\n\r\n", 505),
+                ("POST /upload HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: br, chunked\r\n\r\n", 501),
+            ]
+            for (raw, status) in cases {
+                let client = try TestClient(port: server.port)
+                try client.send(raw)
+                let response = try client.readResponse()
+                #expect(response.status == status, "\(raw.debugDescription)")
+                #expect(response["Date"] != nil)
+                #expect(response["Content-Length"] == String(response.body.count))
+                if status == 405 { #expect(response["Allow"] == "GET, HEAD") }
+            }
+        }
+    }
 }

@@ -23,6 +23,7 @@ final class EventLoop: @unchecked Sendable {
     private var listening = true
     private var listenerPausedUntil: UInt64 = 0
     private var rejectedCount = 0
+    private var nextRejectLog: UInt64 = 0
     private(set) var isDraining = false
     private var drainDeadline: UInt64 = 0
     private let tickMilliseconds: Int32
@@ -164,6 +165,12 @@ final class EventLoop: @unchecked Sendable {
 
     /// Over the limit: a 503, then close. Bounded too, so a flood cannot pin descriptors here.
     private func reject(_ fd: Int32, remote: String) {
+        let now = MonotonicClock.now()
+        if now >= nextRejectLog {
+            // At most one line a second: a flood must not flood the log as well.
+            nextRejectLog = now + 1_000_000_000
+            core.log("connection limit (\(core.configuration.maxConnections)) reached; answering 503 to \(remote)")
+        }
         guard rejectedCount < 1024 else {
             Glibc.close(fd)
             return
