@@ -29,6 +29,8 @@ final class Connection: @unchecked Sendable {
     var deadline: UInt64 = 0
     var awaitingFirstByte = false
     var requestsServed = 0
+    /// The split target of the request being read (from its head until it is dispatched).
+    private var currentTarget: RequestTarget.Parts?
     private(set) var isClosed = false
     var interest: UInt32 = 0
 
@@ -101,6 +103,7 @@ final class Connection: @unchecked Sendable {
                     fail(HTTPError(.contentTooLarge))
                     return
                 }
+                currentTarget = target
                 if parser.requestComplete {
                     dispatch(head, body: .empty, spoolPath: nil)
                     continue
@@ -144,15 +147,15 @@ final class Connection: @unchecked Sendable {
     /// Hands a complete request to the worker pool.
     private func dispatch(_ head: RequestHead, body: RequestBody, spoolPath: String?) {
         let cleanup: (@Sendable () -> Void)? = Self.deleter(spoolPath)
-        let request: HTTPRequest
-        do {
-            request = try HTTPRequest(method: head.method, target: head.target, version: head.version,
-                                      headers: head.headers, body: body, remoteAddress: remoteAddress)
-        } catch {
+        guard let target = currentTarget else {
+            // Unreachable: every dispatch follows its head. Answer rather than leave the client hanging.
             cleanup?()
-            fail(error)
+            fail(HTTPError(.internalServerError))
             return
         }
+        currentTarget = nil
+        let request = HTTPRequest(method: head.method, target: head.target, parts: target, version: head.version,
+                                  headers: head.headers, body: body, remoteAddress: remoteAddress)
         phase = .responding
         deadline = 0
         requestsServed += 1

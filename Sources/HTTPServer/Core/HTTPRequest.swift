@@ -25,7 +25,13 @@ public struct HTTPRequest: Sendable {
         method: HTTPMethod, target: String, version: HTTPVersion = .http1_1, headers: HTTPHeaders = HTTPHeaders(),
         body: RequestBody = .empty, remoteAddress: String = ""
     ) throws(HTTPError) {
-        let parts = try RequestTarget.parse(target)
+        self.init(method: method, target: target, parts: try RequestTarget.parse(target), version: version,
+                  headers: headers, body: body, remoteAddress: remoteAddress)
+    }
+
+    /// For the server, which has split the target already.
+    init(method: HTTPMethod, target: String, parts: RequestTarget.Parts, version: HTTPVersion, headers: HTTPHeaders,
+         body: RequestBody, remoteAddress: String) {
         self.method = method
         self.target = target
         self.path = parts.path
