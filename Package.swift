@@ -15,9 +15,11 @@ let package = Package(
         .systemLibrary(
             name: "CCrypt", path: "Sources/CCrypt", pkgConfig: "libxcrypt",
             providers: [.apt(["libcrypt-dev"])]),
+        // Linux epoll, eventfd and sendfile headers (part of libc; Swift's Glibc module lacks them).
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
 
         // HTTP/1.1 server on raw sockets; knows nothing of Musrenbang.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: ["CLinux"]),
         // SQLite connections, statements, transactions, migrations, backup; knows no domain.
         .target(name: "Storage", dependencies: ["CSQLite"]),
         // The rules of Musrenbang: wilayah, accounts, proposals, state machine, ceilings, allocation.

@@ -11,6 +11,7 @@ protocol Command: Sendable {
 /// Every subcommand, in the order `help` lists them.
 let allCommands: [any Command.Type] = [
     HelpCommand.self,
+    ServeCommand.self,
     MigrateCommand.self,
     BackupCommand.self,
     CheckCommand.self,

@@ -1,0 +1,106 @@
+/// Writes the pieces of a streamed response body; each `write` becomes one chunk.
+public struct ChunkWriter: Sendable {
+    let sink: @Sendable ([UInt8]) throws -> Void
+
+    /// A writer that hands every piece to `sink` (the server's, or a test's collector).
+    public init(_ sink: @escaping @Sendable ([UInt8]) throws -> Void) { self.sink = sink }
+
+    /// Sends `bytes` (empty writes are skipped: an empty chunk would end the body). Throws when the
+    /// client has gone, so the producer can stop.
+    public func write(_ bytes: [UInt8]) throws {
+        if !bytes.isEmpty { try sink(bytes) }
+    }
+
+    /// Sends `text` as UTF-8.
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+}
+
+/// What a response carries after its header block.
+public enum ResponseBody: Sendable {
+    case empty
+    case bytes([UInt8])
+    /// A file sent as it is (static files); its size at sending time becomes the Content-Length.
+    case file(path: String)
+    /// Produced piece by piece on a worker thread, sent with `Transfer-Encoding: chunked`.
+    case stream(@Sendable (ChunkWriter) throws -> Void)
+}
+
+/// A response: status, header fields and body. The server adds `Date`, `Content-Length` or
+/// `Transfer-Encoding`, and `Connection`.
+public struct HTTPResponse: Sendable {
+    public var status: HTTPStatus
+    public var headers: HTTPHeaders
+    public var body: ResponseBody
+
+    /// A response from its parts.
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: ResponseBody = .empty) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A `text/plain; charset=utf-8` response.
+    public init(text: String, status: HTTPStatus = .ok) { self = .text(text, status: status) }
+
+    /// A `text/html; charset=utf-8` response; the caller is responsible for escaping.
+    public init(html: String, status: HTTPStatus = .ok) { self = .html(html, status: status) }
+
+    /// A response carrying `bytes` with the given content type.
+    public init(bytes: [UInt8], contentType: String, status: HTTPStatus = .ok) {
+        self = .bytes(bytes, contentType: contentType, status: status)
+    }
+
+    /// A `text/plain; charset=utf-8` response.
+    public static func text(_ text: String, status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .bytes(Array(text.utf8)))
+    }
+
+    /// A `text/html; charset=utf-8` response; the caller is responsible for escaping.
+    public static func html(_ html: String, status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .bytes(Array(html.utf8)))
+    }
+
+    /// A response carrying `bytes` with the given content type.
+    public static func bytes(_ bytes: [UInt8], contentType: String, status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": contentType], body: .bytes(bytes))
+    }
+
+    /// A redirect (303 See Other by default, right after a form POST).
+    public static func redirect(to location: String, status: HTTPStatus = .seeOther) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Location": location], body: .empty)
+    }
+
+    /// The small page the server shows for an error status (message in Bahasa Indonesia, no internals).
+    public static func error(_ error: HTTPError) -> HTTPResponse {
+        let message = HTMLEscaping.escape(error.message)
+        let page = """
+            <!doctype html>
+            <html lang="id"><head><meta charset="utf-8"><title>\(error.status.code) \(HTMLEscaping.escape(error.status.reasonPhrase))</title></head>
+            <body><h1>\(error.status.code)</h1><p>\(message)</p></body></html>
+
+            """
+        return .html(page, status: error.status)
+    }
+}
+
+/// A `Handler` answers one request; it runs on a worker thread and may block (e.g. on SQLite).
+public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+
+/// Minimal HTML escaping for the server's own error pages.
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+}

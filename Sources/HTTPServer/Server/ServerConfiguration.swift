@@ -1,0 +1,39 @@
+import Foundation
+
+/// Everything that tunes a `Server`: where it listens, its limits and its deadlines.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind: `127.0.0.1`, `0.0.0.0`, `::`, `::1`, ...
+    public var host = "127.0.0.1"
+    /// Port to bind; 0 picks a free ephemeral port (see `Server.port`).
+    public var port = 8080
+    /// Open connections served at once; beyond it new connections get 503 and are closed.
+    public var maxConnections = 16_384
+    /// Threads running handlers (handlers may block on SQLite).
+    public var workerThreads = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Event-loop threads doing socket I/O.
+    public var ioThreads = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 4)
+    /// Time allowed to receive a whole request head; then 408 and close.
+    public var headerTimeout: Double = 10
+    /// Longest pause while receiving a body; then 408 and close.
+    public var bodyTimeout: Double = 30
+    /// Longest pause while the client does not read the response; then close.
+    public var writeTimeout: Double = 30
+    /// Idle keep-alive time between requests; then the connection is closed.
+    public var idleTimeout: Double = 15
+    /// After an error response, how long the server keeps draining the client's bytes before closing,
+    /// so the client reads the response instead of a reset.
+    public var lingerTimeout: Double = 2
+    /// Time given to in-flight requests on shutdown before every connection is closed.
+    public var shutdownTimeout: Double = 10
+    /// Bodies larger than this are spooled to a temporary file instead of memory.
+    public var spoolThreshold = 64 * 1024
+    /// Where spooled bodies go.
+    public var spoolDirectory = FileManager.default.temporaryDirectory.path
+    /// Request line and header limits.
+    public var parserLimits = ParserLimits()
+    /// Receives server-level diagnostics (failed writes, handler errors); nil keeps the server quiet.
+    public var log: (@Sendable (String) -> Void)?
+
+    /// The defaults above.
+    public init() {}
+}

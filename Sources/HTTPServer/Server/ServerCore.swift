@@ -1,0 +1,27 @@
+import Synchronization
+
+/// What every event loop of one server shares: settings, the application, the workers, the counters.
+final class ServerCore: Sendable {
+    let configuration: ServerConfiguration
+    let responder: any Responder
+    let workers: WorkerPool
+    /// Connections being served (rejected ones are not counted).
+    let openConnections = Atomic<Int>(0)
+    let listenerClosers = Atomic<Int>(0)
+    /// Set once shutdown begins; workers read it to announce `Connection: close` on in-flight responses.
+    let isDraining = Atomic<Bool>(false)
+    let listenFD: Int32
+    let loopCount: Int
+
+    init(configuration: ServerConfiguration, responder: any Responder, listenFD: Int32, loopCount: Int) {
+        self.configuration = configuration
+        self.responder = responder
+        self.listenFD = listenFD
+        self.loopCount = loopCount
+        self.workers = WorkerPool(threads: configuration.workerThreads, name: "http-worker")
+    }
+
+    func log(_ message: @autoclosure () -> String) {
+        configuration.log?(message())
+    }
+}

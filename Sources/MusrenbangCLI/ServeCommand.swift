@@ -1,0 +1,72 @@
+import Foundation
+import HTTPServer
+
+/// `musrenbang serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits.
+enum ServeCommand: Command {
+    static let name = "serve"
+    static let summary = "serve the portal over HTTP"
+    static let usage = """
+        musrenbang serve [--host ADDRESS] [--port PORT] [--public DIR] [--max-connections N]
+                         [--shutdown-timeout SECONDS] [--header-timeout SECONDS] [--idle-timeout SECONDS]
+                         [--quiet]
+
+          --host              address to listen on: 127.0.0.1 (default), 0.0.0.0, ::, ::1
+          --port              TCP port (default 8080; 0 picks a free one)
+          --public            folder of static assets (default Public/)
+          --max-connections   connections served at once; more get 503 (default 16384)
+          --shutdown-timeout  seconds given to in-flight requests on SIGTERM/SIGINT (default 10)
+          --header-timeout    seconds to receive a request head (default 10)
+          --idle-timeout      seconds a keep-alive connection may idle (default 15)
+          --quiet             no access log on stderr
+        Every option falls back to the environment, e.g. MUSRENBANG_PORT.
+        """
+
+    static func run(_ options: Options) throws {
+        var configuration = ServerConfiguration()
+        configuration.host = options.string("host", default: "127.0.0.1")
+        configuration.port = try options.int("port", default: 8080)
+        configuration.maxConnections = try options.int("max-connections", default: configuration.maxConnections)
+        configuration.shutdownTimeout = try seconds(options, "shutdown-timeout", default: 10)
+        configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
+        configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
+        guard (0...65535).contains(configuration.port) else { throw UsageError("--port must be 0...65535") }
+        guard configuration.maxConnections > 0 else { throw UsageError("--max-connections must be positive") }
+        let quiet = options.flag("quiet")
+        let log: @Sendable (String) -> Void = StandardMiddleware.standardErrorSink
+        configuration.log = log
+
+        let publicFolder = options.string("public", default: "Public/")
+        let staticFiles: StaticFiles
+        do {
+            staticFiles = try StaticFiles(root: publicFolder)
+        } catch {
+            throw UsageError("--public: folder '\(publicFolder)' not found")
+        }
+
+        var router = Router()
+        if !quiet { router.use(StandardMiddleware.accessLog(log)) }
+        router.use(StandardMiddleware.securityHeaders())
+        router.use(StandardMiddleware.errorPages(log: log))
+        router.get("/healthz") { _ in .text("ok") }
+        router.get("/*path", staticFiles.handler())
+
+        let server = try Server(configuration: configuration, responder: router)
+        let trap = SignalTrap { signal in
+            log("musrenbang: signal \(signal), shutting down")
+            server.shutdown()
+        }
+        server.start()
+        log("musrenbang: serving http://\(displayHost(configuration.host)):\(server.port)/ (public: \(staticFiles.root))")
+        server.wait()
+        withExtendedLifetime(trap) {}
+        log("musrenbang: stopped")
+    }
+
+    private static func seconds(_ options: Options, _ name: String, default fallback: Double) throws -> Double {
+        guard let text = options.string(name) else { return fallback }
+        guard let value = Double(text), value > 0 else { throw UsageError("--\(name) expects a positive number of seconds") }
+        return value
+    }
+
+    private static func displayHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
+}
