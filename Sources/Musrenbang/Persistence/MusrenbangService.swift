@@ -1,0 +1,400 @@
+import Foundation
+import Storage
+
+/// A proposal named by its row id or by its public tracking code.
+public enum ProposalRef: Hashable, Sendable, CustomStringConvertible {
+    case id(ProposalID)
+    case code(TrackingCode)
+
+    public var description: String {
+        switch self {
+        case .id(let id): "usulan \(id)"
+        case .code(let code): "usulan \(code)"
+        }
+    }
+}
+
+/// The outcome of one allocation run over an envelope.
+public struct AllocationOutcome: Hashable, Sendable {
+    public var runId: Int64
+    public var result: AllocationResult
+    /// Proposals whose state changed (a re-run only moves what changed).
+    public var transitions: Int
+}
+
+/// The facade the web portal and the command-line tools call. Every operation that changes data is one
+/// `Database.write` (`BEGIN IMMEDIATE`): load what the domain core needs, call it, write what it returns,
+/// append the events. `now` is read from the injected clock once per operation.
+public final class MusrenbangService: Sendable {
+    public let database: Database
+    public let clock: WallClock
+    public let hasher: PasswordHasher
+    /// Verified when a username does not exist, so that a login takes about as long either way.
+    private let dummyHash: String
+
+    public init(database: Database, clock: WallClock = .system, hasher: PasswordHasher = PasswordHasher()) throws {
+        self.database = database
+        self.clock = clock
+        self.hasher = hasher
+        self.dummyHash = try hasher.hash(UUID().uuidString)
+    }
+
+    // MARK: Accounts
+
+    /// Creates an account with its roles and a yescrypt hash of `password`.
+    @discardableResult
+    public func createAccount(username: String, displayName: String, roles: [RoleAssignment], password: String,
+                              nik: String? = nil, phone: String? = nil, email: String? = nil) throws -> AccountID {
+        let hash = try hasher.hash(password)
+        return try createAccount(username: username, displayName: displayName, roles: roles, passwordHash: hash,
+                                 nik: nik, phone: phone, email: email)
+    }
+
+    /// Creates an account from an already computed hash (bulk creation hashes in parallel first).
+    @discardableResult
+    public func createAccount(username: String, displayName: String, roles: [RoleAssignment], passwordHash: String,
+                              nik: String? = nil, phone: String? = nil, email: String? = nil) throws -> AccountID {
+        let now = clock.now()
+        return try database.write { db in
+            try AccountRepository(db).insert(username: username, passwordHash: passwordHash, displayName: displayName,
+                                             roles: roles, nik: nik, phone: phone, email: email, at: now)
+        }
+    }
+
+    /// Replaces the password of `username`.
+    public func setPassword(username: String, password: String) throws {
+        let hash = try hasher.hash(password)
+        let changed = try database.write { db in try AccountRepository(db).setPasswordHash(username: username, passwordHash: hash) }
+        guard changed else { throw PersistenceError.notFound("akun \(username)") }
+    }
+
+    /// The account (active, password right) for a login; nil otherwise. A missing user still costs one hash.
+    public func authenticateAccount(username: String, password: String) -> Account? {
+        let found = try? database.read { db in try AccountRepository(db).credentials(username: username) }
+        guard let (account, hash) = found ?? nil else {
+            _ = hasher.verify(password, against: dummyHash)
+            return nil
+        }
+        guard hasher.verify(password, against: hash), account.active else { return nil }
+        return account
+    }
+
+    /// The actor of a login under the account's first role; nil for a wrong username or password.
+    public func authenticate(username: String, password: String) -> Actor? {
+        guard let account = authenticateAccount(username: username, password: password),
+              let first = account.roles.first else { return nil }
+        return try? account.acting(as: first)
+    }
+
+    /// The account with its roles.
+    public func account(id: AccountID) throws -> Account {
+        try database.read { db in try AccountRepository(db).account(id: id) }
+    }
+
+    // MARK: Proposals
+
+    /// Creates a draft (a resident for themself, an operator kelurahan for its kelurahan) with the next
+    /// tracking code of the cycle's kota and plan year.
+    public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
+        let now = clock.now()
+        return try database.write { db in try self.create(new, cycleId: cycleId, by: actor, at: now, db: db).proposal }
+    }
+
+    /// Creates the proposal and submits it (`ajukan`) in one transaction: a resident's goes to the Ketua RT,
+    /// an operator's paper form straight to the kelurahan verification.
+    public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
+        let now = clock.now()
+        return try database.write { db in
+            let (created, cycle) = try self.create(new, cycleId: cycleId, by: actor, at: now, db: db)
+            let locks = try LockRepository(db).keys(cycleId: cycleId)
+            let result = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.version), to: created, by: actor,
+                                            at: now, context: WorkflowContext(cycle: cycle, locks: locks))
+            try self.store(result, replacing: created, db: db)
+            return result.proposal
+        }
+    }
+
+    private func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
+        -> (proposal: Proposal, cycle: Cycle) {
+        let cycle = try CycleRepository(db).cycle(id: cycleId)
+        let kota = try WilayahRepository(db).kota(id: cycle.kotaId)
+        let proposals = ProposalRepository(db)
+        let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: cycle.planYear)
+        let result = try Workflow.create(new, id: try proposals.nextId(), trackingCode: code, by: actor, at: now, cycle: cycle)
+        try proposals.insert(result.proposal)
+        try EventRepository(db).append(result.event)
+        return (result.proposal, cycle)
+    }
+
+    /// Applies one action to a proposal (guards in `Workflow.apply`); a different stored version than
+    /// `input.expectedVersion` is `DomainError.staleVersion`, and nothing is written.
+    @discardableResult
+    public func apply(_ input: TransitionInput, to ref: ProposalRef, by actor: Actor) throws -> Proposal {
+        let now = clock.now()
+        return try database.write { db in
+            let proposal = try self.load(ref, db: db)
+            let context = try self.context(cycleId: proposal.cycleId, db: db)
+            let result = try Workflow.apply(input, to: proposal, by: actor, at: now, context: context)
+            try self.store(result, replacing: proposal, db: db)
+            return result.proposal
+        }
+    }
+
+    /// `apply` for the common actions that need at most a reason.
+    @discardableResult
+    public func apply(_ action: Action, to ref: ProposalRef, by actor: Actor, expectedVersion: Int64,
+                      reason: String? = nil) throws -> Proposal {
+        try apply(TransitionInput(action, expectedVersion: expectedVersion, reason: reason), to: ref, by: actor)
+    }
+
+    /// One proposal with its recommendations and ranks.
+    public func proposal(_ ref: ProposalRef) throws -> Proposal {
+        try database.read { db in try self.load(ref, db: db) }
+    }
+
+    /// The proposals matching a filter.
+    public func proposals(_ filter: ProposalFilter) throws -> [Proposal] {
+        try database.read { db in try ProposalRepository(db).list(filter) }
+    }
+
+    /// A proposal's history, oldest first.
+    public func history(of ref: ProposalRef) throws -> [ProposalEvent] {
+        try database.read { db in try EventRepository(db).history(of: try self.load(ref, db: db).id) }
+    }
+
+    /// Carries last cycle's unfunded proposal into `cycleId` as a new draft linked to it (both events logged).
+    public func carryOver(_ ref: ProposalRef, expectedVersion: Int64, into cycleId: CycleID, by actor: Actor) throws -> Proposal {
+        let now = clock.now()
+        return try database.write { db in
+            let original = try self.load(ref, db: db)
+            let originalContext = try self.context(cycleId: original.cycleId, db: db)
+            let newCycle = try CycleRepository(db).cycle(id: cycleId)
+            let kota = try WilayahRepository(db).kota(id: newCycle.kotaId)
+            let proposals = ProposalRepository(db)
+            let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: newCycle.planYear)
+            let kamus = try CatalogRepository(db).kamus(id: original.kamusId)
+            let result = try CarryOver.carry(original, expectedVersion: expectedVersion, originalContext: originalContext,
+                                             into: newCycle, newId: try proposals.nextId(), trackingCode: code, kamus: kamus,
+                                             by: actor, at: now)
+            try proposals.insert(result.carried.proposal)
+            try EventRepository(db).append(result.carried.event)
+            try self.store(result.original, replacing: original, db: db)
+            return result.carried.proposal
+        }
+    }
+
+    // MARK: Cycle
+
+    public func cycle(id: CycleID) throws -> Cycle {
+        try database.read { db in try CycleRepository(db).cycle(id: id) }
+    }
+
+    /// Bappeda extends a stage window (logged in `window_extensions`).
+    public func extendWindow(cycleId: CycleID, stage: Stage, to closesAt: Date, reason: String, by actor: Actor) throws -> Cycle {
+        let now = clock.now()
+        return try database.write { db in
+            let cycles = CycleRepository(db)
+            let (updated, entry) = try cycles.cycle(id: cycleId).extending(stage, to: closesAt, reason: reason, by: actor, at: now)
+            try cycles.saveExtension(entry)
+            return updated
+        }
+    }
+
+    // MARK: Ranking, allocation, berita acara
+
+    /// The proposals competing for `envelope` (its level's candidate states, in its area or routed to its OPD).
+    public func candidates(for envelope: FundingEnvelope, cycleId: CycleID) throws -> [Proposal] {
+        try database.read { db in try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId)) }
+    }
+
+    static func candidateFilter(_ envelope: FundingEnvelope, cycleId: CycleID) -> ProposalFilter {
+        switch envelope {
+        case .kelurahan(let id):
+            ProposalFilter(cycleId: cycleId, kelurahanId: id, states: [
+                ProposalState(.kelurahan, .diterima), ProposalState(.kelurahan, .diterimaDenganPerubahan),
+                ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .verifikasi)])
+        case .kecamatan(let id):
+            ProposalFilter(cycleId: cycleId, kecamatanId: id, states: [
+                ProposalState(.kecamatan, .diterima), ProposalState(.kecamatan, .diterimaDenganPerubahan),
+                ProposalState(.kecamatan, .f2), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .verifikasi)])
+        case .opd(let id):
+            ProposalFilter(cycleId: cycleId, routedOPDId: id, states: [
+                ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan),
+                ProposalState(.opd, .f2), ProposalState(.opd, .didanai)])
+        }
+    }
+
+    /// Stores criterion scores (1-5) given by the envelope's owner and re-ranks every candidate of the
+    /// envelope that has complete scores. Returns the ranking.
+    @discardableResult
+    public func rank(_ envelope: FundingEnvelope, cycleId: CycleID, scores: [ProposalID: [ScoringCriterionID: Int]],
+                     by actor: Actor) throws -> [RankedProposal] {
+        let now = clock.now()
+        return try database.write { db in
+            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
+            _ = locks
+            let level = envelope.level
+            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
+            let ids = Set(candidates.map(\.id))
+            let rankings = RankingRepository(db)
+            for (proposalId, sheet) in scores {
+                guard ids.contains(proposalId) else { throw DomainError.notInScope }
+                for (criterion, score) in sheet {
+                    guard ScoringCriterion.scoreRange.contains(score) else {
+                        throw DomainError.invalidInput(field: "nilai", detail: "1 sampai 5")
+                    }
+                    try rankings.saveScore(proposalId: proposalId, level: level, criterionId: criterion, score: score,
+                                           by: actor.accountId, at: now)
+                }
+            }
+            let criteria = try CycleRepository(db).scoringCriteria(cycleId: cycle.id)
+            let criterionIds = Set(criteria.map(\.id))
+            let complete = try rankings.sheets(for: candidates, level: level).filter { criterionIds.isSubset(of: $0.scores.keys) }
+            let ranked = try Ranking.rank(complete, criteria: criteria)
+            for entry in ranked { try rankings.saveRanking(entry, level: level) }
+            return ranked
+        }
+    }
+
+    /// Manual reorder by the meeting: moves a proposal to `position` in the envelope's ranking (one logged
+    /// `ubah_peringkat` event per proposal whose rank changes).
+    public func reorder(_ envelope: FundingEnvelope, cycleId: CycleID, moving proposalId: ProposalID, to position: Int,
+                        note: String?, by actor: Actor) throws {
+        let now = clock.now()
+        try database.write { db in
+            let context = try self.context(cycleId: cycleId, db: db)
+            let level = envelope.level
+            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
+            let order = candidates.sorted { ($0.ranks[level] ?? Int.max, $0.id) < ($1.ranks[level] ?? Int.max, $1.id) }.map(\.id)
+            let newOrder = try Ranking.reorder(order, moving: proposalId, to: position)
+            let results = try Ranking.applyManualOrder(newOrder, proposals: candidates, level: level, note: note, by: actor,
+                                                       at: now, context: context)
+            var byId: [ProposalID: Proposal] = [:]
+            for p in candidates { byId[p.id] = p }
+            for result in results { try self.store(result, replacing: byId[result.proposal.id]!, db: db) }
+        }
+    }
+
+    /// Runs the F1/F2 allocation of `envelope` in rank order, stores the run and its decisions, and moves
+    /// every proposal whose outcome changed (logged). Re-runnable until the level is locked.
+    @discardableResult
+    public func runAllocation(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor) throws -> AllocationOutcome {
+        let now = clock.now()
+        return try database.write { db in
+            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
+            guard let amount = try CeilingRepository(db).amount(of: envelope, cycleId: cycleId) else {
+                throw DomainError.missingInput(field: "pagu \(envelope)")
+            }
+            let level = envelope.level
+            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
+            let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: level)
+            let result = try Allocation.run(envelope: amount, candidates: candidates.map { AllocationCandidate($0, level: level) },
+                                            shares: shares)
+            let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
+            let transitions = try Allocation.transitions(for: result, proposals: candidates, level: level, by: actor, at: now,
+                                                         context: WorkflowContext(cycle: cycle, locks: locks))
+            var byId: [ProposalID: Proposal] = [:]
+            for p in candidates { byId[p.id] = p }
+            for transition in transitions { try self.store(transition, replacing: byId[transition.proposal.id]!, db: db) }
+            return AllocationOutcome(runId: runId, result: result, transitions: transitions.count)
+        }
+    }
+
+    /// Locks a level's results with its berita acara.
+    @discardableResult
+    public func lockLevel(_ key: LockKey, cycleId: CycleID, documentNumber: String, note: String = "",
+                          by actor: Actor) throws -> LevelLock {
+        let now = clock.now()
+        return try database.write { db in
+            let context = try self.context(cycleId: cycleId, db: db)
+            let lock = try LevelLock.lock(key, cycle: context.cycle, documentNumber: documentNumber, note: note, by: actor,
+                                          at: now, existing: context.locks)
+            try LockRepository(db).insert(lock)
+            return lock
+        }
+    }
+
+    /// Bappeda computes the kelurahan ceilings and the kecamatan ceilings of a cycle from its settings and
+    /// the kelurahan criteria inputs (kecamatan inputs are their kelurahan's sums), and stores them.
+    public func computeCeilings(cycleId: CycleID, by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
+        guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "hitung pagu") }
+        let now = clock.now()
+        return try database.write { db in
+            let ceilings = CeilingRepository(db)
+            guard let kelurahanSettings = try ceilings.settings(cycleId: cycleId, level: .kelurahan),
+                  let kecamatanSettings = try ceilings.settings(cycleId: cycleId, level: .kecamatan) else {
+                throw DomainError.missingInput(field: "pengaturan pagu")
+            }
+            let inputs = try ceilings.inputs(cycleId: cycleId)
+            var parent: [Int64: Int64] = [:]
+            for kelurahan in try WilayahRepository(db).kelurahanList() {
+                parent[kelurahan.id.rawValue] = kelurahan.kecamatanId.rawValue
+            }
+            let kelurahan = try CeilingCalculator.allocate(total: kelurahanSettings.total, inputs: inputs,
+                                                          formula: kelurahanSettings.formula)
+            let kecamatan = try CeilingCalculator.allocate(total: kecamatanSettings.total,
+                                                          inputs: CeilingInput.aggregate(inputs, parentOf: { parent[$0] }),
+                                                          formula: kecamatanSettings.formula)
+            try ceilings.saveCeilings(cycleId: cycleId, level: .kelurahan, allocation: kelurahan, at: now)
+            try ceilings.saveCeilings(cycleId: cycleId, level: .kecamatan, allocation: kecamatan, at: now)
+            return (kelurahan, kecamatan)
+        }
+    }
+
+    // MARK: Recaps
+
+    /// Counts and sums (original and effective cost) of a cycle by kecamatan, kelurahan, bidang, OPD or status.
+    public func recap(cycleId: CycleID, by dimension: RecapDimension) throws -> [RecapRow] {
+        try database.read { db in try RecapRepository(db).recap(cycleId: cycleId, by: dimension) }
+    }
+
+    /// Each envelope of a level: ceiling, used (funded effective cost), remaining.
+    public func ceilingUsage(cycleId: CycleID, level: Level) throws -> [CeilingUsage] {
+        try database.read { db in try RecapRepository(db).ceilingUsage(cycleId: cycleId, level: level) }
+    }
+
+    /// A cycle's unfunded proposals of a kecamatan (for the next cycle's kecamatan recap).
+    public func unfundedProposals(cycleId: CycleID, kecamatanId: KecamatanID) throws -> [UnfundedProposal] {
+        try database.read { db in try RecapRepository(db).unfunded(cycleId: cycleId, kecamatanId: kecamatanId) }
+    }
+
+    // MARK: Internals
+
+    private func load(_ ref: ProposalRef, db: Connection) throws -> Proposal {
+        switch ref {
+        case .id(let id): try ProposalRepository(db).proposal(id: id)
+        case .code(let code): try ProposalRepository(db).proposal(trackingCode: code)
+        }
+    }
+
+    private func context(cycleId: CycleID, db: Connection) throws -> WorkflowContext {
+        WorkflowContext(cycle: try CycleRepository(db).cycle(id: cycleId), locks: try LockRepository(db).keys(cycleId: cycleId))
+    }
+
+    /// The envelope's owner acts, the level is not locked, and its stage is open.
+    private func requireEnvelopeOpen(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor, at now: Date,
+                                     db: Connection) throws -> (Cycle, Set<LockKey>) {
+        guard actor.owns(envelope) else {
+            if actor.role.scopeKind.rawValue == envelope.level.rawValue || actor.role == .camat || actor.role == .operatorKecamatan
+                || actor.role == .verifikatorKelurahan || actor.role == .verifikatorOPD {
+                throw DomainError.notInScope
+            }
+            throw DomainError.roleNotAllowed(role: actor.role, action: "alokasi pagu")
+        }
+        let context = try self.context(cycleId: cycleId, db: db)
+        let key: LockKey = switch envelope {
+        case .kelurahan(let id): .kelurahan(id)
+        case .kecamatan(let id): .kecamatan(id)
+        case .opd(let id): .opd(id)
+        }
+        guard !context.locks.contains(key) else { throw DomainError.levelLocked(key) }
+        try context.cycle.requireOpen(envelope.level.stage, at: now)
+        return (context.cycle, context.locks)
+    }
+
+    /// Writes a transition: the guarded update (stale version -> conflict) and the event.
+    private func store(_ result: TransitionResult, replacing old: Proposal, db: Connection) throws {
+        try ProposalRepository(db).update(from: old, to: result.proposal)
+        try EventRepository(db).append(result.event)
+    }
+}
