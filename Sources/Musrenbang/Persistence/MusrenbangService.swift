@@ -37,6 +37,8 @@ public final class MusrenbangService: Sendable {
         self.clock = clock
         self.hasher = hasher
         self.dummyHash = try hasher.hash(UUID().uuidString)
+        // Savepoints of batches keep their sub-journals in memory instead of temporary files.
+        try database.withWriter { db in try db.execute("PRAGMA temp_store = MEMORY") }
     }
 
     // MARK: Accounts
@@ -91,56 +93,42 @@ public final class MusrenbangService: Sendable {
         try database.read { db in try AccountRepository(db).account(id: id) }
     }
 
-    // MARK: Proposals
+    // MARK: Transactions
 
-    /// Creates a draft (a resident for themself, an operator kelurahan for its kelurahan) with the next
-    /// tracking code of the cycle's kota and plan year.
+    /// Runs several operations in one write transaction (one commit): a meeting's decisions, an import.
+    public func transaction<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
+        try database.write { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: true)) }
+    }
+
+    /// One operation in its own transaction (no savepoint needed).
+    private func single<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
+        try database.write { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: false)) }
+    }
+
+    /// Runs read operations on one consistent snapshot.
+    public func snapshot<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
+        try database.read { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: false)) }
+    }
+
+    // MARK: Proposals (each call one transaction; see MusrenbangSession for the rules)
+
+    /// Creates a draft with the next tracking code of the cycle's kota and plan year.
     public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        let now = clock.now()
-        return try database.write { db in try self.create(new, cycleId: cycleId, by: actor, at: now, db: db).proposal }
+        try single { try $0.create(new, cycleId: cycleId, by: actor) }
     }
 
-    /// Creates the proposal and submits it (`ajukan`) in one transaction: a resident's goes to the Ketua RT,
-    /// an operator's paper form straight to the kelurahan verification.
+    /// Creates and submits (`ajukan`) a proposal in one transaction.
     public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        let now = clock.now()
-        return try database.write { db in
-            let (created, cycle) = try self.create(new, cycleId: cycleId, by: actor, at: now, db: db)
-            let locks = try LockRepository(db).keys(cycleId: cycleId)
-            let result = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.version), to: created, by: actor,
-                                            at: now, context: WorkflowContext(cycle: cycle, locks: locks))
-            try self.store(result, replacing: created, db: db)
-            return result.proposal
-        }
+        try single { try $0.submit(new, cycleId: cycleId, by: actor) }
     }
 
-    private func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
-        -> (proposal: Proposal, cycle: Cycle) {
-        let cycle = try CycleRepository(db).cycle(id: cycleId)
-        let kota = try WilayahRepository(db).kota(id: cycle.kotaId)
-        let proposals = ProposalRepository(db)
-        let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: cycle.planYear)
-        let result = try Workflow.create(new, id: try proposals.nextId(), trackingCode: code, by: actor, at: now, cycle: cycle)
-        try proposals.insert(result.proposal)
-        try EventRepository(db).append(result.event)
-        return (result.proposal, cycle)
-    }
-
-    /// Applies one action to a proposal (guards in `Workflow.apply`); a different stored version than
-    /// `input.expectedVersion` is `DomainError.staleVersion`, and nothing is written.
+    /// Applies one action; a stored version other than `input.expectedVersion` is `DomainError.staleVersion`.
     @discardableResult
     public func apply(_ input: TransitionInput, to ref: ProposalRef, by actor: Actor) throws -> Proposal {
-        let now = clock.now()
-        return try database.write { db in
-            let proposal = try self.load(ref, db: db)
-            let context = try self.context(cycleId: proposal.cycleId, db: db)
-            let result = try Workflow.apply(input, to: proposal, by: actor, at: now, context: context)
-            try self.store(result, replacing: proposal, db: db)
-            return result.proposal
-        }
+        try single { try $0.apply(input, to: ref, by: actor) }
     }
 
-    /// `apply` for the common actions that need at most a reason.
+    /// `apply` for the actions that need at most a reason.
     @discardableResult
     public func apply(_ action: Action, to ref: ProposalRef, by actor: Actor, expectedVersion: Int64,
                       reason: String? = nil) throws -> Proposal {
@@ -148,197 +136,62 @@ public final class MusrenbangService: Sendable {
     }
 
     /// One proposal with its recommendations and ranks.
-    public func proposal(_ ref: ProposalRef) throws -> Proposal {
-        try database.read { db in try self.load(ref, db: db) }
-    }
+    public func proposal(_ ref: ProposalRef) throws -> Proposal { try snapshot { try $0.proposal(ref) } }
 
     /// The proposals matching a filter.
-    public func proposals(_ filter: ProposalFilter) throws -> [Proposal] {
-        try database.read { db in try ProposalRepository(db).list(filter) }
-    }
+    public func proposals(_ filter: ProposalFilter) throws -> [Proposal] { try snapshot { try $0.proposals(filter) } }
 
     /// A proposal's history, oldest first.
-    public func history(of ref: ProposalRef) throws -> [ProposalEvent] {
-        try database.read { db in try EventRepository(db).history(of: try self.load(ref, db: db).id) }
-    }
+    public func history(of ref: ProposalRef) throws -> [ProposalEvent] { try snapshot { try $0.history(of: ref) } }
 
-    /// Carries last cycle's unfunded proposal into `cycleId` as a new draft linked to it (both events logged).
+    /// Carries last cycle's unfunded proposal into `cycleId` as a new draft linked to it.
     public func carryOver(_ ref: ProposalRef, expectedVersion: Int64, into cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        let now = clock.now()
-        return try database.write { db in
-            let original = try self.load(ref, db: db)
-            let originalContext = try self.context(cycleId: original.cycleId, db: db)
-            let newCycle = try CycleRepository(db).cycle(id: cycleId)
-            let kota = try WilayahRepository(db).kota(id: newCycle.kotaId)
-            let proposals = ProposalRepository(db)
-            let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: newCycle.planYear)
-            let kamus = try CatalogRepository(db).kamus(id: original.kamusId)
-            let result = try CarryOver.carry(original, expectedVersion: expectedVersion, originalContext: originalContext,
-                                             into: newCycle, newId: try proposals.nextId(), trackingCode: code, kamus: kamus,
-                                             by: actor, at: now)
-            try proposals.insert(result.carried.proposal)
-            try EventRepository(db).append(result.carried.event)
-            try self.store(result.original, replacing: original, db: db)
-            return result.carried.proposal
-        }
+        try single { try $0.carryOver(ref, expectedVersion: expectedVersion, into: cycleId, by: actor) }
     }
 
-    // MARK: Cycle
+    // MARK: Cycle, ranking, allocation, berita acara, ceilings
 
-    public func cycle(id: CycleID) throws -> Cycle {
-        try database.read { db in try CycleRepository(db).cycle(id: id) }
-    }
+    public func cycle(id: CycleID) throws -> Cycle { try snapshot { try $0.cycle(id: id) } }
 
-    /// Bappeda extends a stage window (logged in `window_extensions`).
+    /// Bappeda extends a stage window (logged).
     public func extendWindow(cycleId: CycleID, stage: Stage, to closesAt: Date, reason: String, by actor: Actor) throws -> Cycle {
-        let now = clock.now()
-        return try database.write { db in
-            let cycles = CycleRepository(db)
-            let (updated, entry) = try cycles.cycle(id: cycleId).extending(stage, to: closesAt, reason: reason, by: actor, at: now)
-            try cycles.saveExtension(entry)
-            return updated
-        }
+        try single { try $0.extendWindow(cycleId: cycleId, stage: stage, to: closesAt, reason: reason, by: actor) }
     }
 
-    // MARK: Ranking, allocation, berita acara
-
-    /// The proposals competing for `envelope` (its level's candidate states, in its area or routed to its OPD).
+    /// The proposals competing for an envelope.
     public func candidates(for envelope: FundingEnvelope, cycleId: CycleID) throws -> [Proposal] {
-        try database.read { db in try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId)) }
+        try snapshot { try $0.candidates(for: envelope, cycleId: cycleId) }
     }
 
-    static func candidateFilter(_ envelope: FundingEnvelope, cycleId: CycleID) -> ProposalFilter {
-        switch envelope {
-        case .kelurahan(let id):
-            ProposalFilter(cycleId: cycleId, kelurahanId: id, states: [
-                ProposalState(.kelurahan, .diterima), ProposalState(.kelurahan, .diterimaDenganPerubahan),
-                ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .verifikasi)])
-        case .kecamatan(let id):
-            ProposalFilter(cycleId: cycleId, kecamatanId: id, states: [
-                ProposalState(.kecamatan, .diterima), ProposalState(.kecamatan, .diterimaDenganPerubahan),
-                ProposalState(.kecamatan, .f2), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .verifikasi)])
-        case .opd(let id):
-            ProposalFilter(cycleId: cycleId, routedOPDId: id, states: [
-                ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan),
-                ProposalState(.opd, .f2), ProposalState(.opd, .didanai)])
-        }
-    }
-
-    /// Stores criterion scores (1-5) given by the envelope's owner and re-ranks every candidate of the
-    /// envelope that has complete scores. Returns the ranking.
+    /// Stores scores and re-ranks the envelope's candidates.
     @discardableResult
     public func rank(_ envelope: FundingEnvelope, cycleId: CycleID, scores: [ProposalID: [ScoringCriterionID: Int]],
                      by actor: Actor) throws -> [RankedProposal] {
-        let now = clock.now()
-        return try database.write { db in
-            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
-            _ = locks
-            let level = envelope.level
-            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
-            let ids = Set(candidates.map(\.id))
-            let rankings = RankingRepository(db)
-            for (proposalId, sheet) in scores {
-                guard ids.contains(proposalId) else { throw DomainError.notInScope }
-                for (criterion, score) in sheet {
-                    guard ScoringCriterion.scoreRange.contains(score) else {
-                        throw DomainError.invalidInput(field: "nilai", detail: "1 sampai 5")
-                    }
-                    try rankings.saveScore(proposalId: proposalId, level: level, criterionId: criterion, score: score,
-                                           by: actor.accountId, at: now)
-                }
-            }
-            let criteria = try CycleRepository(db).scoringCriteria(cycleId: cycle.id)
-            let criterionIds = Set(criteria.map(\.id))
-            let complete = try rankings.sheets(for: candidates, level: level).filter { criterionIds.isSubset(of: $0.scores.keys) }
-            let ranked = try Ranking.rank(complete, criteria: criteria)
-            for entry in ranked { try rankings.saveRanking(entry, level: level) }
-            return ranked
-        }
+        try single { try $0.rank(envelope, cycleId: cycleId, scores: scores, by: actor) }
     }
 
-    /// Manual reorder by the meeting: moves a proposal to `position` in the envelope's ranking (one logged
-    /// `ubah_peringkat` event per proposal whose rank changes).
+    /// Manual reorder by the meeting (logged per moved proposal).
     public func reorder(_ envelope: FundingEnvelope, cycleId: CycleID, moving proposalId: ProposalID, to position: Int,
                         note: String?, by actor: Actor) throws {
-        let now = clock.now()
-        try database.write { db in
-            let context = try self.context(cycleId: cycleId, db: db)
-            let level = envelope.level
-            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
-            let order = candidates.sorted { ($0.ranks[level] ?? Int.max, $0.id) < ($1.ranks[level] ?? Int.max, $1.id) }.map(\.id)
-            let newOrder = try Ranking.reorder(order, moving: proposalId, to: position)
-            let results = try Ranking.applyManualOrder(newOrder, proposals: candidates, level: level, note: note, by: actor,
-                                                       at: now, context: context)
-            var byId: [ProposalID: Proposal] = [:]
-            for p in candidates { byId[p.id] = p }
-            for result in results { try self.store(result, replacing: byId[result.proposal.id]!, db: db) }
-        }
+        try single { try $0.reorder(envelope, cycleId: cycleId, moving: proposalId, to: position, note: note, by: actor) }
     }
 
-    /// Runs the F1/F2 allocation of `envelope` in rank order, stores the run and its decisions, and moves
-    /// every proposal whose outcome changed (logged). Re-runnable until the level is locked.
+    /// Runs and stores the F1/F2 allocation of an envelope; re-runnable until the level is locked.
     @discardableResult
     public func runAllocation(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor) throws -> AllocationOutcome {
-        let now = clock.now()
-        return try database.write { db in
-            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
-            guard let amount = try CeilingRepository(db).amount(of: envelope, cycleId: cycleId) else {
-                throw DomainError.missingInput(field: "pagu \(envelope)")
-            }
-            let level = envelope.level
-            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
-            let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: level)
-            let result = try Allocation.run(envelope: amount, candidates: candidates.map { AllocationCandidate($0, level: level) },
-                                            shares: shares)
-            let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
-            let transitions = try Allocation.transitions(for: result, proposals: candidates, level: level, by: actor, at: now,
-                                                         context: WorkflowContext(cycle: cycle, locks: locks))
-            var byId: [ProposalID: Proposal] = [:]
-            for p in candidates { byId[p.id] = p }
-            for transition in transitions { try self.store(transition, replacing: byId[transition.proposal.id]!, db: db) }
-            return AllocationOutcome(runId: runId, result: result, transitions: transitions.count)
-        }
+        try single { try $0.runAllocation(envelope, cycleId: cycleId, by: actor) }
     }
 
     /// Locks a level's results with its berita acara.
     @discardableResult
     public func lockLevel(_ key: LockKey, cycleId: CycleID, documentNumber: String, note: String = "",
                           by actor: Actor) throws -> LevelLock {
-        let now = clock.now()
-        return try database.write { db in
-            let context = try self.context(cycleId: cycleId, db: db)
-            let lock = try LevelLock.lock(key, cycle: context.cycle, documentNumber: documentNumber, note: note, by: actor,
-                                          at: now, existing: context.locks)
-            try LockRepository(db).insert(lock)
-            return lock
-        }
+        try single { try $0.lockLevel(key, cycleId: cycleId, documentNumber: documentNumber, note: note, by: actor) }
     }
 
-    /// Bappeda computes the kelurahan ceilings and the kecamatan ceilings of a cycle from its settings and
-    /// the kelurahan criteria inputs (kecamatan inputs are their kelurahan's sums), and stores them.
+    /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle.
     public func computeCeilings(cycleId: CycleID, by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
-        guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "hitung pagu") }
-        let now = clock.now()
-        return try database.write { db in
-            let ceilings = CeilingRepository(db)
-            guard let kelurahanSettings = try ceilings.settings(cycleId: cycleId, level: .kelurahan),
-                  let kecamatanSettings = try ceilings.settings(cycleId: cycleId, level: .kecamatan) else {
-                throw DomainError.missingInput(field: "pengaturan pagu")
-            }
-            let inputs = try ceilings.inputs(cycleId: cycleId)
-            var parent: [Int64: Int64] = [:]
-            for kelurahan in try WilayahRepository(db).kelurahanList() {
-                parent[kelurahan.id.rawValue] = kelurahan.kecamatanId.rawValue
-            }
-            let kelurahan = try CeilingCalculator.allocate(total: kelurahanSettings.total, inputs: inputs,
-                                                          formula: kelurahanSettings.formula)
-            let kecamatan = try CeilingCalculator.allocate(total: kecamatanSettings.total,
-                                                          inputs: CeilingInput.aggregate(inputs, parentOf: { parent[$0] }),
-                                                          formula: kecamatanSettings.formula)
-            try ceilings.saveCeilings(cycleId: cycleId, level: .kelurahan, allocation: kelurahan, at: now)
-            try ceilings.saveCeilings(cycleId: cycleId, level: .kecamatan, allocation: kecamatan, at: now)
-            return (kelurahan, kecamatan)
-        }
+        try single { try $0.computeCeilings(cycleId: cycleId, by: actor) }
     }
 
     // MARK: Recaps
@@ -356,45 +209,5 @@ public final class MusrenbangService: Sendable {
     /// A cycle's unfunded proposals of a kecamatan (for the next cycle's kecamatan recap).
     public func unfundedProposals(cycleId: CycleID, kecamatanId: KecamatanID) throws -> [UnfundedProposal] {
         try database.read { db in try RecapRepository(db).unfunded(cycleId: cycleId, kecamatanId: kecamatanId) }
-    }
-
-    // MARK: Internals
-
-    private func load(_ ref: ProposalRef, db: Connection) throws -> Proposal {
-        switch ref {
-        case .id(let id): try ProposalRepository(db).proposal(id: id)
-        case .code(let code): try ProposalRepository(db).proposal(trackingCode: code)
-        }
-    }
-
-    private func context(cycleId: CycleID, db: Connection) throws -> WorkflowContext {
-        WorkflowContext(cycle: try CycleRepository(db).cycle(id: cycleId), locks: try LockRepository(db).keys(cycleId: cycleId))
-    }
-
-    /// The envelope's owner acts, the level is not locked, and its stage is open.
-    private func requireEnvelopeOpen(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor, at now: Date,
-                                     db: Connection) throws -> (Cycle, Set<LockKey>) {
-        guard actor.owns(envelope) else {
-            if actor.role.scopeKind.rawValue == envelope.level.rawValue || actor.role == .camat || actor.role == .operatorKecamatan
-                || actor.role == .verifikatorKelurahan || actor.role == .verifikatorOPD {
-                throw DomainError.notInScope
-            }
-            throw DomainError.roleNotAllowed(role: actor.role, action: "alokasi pagu")
-        }
-        let context = try self.context(cycleId: cycleId, db: db)
-        let key: LockKey = switch envelope {
-        case .kelurahan(let id): .kelurahan(id)
-        case .kecamatan(let id): .kecamatan(id)
-        case .opd(let id): .opd(id)
-        }
-        guard !context.locks.contains(key) else { throw DomainError.levelLocked(key) }
-        try context.cycle.requireOpen(envelope.level.stage, at: now)
-        return (context.cycle, context.locks)
-    }
-
-    /// Writes a transition: the guarded update (stale version -> conflict) and the event.
-    private func store(_ result: TransitionResult, replacing old: Proposal, db: Connection) throws {
-        try ProposalRepository(db).update(from: old, to: result.proposal)
-        try EventRepository(db).append(result.event)
     }
 }

@@ -139,6 +139,10 @@ public struct ProposalRepository {
         add("p.proposer_account_id = ?", filter.proposerAccountId?.rawValue)
         if !filter.states.isEmpty {
             // One bound parameter per state; the SQL text only depends on how many there are.
+            // The stage list lets SQLite use the (…, stage, status) indexes; the pair list is exact.
+            let stages = Array(Set(filter.states.map(\.stage.rawValue))).sorted()
+            clauses.append("p.stage IN (" + stages.map { _ in "?" }.joined(separator: ", ") + ")")
+            values.append(contentsOf: stages)
             clauses.append("(p.stage || ':' || p.status) IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
             values.append(contentsOf: filter.states.map { $0.description })
         }
