@@ -225,17 +225,21 @@ final class DemoSeedRun {
                     list.append(ScoringCriterion(id: id, code: code, name: name, weight: weight))
                 }
                 criteria[cycle.id] = list
-                try ceilings.saveSettings(cycleId: cycle.id, level: .kelurahan, total: 54_000_000_000, formula: formula)
+                // The previous cycle had about a quarter of the proposals, and smaller ceilings to match.
+                let isCurrent = cycle.id == current.id
+                try ceilings.saveSettings(cycleId: cycle.id, level: .kelurahan,
+                                          total: isCurrent ? 40_000_000_000 : 12_000_000_000, formula: formula)
                 var kecFormula = formula
                 kecFormula.roundingUnit = 10_000_000
-                try ceilings.saveSettings(cycleId: cycle.id, level: .kecamatan, total: 21_000_000_000, formula: kecFormula)
+                try ceilings.saveSettings(cycleId: cycle.id, level: .kecamatan,
+                                          total: isCurrent ? 18_000_000_000 : 5_000_000_000, formula: kecFormula)
                 for input in inputs { try ceilings.saveInput(cycleId: cycle.id, input) }
                 for opd in opds { try ceilings.setOPDCeiling(cycleId: cycle.id, opdId: opd.id, amount: opdAmounts[opd.code] ?? 600_000_000) }
                 try cycles.insertGroupShare(cycleId: cycle.id, level: .kelurahan, share: GroupShare(group: .fisik, capBasisPoints: 7000))
                 try cycles.insertGroupShare(cycleId: cycle.id, level: .kecamatan, share: GroupShare(group: .fisik, capBasisPoints: 8000))
             }
         }
-        notes.append("Total pagu kelurahan Rp 54 miliar, pagu kecamatan Rp 21 miliar (dibagi dengan rumus: 40% rata, 60% berbobot penduduk 40, luas 20, PBB 20, RT miskin 20); porsi fisik maksimal 70% (kelurahan) dan 80% (kecamatan).")
+        notes.append("Siklus berjalan: total pagu kelurahan Rp 40 miliar, pagu kecamatan Rp 18 miliar (dibagi dengan rumus: 40% rata, 60% berbobot penduduk 40, luas 20, PBB 20, RT miskin 20); porsi fisik maksimal 70% (kelurahan) dan 80% (kecamatan).")
     }
 
     // MARK: Accounts
@@ -395,7 +399,7 @@ final class DemoSeedRun {
 
     private func propose(in kel: (id: KelurahanID, kecamatanId: KecamatanID, name: String), cycle: Cycle) throws {
         let residents = wargaOf[kel.id] ?? []
-        let resident = !residents.isEmpty && random.chance(0.45) ? random.pick(residents) : nil
+        let resident = !residents.isEmpty && random.chance(0.6) ? random.pick(residents) : nil
         let place = resident.map { (rw: $0.rw, rt: $0.rt, origin: $0.origin) } ?? random.pick(rtsByKelurahan[kel.id]!)
         // Fisik items are proposed about twice as often as the others.
         var entry = random.pick(kamus)
@@ -416,9 +420,9 @@ final class DemoSeedRun {
         let ketuaRT = ketuaRTOf[rtId]!, ketuaRW = ketuaRWOf[rwId]!
         let r = random.unit()
         if r < 0.05 { return }                                             // the Ketua RT has not acted yet
-        if r < 0.12 {
+        if r < 0.15 {
             p = try act(.kembalikan, p, by: ketuaRT, reason: random.pick(DemoText.returnReasons))
-            if random.chance(0.5) { return }                               // waiting for the resident
+            if random.chance(0.6) { return }                               // waiting for the resident
             let edit = ProposalEdit(title: p.title, problem: p.problem + " Foto dan ukuran lokasi sudah dilengkapi.",
                                     kamus: entry.item, volume: p.volume, locationText: p.locationText, beneficiaries: p.beneficiaries)
             p = try act(TransitionInput(.ubah, expectedVersion: p.version, edit: edit), p, by: author)
