@@ -221,3 +221,21 @@ struct ServiceTests {
         #expect(unfunded.count == 1 && unfunded[0].carriedInto == carried.trackingCode)
     }
 }
+
+@Suite("Event JSON written by the repository")
+struct EventJSONTests {
+    @Test func matchesTheDomainEncoding() {
+        let samples: [[FieldChange]] = [
+            [],
+            [FieldChange(field: "envelope", old: "", new: "kelurahan:3")],
+            [FieldChange(field: "title", old: "Jl. \"Mawar\" / RT 03\\RW 05", new: "baris\nbaru\ttab é 日本 \u{1}")],
+        ]
+        for changes in samples {
+            let event = ProposalEvent(proposalId: ProposalID(1), cycleId: CycleID(1), action: .ubah, actorAccountId: AccountID(1),
+                                      actorRole: .warga, at: Date(timeIntervalSince1970: 0), from: ProposalState(.praMusrenbang, .draft),
+                                      to: ProposalState(.praMusrenbang, .draft), note: nil, changes: changes, flags: [], versionAfter: 2)
+            #expect(EventRepository.json(changes) == event.changesJSON)
+            #expect(ProposalEvent.changes(fromJSON: EventRepository.json(changes)) == changes)
+        }
+    }
+}
