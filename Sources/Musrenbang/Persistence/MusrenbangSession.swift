@@ -26,33 +26,48 @@ public struct MusrenbangSession {
     /// tracking code of the cycle's kota and plan year.
     public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
         let now = clock.now()
-        return try write { db in try self.create(new, cycleId: cycleId, by: actor, at: now, db: db).proposal }
-    }
-
-    /// Creates the proposal and submits it (`ajukan`) in one transaction: a resident's goes to the Ketua RT,
-    /// an operator's paper form straight to the kelurahan verification.
-    public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        let now = clock.now()
         return try write { db in
-            let (created, cycle) = try self.create(new, cycleId: cycleId, by: actor, at: now, db: db)
-            let locks = try LockRepository(db).keys(cycleId: cycleId)
-            let result = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.version), to: created, by: actor,
-                                            at: now, context: WorkflowContext(cycle: cycle, locks: locks))
-            try self.store(result, replacing: created, db: db)
-            return result.proposal
+            let (created, _) = try self.prepare(new, cycleId: cycleId, by: actor, at: now, db: db)
+            try ProposalRepository(db).insert(created.proposal)
+            try EventRepository(db).append(created.event)
+            return created.proposal
         }
     }
 
-    private func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
-        -> (proposal: Proposal, cycle: Cycle) {
-        let cycle = try CycleRepository(db).cycle(id: cycleId)
-        let kota = try WilayahRepository(db).kota(id: cycle.kotaId)
+    /// Creates the proposal and submits it (`ajukan`) in one transaction: a resident's goes to the Ketua RT,
+    /// an operator's paper form straight to the kelurahan verification. The row is inserted once, in its
+    /// submitted state, with both events (`buat`, `ajukan`).
+    public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
+        let now = clock.now()
+        return try write { db in
+            let (created, context) = try self.prepare(new, cycleId: cycleId, by: actor, at: now, db: db)
+            let submitted = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.proposal.version),
+                                               to: created.proposal, by: actor, at: now, context: context)
+            try ProposalRepository(db).insert(submitted.proposal)
+            let events = EventRepository(db)
+            try events.append(created.event)
+            try events.append(submitted.event)
+            return submitted.proposal
+        }
+    }
+
+    /// Runs `Workflow.create` with the next id and tracking code (the sequence is bumped in this transaction).
+    private func prepare(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
+        -> (TransitionResult, WorkflowContext) {
+        let context = try self.context(cycleId: cycleId, db: db)
+        let kota = try cachedKota(context.cycle.kotaId, db: db)
         let proposals = ProposalRepository(db)
-        let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: cycle.planYear)
-        let result = try Workflow.create(new, id: try proposals.nextId(), trackingCode: code, by: actor, at: now, cycle: cycle)
-        try proposals.insert(result.proposal)
-        try EventRepository(db).append(result.event)
-        return (result.proposal, cycle)
+        let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: context.cycle.planYear)
+        let result = try Workflow.create(new, id: try proposals.nextId(), trackingCode: code, by: actor, at: now,
+                                         cycle: context.cycle)
+        return (result, context)
+    }
+
+    private func cachedKota(_ id: KotaID, db: Connection) throws -> Kota {
+        if let kota = cache.kota[id] { return kota }
+        let kota = try WilayahRepository(db).kota(id: id)
+        cache.kota[id] = kota
+        return kota
     }
 
     /// Applies one action to a proposal (guards in `Workflow.apply`); a different stored version than
@@ -216,15 +231,25 @@ public struct MusrenbangSession {
                 throw DomainError.missingInput(field: "pagu \(envelope)")
             }
             let level = envelope.level
-            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
+            let proposals = ProposalRepository(db)
+            // Light rows for the run; full proposals only for those whose outcome changes (a re-run moves few).
+            let rows = try proposals.allocationRows(Self.candidateFilter(envelope, cycleId: cycleId), level: level)
             let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: level)
-            let result = try Allocation.run(envelope: amount, candidates: candidates.map { AllocationCandidate($0, level: level) },
-                                            shares: shares)
+            let result = try Allocation.run(envelope: amount, candidates: rows.map(\.candidate), shares: shares)
             let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
-            let transitions = try Allocation.transitions(for: result, proposals: candidates, level: level, by: actor, at: now,
+            var stateOf: [ProposalID: ProposalState] = [:]
+            for row in rows { stateOf[row.candidate.proposalId] = row.state }
+            let funded = Allocation.fundedStates(level), skipped = Allocation.skippedStates(level)
+            var moving = result
+            moving.decisions = result.decisions.filter { decision in
+                let state = stateOf[decision.proposalId]!
+                return decision.funded ? !funded.contains(state) : !skipped.contains(state)
+            }
+            let loaded = try proposals.proposals(ids: moving.decisions.map(\.proposalId))
+            let transitions = try Allocation.transitions(for: moving, proposals: loaded, level: level, by: actor, at: now,
                                                          context: WorkflowContext(cycle: cycle, locks: locks))
             var byId: [ProposalID: Proposal] = [:]
-            for p in candidates { byId[p.id] = p }
+            for p in loaded { byId[p.id] = p }
             for transition in transitions { try self.store(transition, replacing: byId[transition.proposal.id]!, db: db) }
             return AllocationOutcome(runId: runId, result: result, transitions: transitions.count)
         }
@@ -322,4 +347,5 @@ public struct MusrenbangSession {
 /// leaves the thread that holds the transaction.
 private final class ContextCache {
     var contexts: [CycleID: WorkflowContext] = [:]
+    var kota: [KotaID: Kota] = [:]
 }

@@ -126,6 +126,36 @@ public struct ProposalRepository {
 
     /// The proposals matching `filter`, in id order.
     public func list(_ filter: ProposalFilter) throws -> [Proposal] {
+        let (sql, arguments) = condition(filter)
+        return try load(where: sql, arguments)
+    }
+
+    /// What the allocation of `level` needs of each candidate: id, state, cost in force, group, rank.
+    public func allocationRows(_ filter: ProposalFilter, level: Level) throws
+        -> [(candidate: AllocationCandidate, state: ProposalState)] {
+        let (sql, arguments) = condition(filter)
+        var rows: [(candidate: AllocationCandidate, state: ProposalState)] = []
+        try db.forEachRow("""
+            SELECT p.id, p.stage, p.status, p.effective_cost, p.is_fisik, p.bidang_id,
+                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)') AS rank
+            FROM proposals p WHERE \(sql) ORDER BY p.id
+            """, arguments) { row in
+            let rank: Int? = try row.get(6)
+            let candidate = AllocationCandidate(proposalId: ProposalID(try row.get(0)), rank: rank ?? Int.max,
+                                                cost: try row.get(3), isFisik: try row.get(4), bidangId: BidangID(try row.get(5)))
+            rows.append((candidate, ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status"))))
+        }
+        return rows
+    }
+
+    /// The proposals with these ids, in id order (one bound JSON array, whatever the count).
+    public func proposals(ids: [ProposalID]) throws -> [Proposal] {
+        if ids.isEmpty { return [] }
+        let json = "[" + ids.map { String($0.rawValue) }.joined(separator: ",") + "]"
+        return try load(where: "p.id IN (SELECT value FROM json_each(?))", [json])
+    }
+
+    private func condition(_ filter: ProposalFilter) -> (String, StatementArguments) {
         var clauses = ["p.cycle_id = ?"]
         var values: [(any SQLBindable)?] = [filter.cycleId.rawValue]
         func add(_ clause: String, _ value: Int64?) {
@@ -150,7 +180,7 @@ public struct ProposalRepository {
         if let limit = filter.limit {
             sql = "p.id IN (SELECT p.id FROM proposals p WHERE \(sql) ORDER BY p.id LIMIT \(max(0, limit)))"
         }
-        return try load(where: sql, StatementArguments(values))
+        return (sql, StatementArguments(values))
     }
 
     /// Loads proposals whose row matches `condition` (SQL over alias `p`, written by this type only).

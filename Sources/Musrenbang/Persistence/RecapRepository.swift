@@ -54,7 +54,7 @@ public struct RecapRepository {
         case .status:
             sql = """
                 SELECT stage || ':' || status AS key, stage || ':' || status AS name, \(aggregates)
-                FROM proposals WHERE cycle_id = ? GROUP BY stage, status ORDER BY key
+                FROM proposals INDEXED BY proposals_kecamatan WHERE cycle_id = ? GROUP BY stage, status ORDER BY key
                 """
         case .kecamatan, .kelurahan, .bidang, .opd:
             let (column, table, nameColumn) = switch dimension {
