@@ -19,7 +19,7 @@ DROP INDEX proposals_status;
 DROP INDEX proposals_envelope;
 CREATE INDEX proposals_kecamatan ON proposals(cycle_id, kecamatan_id, stage, status, cost, effective_cost);
 CREATE INDEX proposals_kelurahan ON proposals(cycle_id, kelurahan_id, stage, status, cost, effective_cost);
-CREATE INDEX proposals_bidang ON proposals(cycle_id, bidang_id, status, cost, effective_cost);
-CREATE INDEX proposals_opd ON proposals(cycle_id, opd_id, status, cost, effective_cost);
+CREATE INDEX proposals_bidang ON proposals(cycle_id, bidang_id, stage, status, cost, effective_cost);
+CREATE INDEX proposals_opd ON proposals(cycle_id, opd_id, stage, status, cost, effective_cost);
 CREATE INDEX proposals_envelope ON proposals(cycle_id, envelope_level, envelope_owner_id, status, effective_cost)
     WHERE envelope_level IS NOT NULL;

@@ -43,6 +43,8 @@ public final class MusrenbangService: Sendable {
         try database.withWriter { db in
             try db.execute("PRAGMA temp_store = MEMORY")
             try db.execute("PRAGMA cache_size = -65536")
+            // Checkpoint every ~40 MiB of WAL instead of 4 MiB: a whole-city allocation writes more than 4 MiB.
+            _ = try db.scalar("PRAGMA wal_autocheckpoint = 10000", as: Int64.self)
         }
     }
 

@@ -43,44 +43,44 @@ public struct RecapRepository {
     private static let fundedStatuses = "('didanai', 'ditetapkan')"
 
     /// Counts and sums of a cycle's proposals grouped by `dimension`, ordered by name (status: by key).
+    /// The database groups in index order by (group, stage, status), which needs no sorting and no
+    /// per-row expressions; the funded figures and the final grouping are folded here.
     public func recap(cycleId: CycleID, by dimension: RecapDimension) throws -> [RecapRow] {
-        let aggregates = """
-            count(*) AS n, total(cost) AS original, total(effective_cost) AS effective,
-            sum(status IN \(Self.fundedStatuses)) AS funded_n,
-            total(CASE WHEN status IN \(Self.fundedStatuses) THEN effective_cost ELSE 0 END) AS funded_cost
-            """
-        let sql: String
-        switch dimension {
-        case .status:
-            sql = """
-                SELECT stage || ':' || status AS key, stage || ':' || status AS name, \(aggregates)
-                FROM proposals INDEXED BY proposals_kecamatan WHERE cycle_id = ? GROUP BY stage, status ORDER BY key
-                """
-        case .kecamatan, .kelurahan, .bidang, .opd:
-            let (column, table, nameColumn) = switch dimension {
-            case .kecamatan: ("kecamatan_id", "kecamatan", "name")
-            case .kelurahan: ("kelurahan_id", "kelurahan", "name")
-            case .bidang: ("bidang_id", "bidang", "name")
-            default: ("opd_id", "opd", "short_name")
-            }
-            sql = """
-                SELECT a.*, t.\(nameColumn) AS name FROM (
-                    SELECT \(column) AS key, \(aggregates) FROM proposals WHERE cycle_id = ? GROUP BY \(column)
-                ) a JOIN \(table) t ON t.id = a.key ORDER BY t.\(nameColumn), a.key
-                """
+        let (column, index, table, nameColumn): (String, String, String, String) = switch dimension {
+        case .kecamatan, .status: ("kecamatan_id", "proposals_kecamatan", "kecamatan", "name")
+        case .kelurahan: ("kelurahan_id", "proposals_kelurahan", "kelurahan", "name")
+        case .bidang: ("bidang_id", "proposals_bidang", "bidang", "name")
+        case .opd: ("opd_id", "proposals_opd", "opd", "short_name")
         }
-        return try db.query(sql, [cycleId.rawValue]).map { row in
-            let key: String = switch row[0] {
-            case .integer(let id): String(id)
-            case .text(let text): text
-            default: row[0].description
+        var rows: [String: RecapRow] = [:]
+        var order: [String] = []
+        try db.forEachRow("""
+            SELECT \(column), stage, status, count(*), sum(cost), sum(effective_cost) FROM proposals INDEXED BY \(index)
+            WHERE cycle_id = ? GROUP BY \(column), stage, status
+            """, [cycleId.rawValue]) { row in
+            let stage: String = try row.get(1), status: String = try row.get(2)
+            let key = dimension == .status ? "\(stage):\(status)" : String(try row.get(0, as: Int64.self))
+            let count: Int = try row.get(3), original: Int64 = try row.get(4), effective: Int64 = try row.get(5)
+            let funded = status == ProposalStatus.didanai.rawValue || status == ProposalStatus.ditetapkan.rawValue
+            if rows[key] == nil {
+                order.append(key)
+                rows[key] = RecapRow(key: key, name: key, count: 0, originalCost: 0, effectiveCost: 0, fundedCount: 0, fundedCost: 0)
             }
-            return RecapRow(key: key, name: try row.get("name"), count: try row.get("n"),
-                            originalCost: Int64(try row.get("original", as: Double.self)),
-                            effectiveCost: Int64(try row.get("effective", as: Double.self)),
-                            fundedCount: try row.get("funded_n"),
-                            fundedCost: Int64(try row.get("funded_cost", as: Double.self)))
+            rows[key]!.count += count
+            rows[key]!.originalCost += original
+            rows[key]!.effectiveCost += effective
+            if funded { rows[key]!.fundedCount += count; rows[key]!.fundedCost += effective }
         }
+        if dimension == .status { return order.sorted().map { rows[$0]! } }
+        var names: [String: String] = [:]
+        try db.forEachRow("SELECT id, \(nameColumn) FROM \(table)") { row in
+            names[String(try row.get(0, as: Int64.self))] = try row.get(1)
+        }
+        return rows.values.map { row in
+            var named = row
+            named.name = names[row.key] ?? row.key
+            return named
+        }.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
     }
 
     /// Every envelope of `level` with its ceiling and the effective cost funded from it.
