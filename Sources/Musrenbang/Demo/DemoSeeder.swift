@@ -546,17 +546,17 @@ final class DemoSeedRun {
     private func kotaMeeting(_ cycle: Cycle) throws {
         begin(.kota, of: cycle)
         try batch {
-        let funded = try s.proposals(ProposalFilter(cycleId: cycle.id, states: [
-            ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .didanai)]))
-        for p in funded {
-            if random.chance(0.05) {
-                try act(.tidakTetapkan, p, by: bappeda, reason: random.pick(DemoText.notRatifiedReasons))
-            } else {
-                try act(.tetapkan, p, by: bappeda)
+            let funded = try s.proposals(ProposalFilter(cycleId: cycle.id, states: [
+                ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .didanai)]))
+            for p in funded {
+                if random.chance(0.05) {
+                    try act(.tidakTetapkan, p, by: bappeda, reason: random.pick(DemoText.notRatifiedReasons))
+                } else {
+                    try act(.tetapkan, p, by: bappeda)
+                }
             }
-        }
-        tick()
-        try s.lockLevel(.kota, cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/KOTA", by: bappeda)
+            tick()
+            try s.lockLevel(.kota, cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/KOTA", by: bappeda)
         }
     }
 

@@ -176,8 +176,7 @@ public struct MusrenbangSession {
                      by actor: Actor) throws -> [RankedProposal] {
         let now = clock.now()
         return try write { db in
-            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
-            _ = locks
+            let (cycle, _) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
             let level = envelope.level
             let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
             let ids = Set(candidates.map(\.id))
@@ -319,10 +318,13 @@ public struct MusrenbangSession {
     private func requireEnvelopeOpen(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor, at now: Date,
                                      db: Connection) throws -> (Cycle, Set<LockKey>) {
         guard actor.owns(envelope) else {
-            if actor.role.scopeKind.rawValue == envelope.level.rawValue || actor.role == .camat || actor.role == .operatorKecamatan
-                || actor.role == .verifikatorKelurahan || actor.role == .verifikatorOPD {
-                throw DomainError.notInScope
+            // The level's own role with another area or OPD is out of scope; any other role may not allocate.
+            let owners: [Role] = switch envelope.level {
+            case .kelurahan: [.verifikatorKelurahan]
+            case .kecamatan: [.camat, .operatorKecamatan]
+            default: [.verifikatorOPD]
             }
+            if owners.contains(actor.role) { throw DomainError.notInScope }
             throw DomainError.roleNotAllowed(role: actor.role, action: "alokasi pagu")
         }
         let context = try self.context(cycleId: cycleId, db: db)
