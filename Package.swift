@@ -28,6 +28,9 @@ let package = Package(
         .executableTarget(
             name: "MusrenbangCLI", dependencies: ["HTTPServer", "Storage", "Musrenbang"]),
 
+        // Benchmark of the persistence layer (bench/domain.sh); not part of the product.
+        .executableTarget(name: "MusrenbangBench", dependencies: ["Musrenbang", "Storage"], path: "bench/MusrenbangBench"),
+
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage"]),

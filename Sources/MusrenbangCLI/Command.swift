@@ -15,6 +15,8 @@ let allCommands: [any Command.Type] = [
     MigrateCommand.self,
     BackupCommand.self,
     CheckCommand.self,
+    SeedDemoCommand.self,
+    UserCommand.self,
     StorageCrashWriterCommand.self,
 ]
 

@@ -1,0 +1,59 @@
+import Foundation
+import Storage
+
+/// A stored allocation run (header; its decisions are in `allocation_decisions`).
+public struct AllocationRun: Hashable, Sendable {
+    public var id: Int64
+    public var cycleId: CycleID
+    public var envelope: FundingEnvelope
+    public var envelopeAmount: Int64
+    public var fundedTotal: Int64
+    public var remaining: Int64
+    public var runBy: AccountID
+    public var runAt: Date
+}
+
+/// Allocation runs and their decisions (every run is kept; the latest one is in force).
+public struct AllocationRepository {
+    let db: Connection
+    public init(_ db: Connection) { self.db = db }
+
+    /// Stores one run with its decisions; returns the run id.
+    public func save(_ result: AllocationResult, cycleId: CycleID, envelope: FundingEnvelope, by accountId: AccountID,
+                     at now: Date) throws -> Int64 {
+        let shares = "[" + result.shares.map { "{\"cap_bp\":\($0.capBasisPoints),\"group\":\"\($0.group.description)\"}" }
+            .joined(separator: ",") + "]"
+        try db.execute("""
+            INSERT INTO allocation_runs (cycle_id, level, owner_id, envelope_amount, funded_total, remaining, shares_json,
+                run_by, run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, result.envelopeAmount, result.fundedTotal,
+                  result.remaining, shares, accountId.rawValue, Stored.text(now)])
+        let runId = db.lastInsertRowID
+        for d in result.decisions {
+            try db.execute("""
+                INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
+                    remaining_after, blocking_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, StatementArguments([runId, d.position, d.proposalId.rawValue, d.rank == Int.max ? 0 : d.rank, d.cost,
+                                         d.funded, d.remainingBefore, d.remainingAfter, d.blockingGroup?.description,
+                                         d.reason]))
+        }
+        return runId
+    }
+
+    /// The latest run of an envelope, if any.
+    public func latestRun(cycleId: CycleID, envelope: FundingEnvelope) throws -> AllocationRun? {
+        guard let row = try db.queryOne("""
+            SELECT * FROM allocation_runs WHERE cycle_id = ? AND level = ? AND owner_id = ? ORDER BY id DESC LIMIT 1
+            """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId]) else { return nil }
+        return AllocationRun(id: try row.get("id"), cycleId: cycleId, envelope: envelope,
+                             envelopeAmount: try row.get("envelope_amount"), fundedTotal: try row.get("funded_total"),
+                             remaining: try row.get("remaining"), runBy: AccountID(try row.get("run_by")),
+                             runAt: try Stored.date(row, "run_at"))
+    }
+
+    /// The decisions of a run, in processing order: (proposal, funded, reason).
+    public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {
+        try db.query("SELECT proposal_id, funded, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position", [runId])
+            .map { (ProposalID(try $0.get("proposal_id")), try $0.get("funded"), try $0.get("reason")) }
+    }
+}

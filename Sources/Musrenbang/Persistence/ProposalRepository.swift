@@ -1,0 +1,256 @@
+import Foundation
+import Storage
+
+/// Which proposals to list. Every field narrows the list; nil means "any".
+public struct ProposalFilter: Sendable {
+    public var cycleId: CycleID
+    public var kecamatanId: KecamatanID?
+    public var kelurahanId: KelurahanID?
+    public var routedOPDId: OPDID?
+    public var bidangId: BidangID?
+    public var proposerAccountId: AccountID?
+    /// Only these states (empty: any).
+    public var states: [ProposalState]
+    /// At most this many, in id order.
+    public var limit: Int?
+
+    public init(cycleId: CycleID, kecamatanId: KecamatanID? = nil, kelurahanId: KelurahanID? = nil,
+                routedOPDId: OPDID? = nil, bidangId: BidangID? = nil, proposerAccountId: AccountID? = nil,
+                states: [ProposalState] = [], limit: Int? = nil) {
+        self.cycleId = cycleId; self.kecamatanId = kecamatanId; self.kelurahanId = kelurahanId
+        self.routedOPDId = routedOPDId; self.bidangId = bidangId; self.proposerAccountId = proposerAccountId
+        self.states = states; self.limit = limit
+    }
+}
+
+/// Proposals with their recommendations and rankings: creation with the tracking-code sequence, loading,
+/// optimistic-concurrency updates and lists.
+public struct ProposalRepository {
+    let db: Connection
+    public init(_ db: Connection) { self.db = db }
+
+    /// Bumps the tracking sequence of (kota, year) and returns the next code. Call inside the transaction
+    /// that inserts the proposal, so that a failed insert rolls the number back (codes stay gap-free).
+    public func nextTrackingCode(kotaId: KotaID, cityCode: String, year: Int) throws -> TrackingCode {
+        let next: Int = try db.scalar("""
+            INSERT INTO tracking_sequences (kota_id, year, last_sequence) VALUES (?1, ?2, 1)
+            ON CONFLICT (kota_id, year) DO UPDATE SET last_sequence = last_sequence + 1
+            RETURNING last_sequence
+            """, [kotaId.rawValue, year]) ?? 0
+        return try TrackingCode(cityCode: cityCode, year: year, sequence: next)
+    }
+
+    /// The id the next inserted proposal gets (the writer is serialized, so this is stable in a transaction).
+    public func nextId() throws -> ProposalID {
+        ProposalID(try db.scalar("SELECT ifnull(max(id), 0) + 1 FROM proposals") ?? 1)
+    }
+
+    /// Inserts a new proposal (from `Workflow.create` or `CarryOver.carry`) with its recommendations.
+    public func insert(_ p: Proposal) throws {
+        try db.execute("""
+            INSERT INTO proposals (id, tracking_code, cycle_id, kecamatan_id, kelurahan_id, rw_id, rt_id, proposer_account_id,
+                proposer_name, entered_by, title, problem, kamus_id, bidang_id, opd_id, is_fisik, satuan, unit_price, volume,
+                cost, location_text, latitude, longitude, beneficiaries, stage, status, routed_opd_id, envelope_level,
+                envelope_owner_id, carried_from_id, created_at, submitted_at, updated_at, version, effective_cost)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, StatementArguments([
+                p.id.rawValue, p.trackingCode.description, p.cycleId.rawValue, p.origin.kecamatanId.rawValue,
+                p.origin.kelurahanId.rawValue, p.origin.rwId?.rawValue, p.origin.rtId?.rawValue, p.proposerAccountId?.rawValue,
+                p.proposerName, p.enteredBy.rawValue, p.title, p.problem, p.kamusId.rawValue, p.bidangId.rawValue,
+                p.opdId.rawValue, p.isFisik, p.unit, p.unitPrice, p.volume, p.cost, p.locationText, p.latitude, p.longitude,
+                p.beneficiaries, p.stage.rawValue, p.status.rawValue, p.routedOPDId?.rawValue, p.envelope?.level.rawValue,
+                p.envelope?.ownerId, p.carriedFrom?.rawValue, Stored.text(p.createdAt), p.submittedAt.map(Stored.text),
+                Stored.text(p.updatedAt), p.version, p.effectiveCost,
+            ]))
+        for recommendation in p.recommendations.values { try upsert(recommendation, proposalId: p.id) }
+    }
+
+    /// Writes `new` over `old` when the stored version is still `old.version`; otherwise throws
+    /// `DomainError.staleVersion` and changes nothing (no lost update). Changed recommendations and
+    /// manual ranks are upserted.
+    public func update(from old: Proposal, to p: Proposal) throws {
+        try db.execute("""
+            UPDATE proposals SET title = ?, problem = ?, kamus_id = ?, bidang_id = ?, opd_id = ?, is_fisik = ?, satuan = ?,
+                unit_price = ?, volume = ?, cost = ?, location_text = ?, latitude = ?, longitude = ?, beneficiaries = ?,
+                stage = ?, status = ?, routed_opd_id = ?, envelope_level = ?, envelope_owner_id = ?, submitted_at = ?,
+                updated_at = ?, version = ?, effective_cost = ?
+            WHERE id = ? AND version = ?
+            """, StatementArguments([
+                p.title, p.problem, p.kamusId.rawValue, p.bidangId.rawValue, p.opdId.rawValue, p.isFisik, p.unit,
+                p.unitPrice, p.volume, p.cost, p.locationText, p.latitude, p.longitude, p.beneficiaries,
+                p.stage.rawValue, p.status.rawValue, p.routedOPDId?.rawValue, p.envelope?.level.rawValue,
+                p.envelope?.ownerId, p.submittedAt.map(Stored.text), Stored.text(p.updatedAt), p.version,
+                p.effectiveCost, p.id.rawValue, old.version,
+            ]))
+        guard db.changes == 1 else {
+            let actual: Int64 = try db.scalar("SELECT version FROM proposals WHERE id = ?", [p.id.rawValue]) ?? 0
+            throw DomainError.staleVersion(expected: old.version, actual: actual)
+        }
+        for (level, recommendation) in p.recommendations where old.recommendations[level] != recommendation {
+            try upsert(recommendation, proposalId: p.id)
+        }
+        for (level, rank) in p.ranks where old.ranks[level] != rank && level != .kota {
+            try db.execute("""
+                INSERT INTO proposal_rankings (proposal_id, level, score_millis, rank, manual) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT (proposal_id, level) DO UPDATE SET rank = excluded.rank, manual = 1
+                """, [p.id.rawValue, level.rawValue, p.scores[level] ?? 0, rank])
+        }
+    }
+
+    private func upsert(_ r: Recommendation, proposalId: ProposalID) throws {
+        try db.execute("""
+            INSERT INTO proposal_recommendations (proposal_id, level, volume, cost, note, flagged_above_tolerance,
+                recommended_by, recommended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (proposal_id, level) DO UPDATE SET volume = excluded.volume, cost = excluded.cost,
+                note = excluded.note, flagged_above_tolerance = excluded.flagged_above_tolerance,
+                recommended_by = excluded.recommended_by, recommended_at = excluded.recommended_at
+            """, [proposalId.rawValue, r.level.rawValue, r.volume, r.cost, r.note, r.flaggedAboveTolerance,
+                  r.recommendedBy.rawValue, Stored.text(r.recommendedAt)])
+    }
+
+    /// Loads one proposal by id.
+    public func proposal(id: ProposalID) throws -> Proposal {
+        guard let p = try load(where: "p.id = ?", [id.rawValue]).first else {
+            throw PersistenceError.notFound("usulan \(id)")
+        }
+        return p
+    }
+
+    /// Loads one proposal by tracking code (any case).
+    public func proposal(trackingCode: TrackingCode) throws -> Proposal {
+        guard let p = try load(where: "p.tracking_code = ?", [trackingCode.description]).first else {
+            throw PersistenceError.notFound("usulan \(trackingCode)")
+        }
+        return p
+    }
+
+    /// The proposals matching `filter`, in id order.
+    public func list(_ filter: ProposalFilter) throws -> [Proposal] {
+        let (sql, arguments) = condition(filter)
+        return try load(where: sql, arguments)
+    }
+
+    /// What the allocation of `level` needs of each candidate: id, state, cost in force, group, rank.
+    public func allocationRows(_ filter: ProposalFilter, level: Level) throws
+        -> [(candidate: AllocationCandidate, state: ProposalState)] {
+        let (sql, arguments) = condition(filter)
+        var rows: [(candidate: AllocationCandidate, state: ProposalState)] = []
+        try db.forEachRow("""
+            SELECT p.id, p.stage, p.status, p.effective_cost, p.is_fisik, p.bidang_id,
+                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)') AS rank
+            FROM proposals p WHERE \(sql) ORDER BY p.id
+            """, arguments) { row in
+            let rank: Int? = try row.get(6)
+            let candidate = AllocationCandidate(proposalId: ProposalID(try row.get(0)), rank: rank ?? Int.max,
+                                                cost: try row.get(3), isFisik: try row.get(4), bidangId: BidangID(try row.get(5)))
+            rows.append((candidate, ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status"))))
+        }
+        return rows
+    }
+
+    /// The proposals with these ids, in id order (one bound JSON array, whatever the count).
+    public func proposals(ids: [ProposalID]) throws -> [Proposal] {
+        if ids.isEmpty { return [] }
+        let json = "[" + ids.map { String($0.rawValue) }.joined(separator: ",") + "]"
+        return try load(where: "p.id IN (SELECT value FROM json_each(?))", [json])
+    }
+
+    private func condition(_ filter: ProposalFilter) -> (String, StatementArguments) {
+        var clauses = ["p.cycle_id = ?"]
+        var values: [(any SQLBindable)?] = [filter.cycleId.rawValue]
+        func add(_ clause: String, _ value: Int64?) {
+            guard let value else { return }
+            clauses.append(clause); values.append(value)
+        }
+        add("p.kecamatan_id = ?", filter.kecamatanId?.rawValue)
+        add("p.kelurahan_id = ?", filter.kelurahanId?.rawValue)
+        add("p.routed_opd_id = ?", filter.routedOPDId?.rawValue)
+        add("p.bidang_id = ?", filter.bidangId?.rawValue)
+        add("p.proposer_account_id = ?", filter.proposerAccountId?.rawValue)
+        if !filter.states.isEmpty {
+            // One bound parameter per state; the SQL text only depends on how many there are.
+            // The stage list lets SQLite use the (…, stage, status) indexes; the pair list is exact.
+            let stages = Array(Set(filter.states.map(\.stage.rawValue))).sorted()
+            clauses.append("p.stage IN (" + stages.map { _ in "?" }.joined(separator: ", ") + ")")
+            values.append(contentsOf: stages)
+            clauses.append("(p.stage || ':' || p.status) IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
+            values.append(contentsOf: filter.states.map { $0.description })
+        }
+        var sql = clauses.joined(separator: " AND ")
+        if let limit = filter.limit {
+            sql = "p.id IN (SELECT p.id FROM proposals p WHERE \(sql) ORDER BY p.id LIMIT \(max(0, limit)))"
+        }
+        return (sql, StatementArguments(values))
+    }
+
+    /// Loads proposals whose row matches `condition` (SQL over alias `p`, written by this type only).
+    func load(where condition: String, _ arguments: StatementArguments) throws -> [Proposal] {
+        var rows: [Row] = []
+        try db.forEachRow("SELECT p.* FROM proposals p WHERE \(condition) ORDER BY p.id", arguments) { rows.append($0) }
+        if rows.isEmpty { return [] }
+        var recommendations: [Int64: [Level: Recommendation]] = [:]
+        try db.forEachRow("""
+            SELECT r.* FROM proposal_recommendations r JOIN proposals p ON p.id = r.proposal_id WHERE \(condition)
+            """, arguments) { row in
+            let level: Level = try Stored.value(row, "level")
+            recommendations[try row.get("proposal_id"), default: [:]][level] = Recommendation(
+                level: level, volume: try row.get("volume"), cost: try row.get("cost"), note: try row.get("note"),
+                flaggedAboveTolerance: try row.get("flagged_above_tolerance"),
+                recommendedBy: AccountID(try row.get("recommended_by")), recommendedAt: try Stored.date(row, "recommended_at"))
+        }
+        var rankings: [Int64: [(Level, Int64, Int)]] = [:]
+        try db.forEachRow("""
+            SELECT k.proposal_id, k.level, k.score_millis, k.rank FROM proposal_rankings k
+            JOIN proposals p ON p.id = k.proposal_id WHERE \(condition)
+            """, arguments) { row in
+            rankings[try row.get("proposal_id"), default: []].append(
+                (try Stored.value(row, "level"), try row.get("score_millis"), try row.get("rank")))
+        }
+        return try rows.map { row in
+            let id: Int64 = try row.get("id")
+            var scores: [Level: Int64] = [:], ranks: [Level: Int] = [:]
+            for (level, score, rank) in rankings[id] ?? [] { scores[level] = score; ranks[level] = rank }
+            return try Self.proposal(row, recommendations: recommendations[id] ?? [:], scores: scores, ranks: ranks)
+        }
+    }
+
+    private static func proposal(_ row: Row, recommendations: [Level: Recommendation], scores: [Level: Int64],
+                                 ranks: [Level: Int]) throws -> Proposal {
+        let codeText: String = try row.get("tracking_code")
+        guard let code = TrackingCode(parsing: codeText) else { throw PersistenceError.corrupt("tracking_code \(codeText)") }
+        let envelope: FundingEnvelope?
+        if let levelText: String = try row.get("envelope_level") {
+            guard let level = Level(rawValue: levelText) else { throw PersistenceError.corrupt("envelope_level \(levelText)") }
+            envelope = FundingEnvelope(level: level, ownerId: try row.get("envelope_owner_id"))
+        } else {
+            envelope = nil
+        }
+        let origin = Origin(kecamatanId: KecamatanID(try row.get("kecamatan_id")),
+                            kelurahanId: KelurahanID(try row.get("kelurahan_id")),
+                            rwId: (try row.get("rw_id", as: Int64?.self)).map { RWID($0) },
+                            rtId: (try row.get("rt_id", as: Int64?.self)).map { RTID($0) })
+        let id: Int64 = try row.get("id"), cycleId: Int64 = try row.get("cycle_id")
+        let proposer: Int64? = try row.get("proposer_account_id"), enteredBy: Int64 = try row.get("entered_by")
+        let kamusId: Int64 = try row.get("kamus_id"), bidangId: Int64 = try row.get("bidang_id")
+        let opdId: Int64 = try row.get("opd_id"), routed: Int64? = try row.get("routed_opd_id")
+        let carried: Int64? = try row.get("carried_from_id")
+        let stage: Stage = try Stored.value(row, "stage"), status: ProposalStatus = try Stored.value(row, "status")
+        let title: String = try row.get("title"), problem: String = try row.get("problem")
+        let proposerName: String = try row.get("proposer_name"), unit: String = try row.get("satuan")
+        let isFisik: Bool = try row.get("is_fisik"), unitPrice: Int64 = try row.get("unit_price")
+        let volume: Int64 = try row.get("volume"), cost: Int64 = try row.get("cost")
+        let location: String = try row.get("location_text"), beneficiaries: Int64 = try row.get("beneficiaries")
+        let latitude: Double? = try row.get("latitude"), longitude: Double? = try row.get("longitude")
+        let createdAt = try Stored.date(row, "created_at"), updatedAt = try Stored.date(row, "updated_at")
+        let submittedAt = try Stored.optionalDate(row, "submitted_at"), version: Int64 = try row.get("version")
+        return Proposal(
+            id: ProposalID(id), trackingCode: code, cycleId: CycleID(cycleId), origin: origin,
+            proposerAccountId: proposer.map { AccountID($0) }, proposerName: proposerName, enteredBy: AccountID(enteredBy),
+            title: title, problem: problem, kamusId: KamusID(kamusId), bidangId: BidangID(bidangId), opdId: OPDID(opdId),
+            isFisik: isFisik, unit: unit, unitPrice: unitPrice, volume: volume, cost: cost, locationText: location,
+            latitude: latitude, longitude: longitude, beneficiaries: beneficiaries, attachments: [], stage: stage,
+            status: status, recommendations: recommendations, scores: scores, ranks: ranks,
+            routedOPDId: routed.map { OPDID($0) }, envelope: envelope, carriedFrom: carried.map { ProposalID($0) },
+            createdAt: createdAt, submittedAt: submittedAt, updatedAt: updatedAt, version: version)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Musrenbang
+import Storage
+
+/// `musrenbang seed-demo`: the demo city (Kota Tangerang Selatan) with a cycle in progress.
+enum SeedDemoCommand: Command {
+    static let name = "seed-demo"
+    static let summary = "seed the Kota Tangerang Selatan demo (runs migrations first; idempotent)"
+    static let usage = """
+        musrenbang seed-demo [--db FILE] [--migrations DIR] [--seed N]
+          --db FILE          database file (default: musrenbang.sqlite; env MUSRENBANG_DB)
+          --migrations DIR   migrations directory (as for `migrate`)
+          --seed N           seed of the generated data (default 20270101)
+        Prints every demo account with its password ONCE. A second run changes nothing.
+        """
+
+    static func run(_ options: Options) throws {
+        let path = options.string("db", default: DatabaseOptions.defaultPath)
+        let directory = try MigrationsDirectory.locate(
+            explicit: options.string("migrations"), currentDirectory: FileManager.default.currentDirectoryPath,
+            executablePath: MigrationsDirectory.currentExecutablePath())
+        let database = try Database(path: path)
+        let applied = try Migrator(directory: directory).migrate(database)
+        for migration in applied { print("applied \(migration.fileName)") }
+        let seed = UInt64(try options.int("seed", default: 20_270_101))
+        let started = Date()
+        let report = try DemoSeeder(database: database, seed: seed).run()
+        if report.alreadySeeded {
+            print("\(path): demo \(TangselReference.cityName) sudah ada; tidak ada yang diubah.")
+        } else {
+            print("Akun demo (kata sandi hanya ditampilkan SEKALI ini; simpan sekarang):")
+            print(AccountTable.render(report.credentials.map { [$0.username, $0.role.rawValue, $0.scope, $0.password] },
+                                      header: ["username", "peran", "cakupan", "kata sandi"]))
+            for note in report.notes { print("- \(note)") }
+            print(String(format: "Seed selesai dalam %.1f detik.", Date().timeIntervalSince(started)))
+        }
+        print(report.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
+    }
+}
+
+/// A plain-text table with aligned columns.
+enum AccountTable {
+    static func render(_ rows: [[String]], header: [String]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Storage
+import Testing
+@testable import Musrenbang
+
+/// `musrenbang seed-demo`, `check` and `user` through the built binary (`swift build` builds it with the tests).
+@Suite("musrenbang seed-demo, check and user", .serialized)
+struct CommandLineTests {
+    private func binary() throws -> String {
+        let test = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        var directory = URL(fileURLWithPath: test).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("musrenbang").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        throw PersistenceError.notFound("musrenbang binary near \(test); run `swift build` first")
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try binary())
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MUSRENBANG_") }
+            .merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func seedCheckAndManageUsers() throws {
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = (directory as NSString).appendingPathComponent("demo.sqlite")
+
+        let first = try run(["seed-demo", "--db", db, "--migrations", migrationsDirectory])
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("applied 0002_recap_indexes.sql"))
+        for username in ["op.cireundeu", "lurah.cireundeu", "camat.ciputat-timur", "opd.dinkes", "bappeda", "admin"] {
+            #expect(first.output.contains("\n\(username) "), "\(username) not listed")
+        }
+        #expect(first.output.contains("ILUSTRASI"))
+        let second = try run(["seed-demo", "--db", db, "--migrations", migrationsDirectory])
+        #expect(second.status == 0 && second.output.contains("sudah ada"), "\(second.output)")
+        #expect(!second.output.contains("kata sandi"))
+        let check = try run(["check", "--db", db])
+        #expect(check.status == 0 && check.output.contains("integrity_check: ok") && check.output.contains("foreign_key_check: ok"))
+
+        let added = try run(["user", "add", "--db", db, "--username", "op2.cireundeu", "--name", "Operator Dua",
+                             "--role", "operator_kelurahan", "--kelurahan", "Cireundeu"], environment: ["MUSRENBANG_PASSWORD": "rahasia-123"])
+        #expect(added.status == 0, "\(added.output)")
+        let database = try Database(path: db)
+        let service = try MusrenbangService(database: database)
+        #expect(service.authenticate(username: "op2.cireundeu", password: "rahasia-123")?.role == .operatorKelurahan)
+        let badRole = try run(["user", "add", "--db", db, "--username", "x.y", "--name", "X", "--role", "lurah"])
+        #expect(badRole.status == 2 && badRole.output.contains("peran tidak dikenal"))
+        let badArea = try run(["user", "add", "--db", db, "--username", "x.y", "--name", "X", "--role", "camat", "--kecamatan", "Antah"])
+        #expect(badArea.status == 2 && badArea.output.contains("kecamatan tidak dikenal"))
+        let reset = try run(["user", "passwd", "--db", db, "--username", "op2.cireundeu"])
+        #expect(reset.status == 0 && reset.output.contains("ditampilkan sekali"))
+        #expect(service.authenticate(username: "op2.cireundeu", password: "rahasia-123") == nil)
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import Musrenbang
+import Storage
+
+// Benchmark of the persistence layer at 10x Surabaya's yearly Musrenbang volume: 31 kecamatan,
+// 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
+// Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N]
+
+struct BenchOptions {
+    var db: String?
+    var migrations: String?
+    var proposals = 100_000
+    var single = 20_000
+
+    init(_ arguments: [String]) {
+        var i = 0
+        while i + 1 < arguments.count {
+            let value = arguments[i + 1]
+            switch arguments[i] {
+            case "--db": db = value
+            case "--migrations": migrations = value
+            case "--proposals": proposals = Int(value) ?? proposals
+            case "--single": single = Int(value) ?? single
+            default: break
+            }
+            i += 2
+        }
+        single = min(single, proposals)
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+struct Line { var metric: String; var value: String; var goal: String; var ok: String }
+var lines: [Line] = []
+@MainActor func report(_ metric: String, _ value: String, goal: String = "", ok: Bool? = nil) {
+    lines.append(Line(metric: metric, value: value, goal: goal, ok: ok.map { $0 ? "ok" : "MISSED" } ?? ""))
+    print("  \(metric): \(value)")
+}
+
+let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
+let directory = NSTemporaryDirectory() + "musrenbang-bench-\(UUID().uuidString)"
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+let path = options.db ?? (directory as NSString).appendingPathComponent("bench.sqlite")
+defer { if options.db == nil { try? FileManager.default.removeItem(atPath: directory) } }
+let migrations = try MigrationsDirectory.locate(explicit: options.migrations,
+                                                currentDirectory: FileManager.default.currentDirectoryPath,
+                                                executablePath: MigrationsDirectory.currentExecutablePath())
+let database = try Database(path: path)
+try Migrator(directory: migrations).migrate(database)
+
+// The schedule of Fixture-like windows; the clock is moved into each stage as the city progresses.
+let d = 86_400.0
+let base = WIBTime.date(year: 2027, month: 1, day: 1)
+let windows = [
+    StageWindow(stage: .praMusrenbang, opensAt: base.addingTimeInterval(-31 * d), closesAt: base),
+    StageWindow(stage: .kelurahan, opensAt: base, closesAt: base.addingTimeInterval(31 * d)),
+    StageWindow(stage: .kecamatan, opensAt: base.addingTimeInterval(31 * d), closesAt: base.addingTimeInterval(59 * d)),
+    StageWindow(stage: .opd, opensAt: base.addingTimeInterval(59 * d), closesAt: base.addingTimeInterval(79 * d)),
+    StageWindow(stage: .kota, opensAt: base.addingTimeInterval(79 * d), closesAt: base.addingTimeInterval(90 * d)),
+]
+let clock = ManualClock(base.addingTimeInterval(-20 * d))
+@MainActor func enter(_ stage: Stage) { clock.set(windows.first { $0.stage == stage }!.opensAt.addingTimeInterval(3600)) }
+let service = try MusrenbangService(database: database, clock: .manual(clock), hasher: PasswordHasher(cost: 1))
+var random = DemoRandom(seed: 10)
+
+print("Generating the city (31 kecamatan, 154 kelurahan) in \(path)")
+var kelurahan: [(id: KelurahanID, kecamatan: KecamatanID)] = []
+var origins: [KelurahanID: [Origin]] = [:]
+var kamus: [(item: KamusItem, typical: ClosedRange<Int64>)] = []
+var opds: [OPDID] = []
+var cycle: Cycle!
+var kecamatan: [KecamatanID] = []
+try database.write { db in
+    let wilayah = WilayahRepository(db), catalog = CatalogRepository(db)
+    let kota = try wilayah.insertKota(code: "SBY", name: "Kota Surabaya x10")
+    for k in 0..<31 {
+        let kec = try wilayah.insertKecamatan(kotaId: kota, code: String(format: "%02d", k + 1), name: "Kecamatan \(k + 1)")
+        kecamatan.append(kec)
+        let count = k < 30 ? 5 : 4                       // 30 x 5 + 4 = 154
+        for l in 0..<count {
+            let kel = try wilayah.insertKelurahan(kecamatanId: kec, code: "\(k + 1).\(l + 1)", name: "Kelurahan \(k + 1)-\(l + 1)")
+            kelurahan.append((kel, kec))
+            for w in 1...5 {
+                let rw = try wilayah.insertRW(kelurahanId: kel, number: w)
+                for t in 1...5 {
+                    origins[kel, default: []].append(Origin(kecamatanId: kec, kelurahanId: kel, rwId: rw,
+                                                            rtId: try wilayah.insertRT(rwId: rw, number: t)))
+                }
+            }
+        }
+    }
+    var bidang: [BidangID] = []
+    for (i, name) in TangselReference.bidang.enumerated() { bidang.append(try catalog.insertBidang(code: "B\(i)", name: name)) }
+    var opdByCode: [String: OPDID] = [:]
+    for pd in TangselReference.perangkatDaerah {
+        opdByCode[pd.code] = try catalog.insertOPD(code: pd.code, name: pd.name, shortName: pd.code)
+        opds.append(opdByCode[pd.code]!)
+    }
+    for (i, k) in TangselReference.kamus.enumerated() {
+        var item = KamusItem(id: KamusID(0), code: "K\(i)", name: k.name, bidangId: bidang[k.bidang], opdId: opdByCode[k.opd]!,
+                             unit: k.satuan, unitPrice: k.unitPrice, isFisik: k.fisik)
+        item.id = try catalog.insertKamus(item)
+        kamus.append((item, k.typicalVolume))
+    }
+    let cycles = CycleRepository(db), ceilings = CeilingRepository(db)
+    cycle = try cycles.insert(kotaId: kota, planYear: 2027, budgetYear: 2028, name: "Bench", windows: windows, at: clock.now)
+    for (i, w) in [40, 30, 30].enumerated() {
+        _ = try cycles.insertScoringCriterion(cycleId: cycle.id, code: "c\(i)", name: "Kriteria \(i)", weight: w, position: i)
+    }
+    let formula = CeilingFormula(baseShareBasisPoints: 4000, weights: [.population: 40, .area: 20, .pbbRealisation: 20, .poorHouseholds: 20],
+                                 roundingUnit: 1_000_000)
+    try ceilings.saveSettings(cycleId: cycle.id, level: .kelurahan, total: 4_000_000_000_000, formula: formula)
+    try ceilings.saveSettings(cycleId: cycle.id, level: .kecamatan, total: 1_500_000_000_000, formula: formula)
+    for kel in kelurahan {
+        let population = random.int64(20_000...60_000)
+        try ceilings.saveInput(cycleId: cycle.id, CeilingInput(areaId: kel.id.rawValue, population: population,
+                                                              area: random.int64(1_000_000...5_000_000),
+                                                              pbbRealisation: population * 300_000, poorHouseholds: population / 50))
+    }
+    for opd in opds { try ceilings.setOPDCeiling(cycleId: cycle.id, opdId: opd, amount: 60_000_000_000) }
+    try cycles.insertGroupShare(cycleId: cycle.id, level: .kelurahan, share: GroupShare(group: .fisik, capBasisPoints: 7000))
+}
+let criteria = try database.read { db in try CycleRepository(db).scoringCriteria(cycleId: cycle.id) }
+
+// Accounts: an operator and a lurah per kelurahan, a camat per kecamatan, a verifier per OPD, Bappeda.
+@MainActor func account(_ name: String, _ role: Role, _ scope: Scope) throws -> Actor {
+    let id = try service.createAccount(username: name, displayName: name, roles: [try RoleAssignment(role: role, scope: scope)],
+                                       passwordHash: "!")
+    return Actor(accountId: id, role: role, scope: scope)
+}
+var operatorOf: [KelurahanID: Actor] = [:], lurahOf: [KelurahanID: Actor] = [:], camatOf: [KecamatanID: Actor] = [:]
+var verifierOf: [OPDID: Actor] = [:]
+for kel in kelurahan {
+    operatorOf[kel.id] = try account("op.\(kel.id)", .operatorKelurahan, .kelurahan(kel.id))
+    lurahOf[kel.id] = try account("lurah.\(kel.id)", .verifikatorKelurahan, .kelurahan(kel.id))
+}
+for kec in kecamatan { camatOf[kec] = try account("camat.\(kec)", .camat, .kecamatan(kec)) }
+for opd in opds { verifierOf[opd] = try account("opd.\(opd)", .verifikatorOPD, .opd(opd)) }
+let bappeda = try account("bappeda", .bappeda, .kota)
+_ = try service.computeCeilings(cycleId: cycle.id, by: bappeda)
+
+@MainActor func newProposal(_ index: Int) -> (NewProposal, Actor) {
+    let kel = kelurahan[index % kelurahan.count]
+    let origin = random.pick(origins[kel.id]!)
+    let entry = random.pick(kamus)
+    let new = NewProposal(origin: origin, proposerAccountId: nil, proposerName: "Warga \(index)",
+                          title: "\(entry.item.name) RT \(origin.rtId!)", problem: "Kondisi lingkungan memerlukan penanganan.",
+                          kamus: entry.item, volume: random.int64(entry.typical), locationText: "Jl. Uji \(index)",
+                          beneficiaries: Int64(random.int(10...500)))
+    return (new, operatorOf[kel.id]!)
+}
+
+print("Submissions")
+enter(.praMusrenbang)
+let single = try seconds {
+    for i in 0..<options.single {
+        let (new, op) = newProposal(i)
+        _ = try service.submit(new, cycleId: cycle.id, by: op)
+    }
+}
+report("submit, one transaction each (create + ajukan, 2 events)", String(format: "%.0f /s (%d in %.2f s)", Double(options.single) / single, options.single, single),
+       goal: ">= 2000 /s", ok: Double(options.single) / single >= 2000)
+let batchedCount = options.proposals - options.single
+let batched = try seconds {
+    var i = options.single
+    while i < options.proposals {
+        let end = min(i + 1000, options.proposals)
+        try service.transaction { session in
+            for j in i..<end {
+                let (new, op) = newProposal(j)
+                _ = try session.submit(new, cycleId: cycle.id, by: op)
+            }
+        }
+        i = end
+    }
+}
+if batchedCount > 0 {
+    report("submit, batches of 1,000 per transaction", String(format: "%.0f /s (%d in %.2f s)", Double(batchedCount) / batched, batchedCount, batched))
+}
+
+/// Applies `action` to every proposal in `states`, 1,000 per transaction, by the actor `who` picks.
+@MainActor func everyone(in states: [ProposalState], _ action: Action, who: (Proposal) -> Actor, input: ((Proposal) -> TransitionInput)? = nil) throws -> (Int, Double) {
+    let proposals = try service.proposals(ProposalFilter(cycleId: cycle.id, states: states))
+    let time = try seconds {
+        for chunk in stride(from: 0, to: proposals.count, by: 1000) {
+            try service.transaction { session in
+                for p in proposals[chunk..<min(chunk + 1000, proposals.count)] {
+                    _ = try session.apply(input?(p) ?? TransitionInput(action, expectedVersion: p.version), to: .id(p.id), by: who(p))
+                }
+            }
+        }
+    }
+    return (proposals.count, time)
+}
+
+print("Kelurahan stage")
+enter(.kelurahan)
+let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! })
+report("transition (terima), batches of 1,000", String(format: "%.0f /s (%d in %.2f s)", Double(verified) / verifyTime, verified, verifyTime))
+
+// Ranking: scores for every candidate, one transaction per kelurahan.
+let rankTime = try seconds {
+    for kel in kelurahan {
+        let candidates = try service.candidates(for: .kelurahan(kel.id), cycleId: cycle.id)
+        var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
+        for p in candidates { scores[p.id] = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, random.int(1...5)) }) }
+        try service.rank(.kelurahan(kel.id), cycleId: cycle.id, scores: scores, by: lurahOf[kel.id]!)
+    }
+}
+report("ranking (score + rank) of all 154 kelurahan", String(format: "%.2f s", rankTime))
+
+var allocationTotal = 0.0
+var moved = 0
+let kelurahanAllocation = try seconds {
+    for kel in kelurahan { moved += try service.runAllocation(.kelurahan(kel.id), cycleId: cycle.id, by: lurahOf[kel.id]!).transitions }
+}
+allocationTotal += kelurahanAllocation
+report("allocation, 154 kelurahan envelopes (first run, \(moved) proposals moved)", String(format: "%.3f s", kelurahanAllocation))
+let rerun = try seconds {
+    for kel in kelurahan { _ = try service.runAllocation(.kelurahan(kel.id), cycleId: cycle.id, by: lurahOf[kel.id]!) }
+}
+report("allocation re-run, 154 kelurahan envelopes (nothing moves)", String(format: "%.3f s", rerun))
+
+print("Kecamatan stage")
+enter(.kecamatan)
+_ = try everyone(in: [ProposalState(.kecamatan, .verifikasi)], .terima, who: { camatOf[$0.origin.kecamatanId]! })
+moved = 0
+let kecamatanAllocation = try seconds {
+    for kec in kecamatan { moved += try service.runAllocation(.kecamatan(kec), cycleId: cycle.id, by: camatOf[kec]!).transitions }
+}
+allocationTotal += kecamatanAllocation
+report("allocation, 31 kecamatan envelopes (\(moved) moved)", String(format: "%.3f s", kecamatanAllocation))
+_ = try everyone(in: [ProposalState(.kecamatan, .f2)], .rutekanOPD, who: { camatOf[$0.origin.kecamatanId]! })
+
+print("Forum Perangkat Daerah")
+enter(.opd)
+_ = try everyone(in: [ProposalState(.opd, .verifikasi)], .terima, who: { verifierOf[$0.routedOPDId!]! })
+moved = 0
+let opdAllocation = try seconds {
+    for opd in opds { moved += try service.runAllocation(.opd(opd), cycleId: cycle.id, by: verifierOf[opd]!).transitions }
+}
+allocationTotal += opdAllocation
+report("allocation, 16 OPD envelopes (\(moved) moved)", String(format: "%.3f s", opdAllocation))
+report("allocation of the whole city (all 201 envelopes, first runs)", String(format: "%.3f s", allocationTotal), goal: "< 1 s",
+       ok: allocationTotal < 1)
+enter(.kelurahan)
+let cityRerun = try seconds {
+    for kel in kelurahan { _ = try service.runAllocation(.kelurahan(kel.id), cycleId: cycle.id, by: lurahOf[kel.id]!) }
+}
+enter(.kecamatan)
+let cityRerun2 = try seconds {
+    for kec in kecamatan { _ = try service.runAllocation(.kecamatan(kec), cycleId: cycle.id, by: camatOf[kec]!) }
+}
+enter(.opd)
+let cityRerun3 = try seconds {
+    for opd in opds { _ = try service.runAllocation(.opd(opd), cycleId: cycle.id, by: verifierOf[opd]!) }
+}
+report("allocation re-run of the whole city (201 envelopes)", String(format: "%.3f s", cityRerun + cityRerun2 + cityRerun3), goal: "< 1 s",
+       ok: cityRerun + cityRerun2 + cityRerun3 < 1)
+
+print("Recaps (median of 9 runs)")
+let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*) FROM proposals") ?? 0 }
+for dimension in RecapDimension.allCases {
+    var rows = 0
+    let times = try (0..<9).map { _ in try seconds { rows = try service.recap(cycleId: cycle.id, by: dimension).count } }
+    report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals)", String(format: "%.1f ms", median(times) * 1000),
+           goal: "< 50 ms", ok: median(times) < 0.05)
+}
+for level in [Level.kelurahan, .kecamatan, .opd] {
+    var rows = 0
+    let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level).count } }
+    report("ceiling used vs available, \(level.rawValue) (\(rows) envelopes)", String(format: "%.1f ms", median(times) * 1000),
+           goal: "< 50 ms", ok: median(times) < 0.05)
+}
+
+let events: Int = try database.read { db in try db.scalar("SELECT count(*) FROM proposal_events") ?? 0 }
+let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0
+print("")
+print("| metric | measured | goal | |")
+print("|---|---|---|---|")
+for line in lines { print("| \(line.metric) | \(line.value) | \(line.goal) | \(line.ok) |") }
+print("")
+print("\(proposalCount) proposals, \(events) events, database \(size / 1_048_576) MiB (WAL not included)")
