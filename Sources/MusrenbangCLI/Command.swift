@@ -6,6 +6,12 @@ protocol Command: Sendable {
     /// Usage text: the options this command takes.
     static var usage: String { get }
     static func run(_ options: Options) throws
+    /// Hidden commands (tools for tests) work but are not listed by `help`.
+    static var isHidden: Bool { get }
+}
+
+extension Command {
+    static var isHidden: Bool { false }
 }
 
 /// Every subcommand, in the order `help` lists them.

@@ -15,8 +15,9 @@ enum HelpCommand: Command {
         print("musrenbang: e-Musrenbang, the participatory planning portal\n")
         print("Commands:")
         // Pad to the longest name so that no name is cut short.
-        let width = max(12, (allCommands.map { $0.name.count }.max() ?? 0) + 2)
-        for command in allCommands {
+        let listed = allCommands.filter { !$0.isHidden }
+        let width = max(12, (listed.map { $0.name.count }.max() ?? 0) + 2)
+        for command in listed {
             print("  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary)
         }
         print("\nRun 'musrenbang help COMMAND' for a command's options.")

@@ -13,18 +13,12 @@ enum MigrateCommand: Command {
         """
 
     static func run(_ options: Options) throws {
-        let path = options.string("db", default: DatabaseOptions.defaultPath)
-        let directory = try MigrationsDirectory.locate(
-            explicit: options.string("migrations"),
-            currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: MigrationsDirectory.currentExecutablePath())
-        let database = try Database(path: path)
-        let applied = try Migrator(directory: directory).migrate(database)
-        if applied.isEmpty {
-            print("\(path): up to date (migrations from \(directory))")
+        let opened = try DatabaseOptions.openMigrated(options)
+        if opened.applied.isEmpty {
+            print("\(opened.path): up to date (migrations from \(opened.migrationsDirectory))")
         } else {
-            for migration in applied { print("applied \(migration.fileName)") }
-            print("\(path): \(applied.count) migration(s) applied from \(directory)")
+            for migration in opened.applied { print("applied \(migration.fileName)") }
+            print("\(opened.path): \(opened.applied.count) migration(s) applied from \(opened.migrationsDirectory)")
         }
     }
 }
@@ -33,6 +27,26 @@ enum MigrateCommand: Command {
 enum DatabaseOptions {
     /// The file used when neither --db nor MUSRENBANG_DB is given.
     static let defaultPath = "musrenbang.sqlite"
+
+    /// A database opened (or created) and brought up to date by `openMigrated`.
+    struct Migrated {
+        let database: Database
+        let path: String
+        let migrationsDirectory: String
+        let applied: [Migration]
+    }
+
+    /// Opens or creates the `--db` file and applies pending migrations from `--migrations`.
+    static func openMigrated(_ options: Options) throws -> Migrated {
+        let path = options.string("db", default: defaultPath)
+        let directory = try MigrationsDirectory.locate(
+            explicit: options.string("migrations"),
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executablePath: MigrationsDirectory.currentExecutablePath())
+        let database = try Database(path: path)
+        let applied = try Migrator(directory: directory).migrate(database)
+        return Migrated(database: database, path: path, migrationsDirectory: directory, applied: applied)
+    }
 
     /// Opens an existing database file; tools that inspect or copy must not create an empty one.
     static func openExisting(_ options: Options) throws -> Database {

@@ -15,13 +15,13 @@ enum SeedDemoCommand: Command {
         """
 
     static func run(_ options: Options) throws {
-        let path = options.string("db", default: DatabaseOptions.defaultPath)
-        let directory = try MigrationsDirectory.locate(
-            explicit: options.string("migrations"), currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: MigrationsDirectory.currentExecutablePath())
-        let database = try Database(path: path)
-        let applied = try Migrator(directory: directory).migrate(database)
-        for migration in applied { print("applied \(migration.fileName)") }
+        let opened = try DatabaseOptions.openMigrated(options)
+        for migration in opened.applied { print("applied \(migration.fileName)") }
+        try seed(opened.database, path: opened.path, options: options)
+    }
+
+    /// Seeds the demo unless present, printing the accounts' passwords the one time they are created.
+    static func seed(_ database: Database, path: String, options: Options) throws {
         let seed = UInt64(try options.int("seed", default: 20_270_101))
         let started = Date()
         let report = try DemoSeeder(database: database, seed: seed).run()
@@ -35,6 +35,8 @@ enum SeedDemoCommand: Command {
             print(String(format: "Seed selesai dalam %.1f detik.", Date().timeIntervalSince(started)))
         }
         print(report.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
+        // The passwords are shown once: get them out now, not when a long-running server exits.
+        fflush(nil)  // all streams; `stdout` itself is not concurrency-safe to name in Swift 6
     }
 }
 

@@ -1,15 +1,20 @@
 import Foundation
 import HTTPServer
+import Storage
 
 /// `musrenbang serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits.
 enum ServeCommand: Command {
     static let name = "serve"
     static let summary = "serve the portal over HTTP"
     static let usage = """
-        musrenbang serve [--host ADDRESS] [--port PORT] [--public DIR] [--max-connections N]
-                         [--shutdown-timeout SECONDS] [--header-timeout SECONDS] [--idle-timeout SECONDS]
-                         [--quiet]
+        musrenbang serve [--db FILE] [--demo] [--migrations DIR] [--host ADDRESS] [--port PORT]
+                         [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
+                         [--header-timeout SECONDS] [--idle-timeout SECONDS] [--quiet]
 
+          --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
+          --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
+                              (its accounts' passwords are printed once, when created)
+          --migrations        migrations directory (default ./Migrations, else the one above the binary)
           --host              address to listen on: 127.0.0.1 (default), 0.0.0.0, ::, ::1
           --port              TCP port (default 8080; 0 picks a free one)
           --public            folder of static assets (default Public/)
@@ -35,6 +40,14 @@ enum ServeCommand: Command {
         let log: @Sendable (String) -> Void = StandardMiddleware.standardErrorSink
         configuration.log = log
 
+        // The database first: a server that cannot open or migrate its data must not start.
+        let opened = try DatabaseOptions.openMigrated(options)
+        for migration in opened.applied { log("musrenbang: applied \(migration.fileName)") }
+        if options.flag("demo") {
+            try SeedDemoCommand.seed(opened.database, path: opened.path, options: options)
+        }
+        let database = opened.database
+
         let publicFolder = options.string("public", default: "Public/")
         let staticFiles: StaticFiles
         do {
@@ -47,7 +60,15 @@ enum ServeCommand: Command {
         if !quiet { router.use(StandardMiddleware.accessLog(log)) }
         router.use(StandardMiddleware.securityHeaders())
         router.use(StandardMiddleware.errorPages(log: log))
-        router.get("/healthz") { _ in .text("ok") }
+        router.get("/healthz") { _ in
+            // Healthy means the database answers, not just the socket.
+            do {
+                _ = try database.read { try $0.scalar("SELECT 1", as: Int64.self) }
+                return .text("ok")
+            } catch {
+                return .text("database unavailable", status: .serviceUnavailable)
+            }
+        }
         router.get("/*path", staticFiles.handler())
 
         let server = try Server(configuration: configuration, responder: router)
@@ -56,7 +77,7 @@ enum ServeCommand: Command {
             server.shutdown()
         }
         server.start()
-        log("musrenbang: serving http://\(displayHost(configuration.host)):\(server.port)/ (public: \(staticFiles.root))")
+        log("musrenbang: serving http://\(displayHost(configuration.host)):\(server.port)/ (public: \(staticFiles.root), database: \(opened.path))")
         server.wait()
         withExtendedLifetime(trap) {}
         log("musrenbang: stopped")

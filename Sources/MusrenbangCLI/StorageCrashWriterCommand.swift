@@ -6,6 +6,7 @@ import Storage
 enum StorageCrashWriterCommand: Command {
     static let name = "storage-crash-writer"
     static let summary = "for tests only: write rows until killed, printing each committed id"
+    static let isHidden = true
     static let usage = """
         musrenbang storage-crash-writer --db FILE [--count N]
           Creates table crash_rows if needed, then inserts rows one transaction each and prints each id

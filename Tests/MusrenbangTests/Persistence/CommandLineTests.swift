@@ -6,30 +6,8 @@ import Testing
 /// `musrenbang seed-demo`, `check` and `user` through the built binary (`swift build` builds it with the tests).
 @Suite("musrenbang seed-demo, check and user", .serialized)
 struct CommandLineTests {
-    private func binary() throws -> String {
-        let test = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var directory = URL(fileURLWithPath: test).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("musrenbang").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        throw PersistenceError.notFound("musrenbang binary near \(test); run `swift build` first")
-    }
-
     private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MUSRENBANG_") }
-            .merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try BuiltBinary.run(arguments, environment: environment)
     }
 
     @Test func seedCheckAndManageUsers() throws {
