@@ -67,7 +67,7 @@ public struct SetCookie: Sendable, Equatable {
         if let path { text += "; Path=\(path)" }
         if let domain { text += "; Domain=\(domain)" }
         if let maxAge { text += "; Max-Age=\(maxAge)" }
-        if let expires { text += "; Expires=\(Self.imfFixdate(expires))" }
+        if let expires { text += "; Expires=\(HTTPDate.format(Int(expires.timeIntervalSince1970.rounded(.down))))" }
         if secure { text += "; Secure" }
         if httpOnly { text += "; HttpOnly" }
         if let sameSite { text += "; SameSite=\(sameSite.rawValue)" }
@@ -98,32 +98,5 @@ public struct SetCookie: Sendable, Equatable {
                     }
                 }
         }
-    }
-
-    /// RFC 9110 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`; computed by hand so it needs no
-    /// locale-dependent or non-thread-safe formatter.
-    static func imfFixdate(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        // Civil-from-days (Howard Hinnant's algorithm), valid for the proleptic Gregorian calendar.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        // 1970-01-01 was a Thursday.
-        let weekday = Int(((days % 7) + 7 + 4) % 7)
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ number: Int64) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        let yearText = String(year)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
-        return "\(weekdays[weekday]), \(two(day)) \(months[Int(month) - 1]) \(paddedYear) "
-            + "\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60)) GMT"
     }
 }
