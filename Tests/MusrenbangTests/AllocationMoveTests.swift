@@ -72,3 +72,21 @@ import Testing
         }
     }
 }
+
+/// The fast paths under the allocation's reasons give what the Foundation forms give.
+@Suite struct FastFormattingTests {
+    @Test func trimmedMatchesFoundation() {
+        for text in ["", " ", "alasan", " alasan", "alasan\n", "\u{00A0}x\u{2003}", "a b", "\t\r\n", "é", "x\u{0085}"] {
+            #expect(Workflow.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    @Test func groupDigitsEdges() {
+        #expect(Rupiah.groupDigits(0) == "0")
+        #expect(Rupiah.groupDigits(999) == "999")
+        #expect(Rupiah.groupDigits(1_000) == "1.000")
+        #expect(Rupiah.groupDigits(140_000_000) == "140.000.000")
+        #expect(Rupiah.groupDigits(UInt64.max) == "18.446.744.073.709.551.615")
+        #expect(Rupiah.format(-1_250_000) == "-Rp 1.250.000")
+    }
+}

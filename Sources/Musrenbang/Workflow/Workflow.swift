@@ -120,10 +120,21 @@ public enum Workflow {
             throw .levelLocked(key)
         }
         if rule.checksWindow { try context.cycle.requireOpen(rule.actingStage, at: now) }
-        let note = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = input.reason.map(trimmed)
         let reason = (note?.isEmpty ?? true) ? nil : note
         if input.action.requiresReason && reason == nil { throw .reasonRequired(action: input.action.displayName) }
         return (rule, reason)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's cost when there is nothing
+    /// to trim (an allocation gives every decision a reason built without outer spaces).
+    static func trimmed(_ text: String) -> String {
+        let set = CharacterSet.whitespacesAndNewlines
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !set.contains(first), !set.contains(last) else {
+            return text.trimmingCharacters(in: set)
+        }
+        return text
     }
 
     /// What F1 (into the acting level's envelope; a kelurahan/kecamatan F1 also ends an OPD routing) and
