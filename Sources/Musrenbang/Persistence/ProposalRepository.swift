@@ -180,34 +180,36 @@ public struct ProposalRepository {
         -> [(candidate: AllocationCandidate, placement: ProposalPlacement)] {
         let (sql, arguments) = condition(filter)
         var rows: [(candidate: AllocationCandidate, placement: ProposalPlacement)] = []
-        try db.forEachRow("""
+        // Prepared and read by position: no `Row` per candidate (a city run reads 175,000 of them).
+        let query = try db.prepare("""
             SELECT p.id, p.stage, p.status, p.effective_cost, p.is_fisik, p.bidang_id,
                 (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)') AS rank,
                 p.cycle_id, p.kecamatan_id, p.kelurahan_id, p.rw_id, p.rt_id, p.proposer_account_id, p.version,
                 p.routed_opd_id, p.envelope_level, p.envelope_owner_id
             FROM proposals p WHERE \(sql) ORDER BY p.id
-            """, arguments) { row in
-            let id = ProposalID(try row.get(0))
-            let stageText: String = try row.get(1), statusText: String = try row.get(2)
+            """)
+        try query.bind(arguments)
+        func optional(_ column: Int32) -> Int64? { query.isNull(at: column) ? nil : query.int64(at: column) }
+        while try query.step() {
+            let id = ProposalID(query.int64(at: 0))
+            let stageText = query.text(at: 1) ?? "", statusText = query.text(at: 2) ?? ""
             guard let stage = Stage(rawValue: stageText), let status = ProposalStatus(rawValue: statusText) else {
                 throw PersistenceError.corrupt("state \(stageText):\(statusText)")
             }
-            let rank: Int? = try row.get(6)
-            let candidate = AllocationCandidate(proposalId: id, rank: rank ?? Int.max, cost: try row.get(3),
-                                                isFisik: try row.get(4), bidangId: BidangID(try row.get(5)))
+            let candidate = AllocationCandidate(proposalId: id, rank: optional(6).map { Int($0) } ?? Int.max,
+                                                cost: query.int64(at: 3), isFisik: query.int64(at: 4) != 0,
+                                                bidangId: BidangID(query.int64(at: 5)))
             var envelope: FundingEnvelope?
-            if let levelText: String = try row.get(15) {
+            if let levelText = query.text(at: 15) {
                 guard let envelopeLevel = Level(rawValue: levelText) else { throw PersistenceError.corrupt("envelope_level \(levelText)") }
-                envelope = FundingEnvelope(level: envelopeLevel, ownerId: try row.get(16))
+                envelope = FundingEnvelope(level: envelopeLevel, ownerId: query.int64(at: 16))
             }
-            let origin = Origin(kecamatanId: KecamatanID(try row.get(8)), kelurahanId: KelurahanID(try row.get(9)),
-                                rwId: (try row.get(10, as: Int64?.self)).map { RWID($0) },
-                                rtId: (try row.get(11, as: Int64?.self)).map { RTID($0) })
+            let origin = Origin(kecamatanId: KecamatanID(query.int64(at: 8)), kelurahanId: KelurahanID(query.int64(at: 9)),
+                                rwId: optional(10).map { RWID($0) }, rtId: optional(11).map { RTID($0) })
             let placement = ProposalPlacement(
-                proposalId: id, cycleId: CycleID(try row.get(7)), origin: origin,
-                proposerAccountId: (try row.get(12, as: Int64?.self)).map { AccountID($0) },
-                state: ProposalState(stage, status), version: try row.get(13),
-                routedOPDId: (try row.get(14, as: Int64?.self)).map { OPDID($0) }, envelope: envelope)
+                proposalId: id, cycleId: CycleID(query.int64(at: 7)), origin: origin,
+                proposerAccountId: optional(12).map { AccountID($0) }, state: ProposalState(stage, status),
+                version: query.int64(at: 13), routedOPDId: optional(14).map { OPDID($0) }, envelope: envelope)
             rows.append((candidate, placement))
         }
         return rows

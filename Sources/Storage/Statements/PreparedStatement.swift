@@ -44,6 +44,9 @@ public final class PreparedStatement {
         try check(result)
     }
 
+    /// Binds a whole argument list (as `Connection.execute` does), e.g. a filter built elsewhere.
+    public func bind(_ arguments: StatementArguments) throws { try statement.bind(arguments) }
+
     /// Binds NULL.
     public func bindNull(at index: Int32) throws { try check(sqlite3_bind_null(statement.handle, index)) }
 
