@@ -76,3 +76,30 @@ INSERT INTO allocation_decisions_new SELECT run_id, position, proposal_id, rank,
 DROP TABLE allocation_decisions;
 ALTER TABLE allocation_decisions_new RENAME TO allocation_decisions;
 CREATE UNIQUE INDEX allocation_decisions_proposal ON allocation_decisions(proposal_id, run_id);
+
+-- proposal_scores and proposal_rankings (a whole city's ranking writes 300,000 scores and 100,000 ranks):
+-- the same tables with the level CHECK written as CASE instead of IN (...), for the same reason as above.
+CREATE TABLE proposal_scores_new (
+    proposal_id  INTEGER NOT NULL REFERENCES proposals(id),
+    level        TEXT NOT NULL CHECK (CASE level WHEN 'kelurahan' THEN 1 WHEN 'kecamatan' THEN 1 WHEN 'opd' THEN 1 ELSE 0 END),
+    criterion_id INTEGER NOT NULL REFERENCES scoring_criteria(id),
+    score        INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    scored_by    INTEGER NOT NULL REFERENCES accounts(id),
+    scored_at    TEXT NOT NULL,
+    PRIMARY KEY (proposal_id, level, criterion_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO proposal_scores_new SELECT proposal_id, level, criterion_id, score, scored_by, scored_at FROM proposal_scores;
+DROP TABLE proposal_scores;
+ALTER TABLE proposal_scores_new RENAME TO proposal_scores;
+
+CREATE TABLE proposal_rankings_new (
+    proposal_id  INTEGER NOT NULL REFERENCES proposals(id),
+    level        TEXT NOT NULL CHECK (CASE level WHEN 'kelurahan' THEN 1 WHEN 'kecamatan' THEN 1 WHEN 'opd' THEN 1 ELSE 0 END),
+    score_millis INTEGER NOT NULL CHECK (score_millis BETWEEN 0 AND 5000),
+    rank         INTEGER NOT NULL CHECK (rank >= 1),
+    manual       INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1)),
+    PRIMARY KEY (proposal_id, level)
+) STRICT, WITHOUT ROWID;
+INSERT INTO proposal_rankings_new SELECT proposal_id, level, score_millis, rank, manual FROM proposal_rankings;
+DROP TABLE proposal_rankings;
+ALTER TABLE proposal_rankings_new RENAME TO proposal_rankings;
