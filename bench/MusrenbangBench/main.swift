@@ -4,7 +4,7 @@ import Storage
 
 // Benchmark of the persistence layer at 10x Surabaya's yearly Musrenbang volume: 31 kecamatan,
 // 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
-// Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N]
+// Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes]
 
 struct BenchOptions {
     var db: String?
