@@ -62,6 +62,11 @@ public struct Actor: Hashable, Sendable {
         scope.kind == role.scopeKind && scope.covers(proposal, actingAccount: accountId)
     }
 
+    /// `covers(_:)` over a proposal's placement.
+    public func covers(_ placement: ProposalPlacement) -> Bool {
+        scope.kind == role.scopeKind && scope.covers(placement, actingAccount: accountId)
+    }
+
     /// Does this actor own the envelope (run allocations on it, see its decisions)?
     public func owns(_ envelope: FundingEnvelope) -> Bool {
         switch (envelope, role, scope) {

@@ -33,6 +33,11 @@ public enum Scope: Hashable, Sendable {
     /// Does this scope, held by account `accountId`, cover proposal `proposal`?
     /// Area scopes compare with the proposal's origin; an OPD scope with the OPD it was routed to.
     public func covers(_ proposal: Proposal, actingAccount accountId: AccountID) -> Bool {
+        covers(ProposalPlacement(proposal), actingAccount: accountId)
+    }
+
+    /// `covers(_:actingAccount:)` over the placement fields it reads.
+    public func covers(_ proposal: ProposalPlacement, actingAccount accountId: AccountID) -> Bool {
         switch self {
         case .selfOnly: proposal.proposerAccountId == accountId
         case .rt(let id): proposal.origin.rtId == id

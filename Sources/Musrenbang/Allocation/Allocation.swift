@@ -129,6 +129,32 @@ public enum Allocation {
         return results
     }
 
+    /// The lean form of `transitions`: the same moves (state, version, envelope, routing) and the same
+    /// events, from placements instead of full proposals (`Workflow.allocate`). Placements already in
+    /// their outcome state are left alone; refused as a whole when the level is locked for any of them.
+    public static func moves(for result: AllocationResult, placements: [ProposalPlacement], level: Level, by actor: Actor,
+                             at now: Date, context: WorkflowContext) throws(DomainError) -> [AllocationMove] {
+        guard level != .kota else { throw .invalidInput(field: "tingkat", detail: "kota tidak memiliki pagu alokasi") }
+        var byId: [ProposalID: Int] = [:]
+        byId.reserveCapacity(placements.count)
+        for (index, placement) in placements.enumerated() {
+            byId[placement.proposalId] = index
+            if let key = LockKey.forPlacement(placement, at: level), context.locks.contains(key) { throw .levelLocked(key) }
+        }
+        let funded = fundedStates(level), skipped = skippedStates(level)
+        var moves: [AllocationMove] = []
+        for decision in result.decisions {
+            guard let index = byId[decision.proposalId] else {
+                throw .invalidInput(field: "alokasi", detail: "usulan \(decision.proposalId) tidak dikenal")
+            }
+            let placement = placements[index]
+            if decision.funded ? funded.contains(placement.state) : skipped.contains(placement.state) { continue }
+            moves.append(try Workflow.allocate(placement, funded: decision.funded, reason: decision.reason, by: actor, at: now,
+                                               context: context))
+        }
+        return moves
+    }
+
     /// States that already count as F1 of `level`.
     static func fundedStates(_ level: Level) -> Set<ProposalState> {
         [ProposalState(level.stage, .didanai)]

@@ -29,13 +29,24 @@ public struct AllocationRepository {
             """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, result.envelopeAmount, result.fundedTotal,
                   result.remaining, shares, accountId.rawValue, Stored.text(now)])
         let runId = db.lastInsertRowID
+        // One prepared statement, positional binding: a city run writes one row per candidate.
+        let insert = try db.prepare("""
+            INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
+                remaining_after, blocking_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.bind(runId, at: 1)
         for d in result.decisions {
-            try db.execute("""
-                INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
-                    remaining_after, blocking_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, StatementArguments([runId, d.position, d.proposalId.rawValue, d.rank == Int.max ? 0 : d.rank, d.cost,
-                                         d.funded, d.remainingBefore, d.remainingAfter, d.blockingGroup?.description,
-                                         d.reason]))
+            try insert.bind(Int64(d.position), at: 2)
+            try insert.bind(d.proposalId.rawValue, at: 3)
+            try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: 4)
+            try insert.bind(d.cost, at: 5)
+            try insert.bind(d.funded, at: 6)
+            try insert.bind(d.remainingBefore, at: 7)
+            try insert.bind(d.remainingAfter, at: 8)
+            try insert.bind(d.blockingGroup?.description, at: 9)
+            try insert.bind(d.reason, at: 10)
+            try insert.step()
+            insert.reset()
         }
         return runId
     }

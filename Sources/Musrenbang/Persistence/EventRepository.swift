@@ -8,16 +8,44 @@ public struct EventRepository {
 
     /// Appends one event.
     public func append(_ e: ProposalEvent) throws {
-        try db.execute("""
-            INSERT INTO proposal_events (proposal_id, cycle_id, action, actor_account_id, actor_role, at, from_stage,
-                from_status, to_stage, to_status, note, changes_json, flags, version_after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, StatementArguments([
+        try db.execute(Self.insertSQL, StatementArguments([
                 e.proposalId.rawValue, e.cycleId.rawValue, e.action.rawValue, e.actorAccountId.rawValue, e.actorRole.rawValue,
                 Stored.text(e.at), e.from.stage.rawValue, e.from.status.rawValue, e.to.stage.rawValue, e.to.status.rawValue,
                 e.note, Self.json(e.changes), e.flagsText, e.versionAfter,
             ]))
     }
+
+    /// Appends many events with one prepared statement (an allocation run): positional binding, the
+    /// timestamp text formatted once per distinct instant. Same rows as `append` for each.
+    public func append<S: Sequence>(contentsOf events: S) throws where S.Element == ProposalEvent {
+        let insert = try db.prepare(Self.insertSQL)
+        var lastAt: Date?, atText = ""
+        for e in events {
+            if e.at != lastAt { lastAt = e.at; atText = Stored.text(e.at) }
+            try insert.bind(e.proposalId.rawValue, at: 1)
+            try insert.bind(e.cycleId.rawValue, at: 2)
+            try insert.bind(e.action.rawValue, at: 3)
+            try insert.bind(e.actorAccountId.rawValue, at: 4)
+            try insert.bind(e.actorRole.rawValue, at: 5)
+            try insert.bind(atText, at: 6)
+            try insert.bind(e.from.stage.rawValue, at: 7)
+            try insert.bind(e.from.status.rawValue, at: 8)
+            try insert.bind(e.to.stage.rawValue, at: 9)
+            try insert.bind(e.to.status.rawValue, at: 10)
+            try insert.bind(e.note, at: 11)
+            try insert.bind(Self.json(e.changes), at: 12)
+            try insert.bind(e.flagsText, at: 13)
+            try insert.bind(e.versionAfter, at: 14)
+            try insert.step()
+            insert.reset()
+        }
+    }
+
+    static let insertSQL = """
+        INSERT INTO proposal_events (proposal_id, cycle_id, action, actor_account_id, actor_role, at, from_stage,
+            from_status, to_stage, to_status, note, changes_json, flags, version_after)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     /// A proposal's events, oldest first.
     public func history(of proposalId: ProposalID) throws -> [ProposalEvent] {

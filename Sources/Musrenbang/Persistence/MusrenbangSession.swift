@@ -152,7 +152,8 @@ public struct MusrenbangSession {
         try read { db in try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId)) }
     }
 
-    static func candidateFilter(_ envelope: FundingEnvelope, cycleId: CycleID) -> ProposalFilter {
+    /// The filter that selects the candidates of `envelope` (its level's candidate states, its area or OPD).
+    public static func candidateFilter(_ envelope: FundingEnvelope, cycleId: CycleID) -> ProposalFilter {
         switch envelope {
         case .kelurahan(let id):
             ProposalFilter(cycleId: cycleId, kelurahanId: id, states: [
@@ -178,24 +179,27 @@ public struct MusrenbangSession {
         return try write { db in
             let (cycle, _) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
             let level = envelope.level
-            let candidates = try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId))
-            let ids = Set(candidates.map(\.id))
-            let rankings = RankingRepository(db)
+            let proposals = ProposalRepository(db), filter = Self.candidateFilter(envelope, cycleId: cycleId)
+            // Light rows: ids and submission times (ties) of the candidates, with their stored scores.
+            let before = try proposals.scoreSheets(filter, level: level)
+            let ids = Set(before.map(\.proposalId))
+            var entries: [(proposalId: ProposalID, criterionId: ScoringCriterionID, score: Int)] = []
             for (proposalId, sheet) in scores {
                 guard ids.contains(proposalId) else { throw DomainError.notInScope }
                 for (criterion, score) in sheet {
                     guard ScoringCriterion.scoreRange.contains(score) else {
                         throw DomainError.invalidInput(field: "nilai", detail: "1 sampai 5")
                     }
-                    try rankings.saveScore(proposalId: proposalId, level: level, criterionId: criterion, score: score,
-                                           by: actor.accountId, at: now)
+                    entries.append((proposalId, criterion, score))
                 }
             }
+            let rankings = RankingRepository(db)
+            try rankings.saveScores(entries, level: level, by: actor.accountId, at: now)
             let criteria = try CycleRepository(db).scoringCriteria(cycleId: cycle.id)
             let criterionIds = Set(criteria.map(\.id))
-            let complete = try rankings.sheets(for: candidates, level: level).filter { criterionIds.isSubset(of: $0.scores.keys) }
+            let complete = try proposals.scoreSheets(filter, level: level).filter { criterionIds.isSubset(of: $0.scores.keys) }
             let ranked = try Ranking.rank(complete, criteria: criteria)
-            for entry in ranked { try rankings.saveRanking(entry, level: level) }
+            try rankings.saveRankings(ranked, level: level)
             return ranked
         }
     }
@@ -231,26 +235,18 @@ public struct MusrenbangSession {
             }
             let level = envelope.level
             let proposals = ProposalRepository(db)
-            // Light rows for the run; full proposals only for those whose outcome changes (a re-run moves few).
-            let rows = try proposals.allocationRows(Self.candidateFilter(envelope, cycleId: cycleId), level: level)
+            // Light rows (placements): the per-envelope guards were checked above, once; the per-proposal ones
+            // (transition, role, scope, lock, window, reason) by `Allocation.moves`, and the version by the
+            // guarded UPDATE. Only the placement columns change, so no full proposal is loaded or rewritten.
+            let rows = try proposals.allocationPlacements(Self.candidateFilter(envelope, cycleId: cycleId), level: level)
             let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: level)
             let result = try Allocation.run(envelope: amount, candidates: rows.map(\.candidate), shares: shares)
             let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
-            var stateOf: [ProposalID: ProposalState] = [:]
-            for row in rows { stateOf[row.candidate.proposalId] = row.state }
-            let funded = Allocation.fundedStates(level), skipped = Allocation.skippedStates(level)
-            var moving = result
-            moving.decisions = result.decisions.filter { decision in
-                let state = stateOf[decision.proposalId]!
-                return decision.funded ? !funded.contains(state) : !skipped.contains(state)
-            }
-            let loaded = try proposals.proposals(ids: moving.decisions.map(\.proposalId))
-            let transitions = try Allocation.transitions(for: moving, proposals: loaded, level: level, by: actor, at: now,
-                                                         context: WorkflowContext(cycle: cycle, locks: locks))
-            var byId: [ProposalID: Proposal] = [:]
-            for p in loaded { byId[p.id] = p }
-            for transition in transitions { try self.store(transition, replacing: byId[transition.proposal.id]!, db: db) }
-            return AllocationOutcome(runId: runId, result: result, transitions: transitions.count)
+            let moves = try Allocation.moves(for: result, placements: rows.map(\.placement), level: level, by: actor, at: now,
+                                             context: WorkflowContext(cycle: cycle, locks: locks))
+            try proposals.apply(moves, at: now)
+            try EventRepository(db).append(contentsOf: moves.lazy.map(\.event))
+            return AllocationOutcome(runId: runId, result: result, transitions: moves.count)
         }
     }
 

@@ -148,6 +148,102 @@ public struct ProposalRepository {
         return rows
     }
 
+    /// The score sheets at `level` of the proposals matching `filter` (id, submission time, scores), in id
+    /// order: two queries whatever the count (ranking a whole city reads 100,000 sheets).
+    public func scoreSheets(_ filter: ProposalFilter, level: Level) throws -> [ScoreSheet] {
+        let (sql, arguments) = condition(filter)
+        var sheets: [ScoreSheet] = []
+        var index: [Int64: Int] = [:]
+        try db.forEachRow("SELECT p.id, p.submitted_at FROM proposals p WHERE \(sql) ORDER BY p.id", arguments) { row in
+            let id: Int64 = try row.get(0)
+            let submitted: String? = try row.get(1)
+            let submittedAt = try submitted.map { text in
+                guard let date = WIBTime.parseISO8601(text) else { throw PersistenceError.corrupt("submitted_at = \(text)") }
+                return date
+            }
+            index[id] = sheets.count
+            sheets.append(ScoreSheet(proposalId: ProposalID(id), submittedAt: submittedAt, scores: [:]))
+        }
+        if sheets.isEmpty { return [] }
+        // The level is one of a closed enumeration, written as a literal like in `allocationRows`.
+        try db.forEachRow("""
+            SELECT s.proposal_id, s.criterion_id, s.score FROM proposals p
+            JOIN proposal_scores s ON s.proposal_id = p.id AND s.level = '\(level.rawValue)' WHERE \(sql)
+            """, arguments) { row in
+            if let i = index[try row.get(0)] { sheets[i].scores[ScoringCriterionID(try row.get(1))] = try row.get(2) }
+        }
+        return sheets
+    }
+
+    /// Allocation candidates with their placements (light rows: no full proposal is loaded).
+    public func allocationPlacements(_ filter: ProposalFilter, level: Level) throws
+        -> [(candidate: AllocationCandidate, placement: ProposalPlacement)] {
+        let (sql, arguments) = condition(filter)
+        var rows: [(candidate: AllocationCandidate, placement: ProposalPlacement)] = []
+        // Prepared and read by position: no `Row` per candidate (a city run reads 175,000 of them).
+        let query = try db.prepare("""
+            SELECT p.id, p.stage, p.status, p.effective_cost, p.is_fisik, p.bidang_id,
+                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)') AS rank,
+                p.cycle_id, p.kecamatan_id, p.kelurahan_id, p.rw_id, p.rt_id, p.proposer_account_id, p.version,
+                p.routed_opd_id, p.envelope_level, p.envelope_owner_id
+            FROM proposals p WHERE \(sql) ORDER BY p.id
+            """)
+        try query.bind(arguments)
+        func optional(_ column: Int32) -> Int64? { query.isNull(at: column) ? nil : query.int64(at: column) }
+        while try query.step() {
+            let id = ProposalID(query.int64(at: 0))
+            let stageText = query.text(at: 1) ?? "", statusText = query.text(at: 2) ?? ""
+            guard let stage = Stage(rawValue: stageText), let status = ProposalStatus(rawValue: statusText) else {
+                throw PersistenceError.corrupt("state \(stageText):\(statusText)")
+            }
+            let candidate = AllocationCandidate(proposalId: id, rank: optional(6).map { Int($0) } ?? Int.max,
+                                                cost: query.int64(at: 3), isFisik: query.int64(at: 4) != 0,
+                                                bidangId: BidangID(query.int64(at: 5)))
+            var envelope: FundingEnvelope?
+            if let levelText = query.text(at: 15) {
+                guard let envelopeLevel = Level(rawValue: levelText) else { throw PersistenceError.corrupt("envelope_level \(levelText)") }
+                envelope = FundingEnvelope(level: envelopeLevel, ownerId: query.int64(at: 16))
+            }
+            let origin = Origin(kecamatanId: KecamatanID(query.int64(at: 8)), kelurahanId: KelurahanID(query.int64(at: 9)),
+                                rwId: optional(10).map { RWID($0) }, rtId: optional(11).map { RTID($0) })
+            let placement = ProposalPlacement(
+                proposalId: id, cycleId: CycleID(query.int64(at: 7)), origin: origin,
+                proposerAccountId: optional(12).map { AccountID($0) }, state: ProposalState(stage, status),
+                version: query.int64(at: 13), routedOPDId: optional(14).map { OPDID($0) }, envelope: envelope)
+            rows.append((candidate, placement))
+        }
+        return rows
+    }
+
+    /// Writes allocation moves: for each, the placement columns, `updated_at` and the bumped version,
+    /// only while the stored version is still `expectedVersion` (otherwise `DomainError.staleVersion`, and
+    /// the caller's transaction rolls back). One prepared statement; no other column changes.
+    public func apply(_ moves: [AllocationMove], at now: Date) throws {
+        if moves.isEmpty { return }
+        let update = try db.prepare("""
+            UPDATE proposals SET stage = ?1, status = ?2, routed_opd_id = ?3, envelope_level = ?4, envelope_owner_id = ?5,
+                updated_at = ?6, version = ?7 WHERE id = ?8 AND version = ?9
+            """)
+        try update.bind(Stored.text(now), at: 6)
+        for move in moves {
+            let p = move.placement
+            try update.bind(p.state.stage.rawValue, at: 1)
+            try update.bind(p.state.status.rawValue, at: 2)
+            try update.bind(p.routedOPDId?.rawValue, at: 3)
+            try update.bind(p.envelope?.level.rawValue, at: 4)
+            try update.bind(p.envelope?.ownerId, at: 5)
+            try update.bind(p.version, at: 7)
+            try update.bind(p.proposalId.rawValue, at: 8)
+            try update.bind(move.expectedVersion, at: 9)
+            try update.step()
+            update.reset()
+            guard db.changes == 1 else {
+                let actual: Int64 = try db.scalar("SELECT version FROM proposals WHERE id = ?", [p.proposalId.rawValue]) ?? 0
+                throw DomainError.staleVersion(expected: move.expectedVersion, actual: actual)
+            }
+        }
+    }
+
     /// The proposals with these ids, in id order (one bound JSON array, whatever the count).
     public func proposals(ids: [ProposalID]) throws -> [Proposal] {
         if ids.isEmpty { return [] }

@@ -8,13 +8,16 @@ public enum Rupiah {
 
     /// Groups the digits of a non-negative number by thousands with dots: 1250000 -> "1.250.000".
     public static func groupDigits(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out = ""
+        // ASCII bytes, not Characters: an allocation formats three amounts per decision.
+        var digits: [UInt8] = []
+        var rest = value
+        repeat { digits.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30); rest /= 10 } while rest > 0
+        var out: [UInt8] = []
         out.reserveCapacity(digits.count + digits.count / 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(digit)
+        for index in 0..<digits.count {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(0x2E) }
+            out.append(digits[digits.count - 1 - index])
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -40,6 +40,11 @@ public enum LockKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The key that locks `proposal`'s results at `level` (nil at OPD level when it was never routed).
     public static func forProposal(_ proposal: Proposal, at level: Level) -> LockKey? {
+        forPlacement(ProposalPlacement(proposal), at: level)
+    }
+
+    /// `forProposal` over a proposal's placement.
+    public static func forPlacement(_ proposal: ProposalPlacement, at level: Level) -> LockKey? {
         switch level {
         case .kelurahan: .kelurahan(proposal.origin.kelurahanId)
         case .kecamatan: .kecamatan(proposal.origin.kecamatanId)

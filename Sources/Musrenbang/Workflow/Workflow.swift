@@ -7,24 +7,7 @@ public enum Workflow {
     /// Applies `input` to `proposal` as `actor` at `now`; returns the new proposal and the event to append.
     public static func apply(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
                              context: WorkflowContext) throws(DomainError) -> TransitionResult {
-        guard proposal.cycleId == context.cycle.id else { throw .cycleMismatch }
-        guard input.expectedVersion == proposal.version else {
-            throw .staleVersion(expected: input.expectedVersion, actual: proposal.version)
-        }
-        let candidates = TransitionTable.rules(from: proposal.state, action: input.action)
-        guard !candidates.isEmpty else { throw .invalidTransition(from: proposal.state, action: input.action.displayName) }
-        guard let rule = candidates.first(where: { $0.roles.contains(actor.role) }) else {
-            throw .roleNotAllowed(role: actor.role, action: input.action.displayName)
-        }
-        guard actor.covers(proposal) else { throw .notInScope }
-        if rule.checksLock, let level = rule.actingStage.level,
-           let key = LockKey.forProposal(proposal, at: level), context.locks.contains(key) {
-            throw .levelLocked(key)
-        }
-        if rule.checksWindow { try context.cycle.requireOpen(rule.actingStage, at: now) }
-        let note = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let reason = (note?.isEmpty ?? true) ? nil : note
-        if input.action.requiresReason && reason == nil { throw .reasonRequired(action: input.action.displayName) }
+        let (rule, reason) = try checkGuards(input, on: ProposalPlacement(proposal), by: actor, at: now, context: context)
 
         var next = proposal
         var changes: [FieldChange] = []
@@ -48,24 +31,11 @@ public enum Workflow {
                                                         toleranceBasisPoints: context.cycle.settings.costToleranceBasisPoints)
             if flagged { flags.append(.costAboveTolerance) }
             changes = recommend(change, level: level, note: reason ?? "", flagged: flagged, by: actor, at: now, on: &next)
-        case .alokasiF1:
-            let envelope: FundingEnvelope
-            switch level {
-            case .kelurahan?: envelope = .kelurahan(proposal.origin.kelurahanId)
-            case .kecamatan?: envelope = .kecamatan(proposal.origin.kecamatanId)
-            default:
-                guard let opd = proposal.routedOPDId else { throw .missingInput(field: "perangkat daerah tujuan") }
-                envelope = .opd(opd)
-            }
-            if level != .opd && proposal.routedOPDId != nil {
-                changes.append(FieldChange(field: "routed_opd", old: proposal.routedOPDId!.description, new: ""))
-                next.routedOPDId = nil
-            }
-            changes.append(FieldChange(field: "envelope", old: proposal.envelope?.description ?? "", new: envelope.description))
-            next.envelope = envelope
-        case .alokasiF2:
-            if let old = proposal.envelope { changes.append(FieldChange(field: "envelope", old: old.description, new: "")) }
-            next.envelope = nil
+        case .alokasiF1, .alokasiF2:
+            var placement = ProposalPlacement(proposal)
+            changes = try allocationEffect(input.action, level: level, on: &placement)
+            next.routedOPDId = placement.routedOPDId
+            next.envelope = placement.envelope
         case .rutekanOPD:
             let opd = input.routeTo ?? proposal.opdId
             changes.append(FieldChange(field: "routed_opd", old: proposal.routedOPDId?.description ?? "", new: opd.description))
@@ -110,6 +80,88 @@ public enum Workflow {
                                   actorAccountId: actor.accountId, actorRole: actor.role, at: now, from: proposal.state,
                                   to: nextState, note: reason, changes: changes, flags: flags, versionAfter: next.version)
         return TransitionResult(proposal: next, event: event)
+    }
+
+    /// The lean form of `apply(.alokasiF1 / .alokasiF2)` for an allocation run: the same guards in the
+    /// same order (cycle, transition, role, scope, lock, window, reason), the same next state and the same
+    /// event, over the proposal's placement only (`Allocation.moves`). The expected version is the
+    /// placement's own; the store refuses the write when the row has moved on since.
+    public static func allocate(_ placement: ProposalPlacement, funded: Bool, reason: String, by actor: Actor, at now: Date,
+                                context: WorkflowContext) throws(DomainError) -> AllocationMove {
+        let input = TransitionInput(funded ? .alokasiF1 : .alokasiF2, expectedVersion: placement.version, reason: reason)
+        let (rule, note) = try checkGuards(input, on: placement, by: actor, at: now, context: context)
+        var next = placement
+        let changes = try allocationEffect(input.action, level: rule.actingStage.level, on: &next)
+        guard let nextState = rule.nextState(requested: nil) else { throw .missingInput(field: "status tujuan") }
+        next.state = nextState
+        next.version = placement.version + 1
+        let event = ProposalEvent(proposalId: placement.proposalId, cycleId: placement.cycleId, action: input.action,
+                                  actorAccountId: actor.accountId, actorRole: actor.role, at: now, from: placement.state,
+                                  to: nextState, note: note, changes: changes, flags: [], versionAfter: next.version)
+        return AllocationMove(expectedVersion: placement.version, placement: next, event: event)
+    }
+
+    /// The guards of every transition, in their fixed order; returns the rule that applies and the
+    /// trimmed reason (nil when none was given).
+    private static func checkGuards(_ input: TransitionInput, on proposal: ProposalPlacement, by actor: Actor, at now: Date,
+                                    context: WorkflowContext) throws(DomainError) -> (TransitionRule, String?) {
+        guard proposal.cycleId == context.cycle.id else { throw .cycleMismatch }
+        guard input.expectedVersion == proposal.version else {
+            throw .staleVersion(expected: input.expectedVersion, actual: proposal.version)
+        }
+        let candidates = TransitionTable.rules(from: proposal.state, action: input.action)
+        guard !candidates.isEmpty else { throw .invalidTransition(from: proposal.state, action: input.action.displayName) }
+        guard let rule = candidates.first(where: { $0.roles.contains(actor.role) }) else {
+            throw .roleNotAllowed(role: actor.role, action: input.action.displayName)
+        }
+        guard actor.covers(proposal) else { throw .notInScope }
+        if rule.checksLock, let level = rule.actingStage.level,
+           let key = LockKey.forPlacement(proposal, at: level), context.locks.contains(key) {
+            throw .levelLocked(key)
+        }
+        if rule.checksWindow { try context.cycle.requireOpen(rule.actingStage, at: now) }
+        let note = input.reason.map(trimmed)
+        let reason = (note?.isEmpty ?? true) ? nil : note
+        if input.action.requiresReason && reason == nil { throw .reasonRequired(action: input.action.displayName) }
+        return (rule, reason)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's cost when there is nothing
+    /// to trim (an allocation gives every decision a reason built without outer spaces).
+    static func trimmed(_ text: String) -> String {
+        let set = CharacterSet.whitespacesAndNewlines
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !set.contains(first), !set.contains(last) else {
+            return text.trimmingCharacters(in: set)
+        }
+        return text
+    }
+
+    /// What F1 (into the acting level's envelope; a kelurahan/kecamatan F1 also ends an OPD routing) and
+    /// F2 (out of any envelope) change, with the field changes for the event.
+    private static func allocationEffect(_ action: Action, level: Level?, on p: inout ProposalPlacement) throws(DomainError)
+        -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if action == .alokasiF2 {
+            if let old = p.envelope { changes.append(FieldChange(field: "envelope", old: old.description, new: "")) }
+            p.envelope = nil
+            return changes
+        }
+        let envelope: FundingEnvelope
+        switch level {
+        case .kelurahan?: envelope = .kelurahan(p.origin.kelurahanId)
+        case .kecamatan?: envelope = .kecamatan(p.origin.kecamatanId)
+        default:
+            guard let opd = p.routedOPDId else { throw .missingInput(field: "perangkat daerah tujuan") }
+            envelope = .opd(opd)
+        }
+        if level != .opd, let routed = p.routedOPDId {
+            changes.append(FieldChange(field: "routed_opd", old: routed.description, new: ""))
+            p.routedOPDId = nil
+        }
+        changes.append(FieldChange(field: "envelope", old: p.envelope?.description ?? "", new: envelope.description))
+        p.envelope = envelope
+        return changes
     }
 
     /// Creates a draft proposal (a resident for themself, or an operator of the origin's kelurahan),

@@ -130,6 +130,12 @@ public final class Connection {
         return try row.get(0, as: T.self)
     }
 
+    /// Prepares `sql` (one statement) for a hot loop: bind by position, `step()`, `reset()`. Not cached;
+    /// keep it for the loop's duration (it is finalized when released).
+    public func prepare(_ sql: String) throws -> PreparedStatement {
+        PreparedStatement(try Statement(connection: handle, sql: sql))
+    }
+
     /// The rowid of the most recent successful INSERT on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -182,6 +182,41 @@ struct ServiceTests {
         #expect(byStatus.map(\.count).reduce(0, +) == 3)
     }
 
+    /// The set-based allocation write: every moved proposal gets its event (who, role, when, from, to, reason,
+    /// changes) and a bumped version, so an editor holding the old version gets a conflict; a move whose row
+    /// changed meanwhile is refused with `staleVersion` and writes nothing.
+    @Test func allocationMovesAreLoggedVersionedAndGuarded() throws {
+        let world = try TestWorld()
+        let a = try world.acceptedProposal(volume: 5), b = try world.acceptedProposal(volume: 5)
+        let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
+        world.at(.kelurahan)
+        try world.service.rank(envelope, cycleId: world.cycle.id, scores: [
+            a.id: [world.criteria[0].id: 5, world.criteria[1].id: 5], b.id: [world.criteria[0].id: 1, world.criteria[1].id: 1],
+        ], by: lurah)
+        let before = try world.service.proposal(.id(b.id))
+        let outcome = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
+        #expect(outcome.transitions == 2)
+        let moved = try world.service.proposal(.id(b.id))
+        #expect(moved.state == ProposalState(.kecamatan, .verifikasi) && moved.version == before.version + 1)
+        // The stored event is the one the per-proposal path would have written.
+        let expected = try Workflow.apply(
+            TransitionInput(.alokasiF2, expectedVersion: before.version, reason: outcome.result.decisions[1].reason),
+            to: before, by: lurah, at: world.clock.now, context: WorkflowContext(cycle: world.cycle))
+        #expect(try world.service.history(of: .id(b.id)).last == expected.event)
+        #expect(moved.updatedAt == expected.proposal.updatedAt && moved.title == before.title)
+        // An editor still holding the old version is told it changed.
+        #expect(throws: DomainError.staleVersion(expected: before.version, actual: moved.version)) {
+            try world.service.apply(.alokasiF1, to: .id(b.id), by: lurah, expectedVersion: before.version, reason: "x")
+        }
+        // A move against a stale version is refused and writes nothing.
+        let stale = try Workflow.allocate(ProposalPlacement(before), funded: true, reason: "uji", by: lurah, at: world.clock.now,
+                                          context: WorkflowContext(cycle: world.cycle))
+        #expect(throws: DomainError.staleVersion(expected: before.version, actual: moved.version)) {
+            try world.database.write { db in try ProposalRepository(db).apply([stale], at: world.clock.now) }
+        }
+        #expect(try world.service.proposal(.id(b.id)) == moved)
+    }
+
     @Test func authenticateChecksThePassword() throws {
         let world = try TestWorld()
         let actor = try #require(world.service.authenticate(username: "lurah", password: world.password))
