@@ -110,4 +110,19 @@ struct DemoSeedTests {
         _ = try DemoSeeder(database: try #require(other.database), runDate: runDate, hashCost: 1).run()
         #expect(try checksum(try #require(other.database)) == before)
     }
+
+    @Test func anInterruptedSeedIsReportedNotMistakenForAFinishedOne() throws {
+        let temporary = try TemporaryDatabase()
+        let database = try #require(temporary.database)
+        let runDate = WIBTime.date(year: 2026, month: 11, day: 22, hour: 19)
+        _ = try DemoSeeder(database: database, runDate: runDate).run()
+        // A seed killed before its last write leaves the accounts with the placeholder hash.
+        try database.write { db in try db.execute("UPDATE accounts SET password_hash = '!' WHERE username = 'admin'") }
+        do {
+            _ = try DemoSeeder(database: database, runDate: runDate).run()
+            Issue.record("a partial demo was taken as complete")
+        } catch let error as PersistenceError {
+            #expect("\(error)".contains("hanya sebagian"), "\(error)")
+        }
+    }
 }
