@@ -47,8 +47,9 @@ enum ServeCommand: Command {
         if !quiet { router.use(StandardMiddleware.accessLog(log)) }
         router.use(StandardMiddleware.securityHeaders())
         router.use(StandardMiddleware.errorPages(log: log))
-        router.get("/healthz") { _ in .text("ok") }
-        router.get("/*path", staticFiles.handler())
+        // Neither blocks (no SQLite), so both run on the I/O threads without a hop to the worker pool.
+        router.get("/healthz", inline: true) { _ in .text("ok") }
+        router.get("/*path", inline: true, staticFiles.handler())
 
         let server = try Server(configuration: configuration, responder: router)
         let trap = SignalTrap { signal in
