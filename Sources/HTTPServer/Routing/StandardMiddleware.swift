@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The middleware every site wants: access log, security headers, error pages.
 public enum StandardMiddleware {
@@ -25,7 +26,9 @@ public enum StandardMiddleware {
                 switch response.body {
                 case .empty: bytes = "0"
                 case .bytes(let body): bytes = String(body.count)
-                case .file(let path): bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map(String.init) ?? "-"
+                case .file(let path):
+                    var info = stat()
+                    bytes = stat(path, &info) == 0 ? String(Int(info.st_size)) : "-"
                 case .stream: bytes = "-"
                 }
                 return response
