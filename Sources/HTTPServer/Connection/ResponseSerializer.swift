@@ -42,6 +42,13 @@ enum ResponseSerializer {
                     if bytes.count <= inlineBodyLimit { inlineBody = bytes } else { bodyItems.append(.bytes(bytes, flow: nil)) }
                 }
             case .file(let path):
+                if let cached = FileBodyCache.shared.fresh(path) {
+                    // A small static file checked within the last second: sent from memory.
+                    bodyLength = cached.count
+                    if !isHead { inlineBody = cached }
+                    headers.add("Content-Length", String(bodyLength))
+                    break
+                }
                 guard let opened = openRegularFile(path) else {
                     log?("cannot open response file \(path)")
                     return prepare(.error(HTTPError(.internalServerError)), method: method, version: version,

@@ -80,6 +80,7 @@ public struct StaticFiles: Sendable {
             resolved = index
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw HTTPError(.notFound) }
+        FileBodyCache.shared.refresh(resolved, size: Int(info.st_size))
         let modified = Int(info.st_mtim.tv_sec)
         let etag = "\"\(String(Int(info.st_size), radix: 16))-\(String(modified, radix: 16))-\(String(Int(info.st_mtim.tv_nsec), radix: 16))\""
         return StaticFileCache.Entry(path: resolved, contentType: StaticContentTypes.forFile(resolved), etag: etag,
