@@ -44,7 +44,9 @@ enum ServeCommand: Command {
         }
 
         var router = Router()
-        if !quiet { router.use(StandardMiddleware.accessLog(log)) }
+        // Access lines are batched (at most 0.1 s late): one write(2) per request would cost more than serving it.
+        let accessLog = BufferedLineWriter()
+        if !quiet { router.use(StandardMiddleware.accessLog(accessLog.write)) }
         router.use(StandardMiddleware.securityHeaders())
         router.use(StandardMiddleware.errorPages(log: log))
         // Neither blocks (no SQLite), so both run on the I/O threads without a hop to the worker pool.
@@ -59,6 +61,7 @@ enum ServeCommand: Command {
         server.start()
         log("musrenbang: serving http://\(displayHost(configuration.host)):\(server.port)/ (public: \(staticFiles.root))")
         server.wait()
+        accessLog.flush()
         withExtendedLifetime(trap) {}
         log("musrenbang: stopped")
     }

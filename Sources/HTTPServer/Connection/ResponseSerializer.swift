@@ -150,10 +150,20 @@ enum ResponseSerializer {
     /// Why the headers cannot be sent, or nil: names must be tokens, values free of CR, LF, NUL and other CTLs.
     static func headerProblem(_ headers: HTTPHeaders) -> String? {
         for field in headers {
-            if field.name.isEmpty || !field.name.utf8.allSatisfy(ByteClasses.isToken) { return "name \(field.name.debugDescription)" }
-            if !field.value.utf8.allSatisfy(ByteClasses.isFieldValue) { return "value of \(field.name)" }
+            // Checked over the contiguous UTF-8 storage: this runs for every field of every response.
+            if !allBytes(of: field.name, nonEmpty: true, satisfy: ByteClasses.isToken) { return "name \(field.name.debugDescription)" }
+            if !allBytes(of: field.value, nonEmpty: false, satisfy: ByteClasses.isFieldValue) { return "value of \(field.name)" }
         }
         return nil
+    }
+
+    private static func allBytes(of text: String, nonEmpty: Bool, satisfy predicate: (UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if nonEmpty && bytes.isEmpty { return false }
+            for byte in bytes where !predicate(byte) { return false }
+            return true
+        }
     }
 
     /// Up to `size` bytes from the start of `fd` (fewer if the file is shorter now).

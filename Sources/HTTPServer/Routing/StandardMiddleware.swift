@@ -47,15 +47,16 @@ public enum StandardMiddleware {
 
     /// Adds nosniff, DENY framing, a referrer policy and a CSP, unless the handler set its own.
     public static func securityHeaders(contentSecurityPolicy: String = defaultContentSecurityPolicy) -> Middleware {
-        { next in
+        // Built once, not per request.
+        let defaults = [
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Referrer-Policy", "strict-origin-when-cross-origin"),
+            ("Content-Security-Policy", contentSecurityPolicy),
+        ]
+        return { next in
             { request in
                 var response = try next(request)
-                let defaults = [
-                    ("X-Content-Type-Options", "nosniff"),
-                    ("X-Frame-Options", "DENY"),
-                    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-                    ("Content-Security-Policy", contentSecurityPolicy),
-                ]
                 for (name, value) in defaults where !response.headers.contains(name) {
                     response.headers.add(name, value)
                 }
