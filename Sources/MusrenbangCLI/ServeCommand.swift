@@ -8,7 +8,7 @@ enum ServeCommand: Command {
     static let usage = """
         musrenbang serve [--host ADDRESS] [--port PORT] [--public DIR] [--max-connections N]
                          [--shutdown-timeout SECONDS] [--header-timeout SECONDS] [--idle-timeout SECONDS]
-                         [--quiet]
+                         [--io-threads N] [--quiet]
 
           --host              address to listen on: 127.0.0.1 (default), 0.0.0.0, ::, ::1
           --port              TCP port (default 8080; 0 picks a free one)
@@ -17,6 +17,7 @@ enum ServeCommand: Command {
           --shutdown-timeout  seconds given to in-flight requests on SIGTERM/SIGINT (default 10)
           --header-timeout    seconds to receive a request head (default 10)
           --idle-timeout      seconds a keep-alive connection may idle (default 15)
+          --io-threads        event-loop threads (default: one per core, at most 4)
           --quiet             no access log on stderr
         Every option falls back to the environment, e.g. MUSRENBANG_PORT.
         """
@@ -29,6 +30,8 @@ enum ServeCommand: Command {
         configuration.shutdownTimeout = try seconds(options, "shutdown-timeout", default: 10)
         configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
         configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
+        configuration.ioThreads = try options.int("io-threads", default: configuration.ioThreads)
+        guard (1...64).contains(configuration.ioThreads) else { throw UsageError("--io-threads must be 1...64") }
         guard (0...65535).contains(configuration.port) else { throw UsageError("--port must be 0...65535") }
         guard configuration.maxConnections > 0 else { throw UsageError("--max-connections must be positive") }
         let quiet = options.flag("quiet")
