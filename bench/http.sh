@@ -237,7 +237,8 @@ port_in_use "$port" && die "127.0.0.1:$port is already in use (try --port)"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "starting musrenbang on 127.0.0.1:$port ..."
-MUSRENBANG_DB="$work/bench.sqlite" "$binary" serve --host 127.0.0.1 --port "$port" --public "$work/public" \
+# --quiet: nginx runs with access_log off, so compare like with like.
+MUSRENBANG_DB="$work/bench.sqlite" "$binary" serve --host 127.0.0.1 --port "$port" --public "$work/public" --quiet \
     >"$work/server.log" 2>&1 &
 server_pid=$!
 wait_for "http://127.0.0.1:$port/healthz" "$server_pid"

@@ -16,7 +16,7 @@ import Testing
             var lines = form.fields.map { "\($0.name)=\($0.value)" }
             for file in form.files {
                 let contents = try String(contentsOfFile: file.path, encoding: .utf8)
-                lines.append("file \(file.fieldName) \(file.originalFilename ?? "-") \(file.size) \(contents.prefix(12))")
+                lines.append("file \(file.fieldName) \(file.originalFilename) \(file.size) \(contents.prefix(12))")
             }
             var response = HTTPResponse.text(lines.joined(separator: "\n"))
             let visits = Int(request.cookies["kunjungan"] ?? "0") ?? 0

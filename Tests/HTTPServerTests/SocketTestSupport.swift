@@ -202,6 +202,12 @@ func testRouter() -> Router {
     router.get("/inject") { _ in
         HTTPResponse(status: .ok, headers: ["X-Bad": "a\r\nSet-Cookie: stolen=1"], body: .bytes(Array("x".utf8)))
     }
+    router.get("/inline/:word", inline: true) { request in .text("inline \(request.pathParameters["word"] ?? "")") }
+    router.get("/inline-stream", inline: true) { _ in
+        HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: .stream { writer in
+            for index in 1...3 { try writer.write("potongan \(index)\n") }
+        })
+    }
     router.get("/crash") { _ in
         struct SecretDatabaseError: Error {}
         throw SecretDatabaseError()

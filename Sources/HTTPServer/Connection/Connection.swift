@@ -31,6 +31,10 @@ final class Connection: @unchecked Sendable {
     var requestsServed = 0
     /// The split target of the request being read (from its head until it is dispatched).
     private var currentTarget: RequestTarget.Parts?
+    /// Whether the request being read runs inline on the I/O thread (decided with its head).
+    private var currentRunsInline = false
+    /// Set while `advance` runs, so an inline response finishing inside it does not recurse into it.
+    private var advancing = false
     private(set) var isClosed = false
     var interest: UInt32 = 0
 
@@ -81,6 +85,9 @@ final class Connection: @unchecked Sendable {
 
     /// Pulls parser events until the parser needs more bytes or a request is handed to a worker.
     func advance() {
+        guard !advancing else { return }  // the running loop picks up the next request itself
+        advancing = true
+        defer { advancing = false }
         while !isClosed {
             let event: ParserEvent?
             do {
@@ -97,7 +104,9 @@ final class Connection: @unchecked Sendable {
             case .head(let head):
                 let target: RequestTarget.Parts
                 do { target = try RequestTarget.parse(head.target) } catch { fail(error); return }
-                let limit = loop.core.responder.bodyLimit(method: head.method, rawPath: target.rawPath)
+                let plan = loop.core.responder.dispatchPlan(method: head.method, rawPath: target.rawPath)
+                let limit = plan.bodyLimit
+                currentRunsInline = plan.runsInline
                 let declared: Int? = if case .length(let length) = head.framing { length } else { nil }
                 if let declared, declared > limit {
                     fail(HTTPError(.contentTooLarge))
@@ -144,7 +153,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Hands a complete request to the worker pool.
+    /// Runs a complete request: inline on this thread when its route allows it, else on the worker pool.
     private func dispatch(_ head: RequestHead, body: RequestBody, spoolPath: String?) {
         let cleanup: (@Sendable () -> Void)? = Self.deleter(spoolPath)
         guard let target = currentTarget else {
@@ -163,36 +172,62 @@ final class Connection: @unchecked Sendable {
         let core = loop.core
         let loop = self.loop
         let connection = self
-        core.workers.submit {
-            let response: HTTPResponse
-            do {
-                response = try core.responder.respond(to: request)
-            } catch let error as HTTPError {
-                response = .error(error)
-            } catch {
-                core.log("handler error for \(request.method) \(request.path): \(error)")
-                response = .error(HTTPError(.internalServerError))
+        if currentRunsInline {
+            let prepared = Self.prepare(request, keepAlive: keepAlive, core: core)
+            guard let stream = prepared.stream else {
+                enqueue(prepared.items + [.end(keepAlive: prepared.keepAlive, cleanup: cleanup)])
+                return
             }
-            let prepared = ResponseSerializer.prepare(response, method: request.method, version: request.version,
-                                                      keepAlive: keepAlive && !core.isDraining.load(ordering: .relaxed), log: core.configuration.log)
+            // A stream may wait for the client (backpressure): produce it on the pool, never here.
+            enqueue(prepared.items)
+            core.workers.submit {
+                Self.produce(stream, request: request, keepAlive: prepared.keepAlive, cleanup: cleanup,
+                             connection: connection, loop: loop, core: core)
+            }
+            return
+        }
+        core.workers.submit {
+            let prepared = Self.prepare(request, keepAlive: keepAlive, core: core)
             guard let stream = prepared.stream else {
                 loop.post(connection, prepared.items + [.end(keepAlive: prepared.keepAlive, cleanup: cleanup)])
                 return
             }
             loop.post(connection, prepared.items)
-            let flow = StreamFlow()
-            do {
-                try stream(ChunkWriter { bytes in
-                    let chunk = ResponseSerializer.chunk(bytes)
-                    try flow.reserve(chunk.count)
-                    loop.post(connection, [.bytes(chunk, flow: flow)])
-                })
-                loop.post(connection, [.bytes(ResponseSerializer.lastChunk, flow: nil), .end(keepAlive: prepared.keepAlive, cleanup: cleanup)])
-            } catch {
-                // Headers are gone already: end without the last chunk so the client sees a truncated body.
-                core.log("streamed body failed for \(request.method) \(request.path): \(error)")
-                loop.post(connection, [.end(keepAlive: false, cleanup: cleanup)])
-            }
+            Self.produce(stream, request: request, keepAlive: prepared.keepAlive, cleanup: cleanup,
+                         connection: connection, loop: loop, core: core)
+        }
+    }
+
+    /// Runs the application for `request` and serializes its answer (errors become error pages).
+    private static func prepare(_ request: HTTPRequest, keepAlive: Bool, core: ServerCore) -> ResponseSerializer.Prepared {
+        let response: HTTPResponse
+        do {
+            response = try core.responder.respond(to: request)
+        } catch let error as HTTPError {
+            response = .error(error)
+        } catch {
+            core.log("handler error for \(request.method) \(request.path): \(error)")
+            response = .error(HTTPError(.internalServerError))
+        }
+        return ResponseSerializer.prepare(response, method: request.method, version: request.version,
+                                          keepAlive: keepAlive && !core.isDraining.load(ordering: .relaxed), log: core.configuration.log)
+    }
+
+    /// Produces a streamed body on a worker thread, chunk by chunk, posting each to the loop.
+    private static func produce(_ stream: @Sendable (ChunkWriter) throws -> Void, request: HTTPRequest, keepAlive: Bool,
+                                cleanup: (@Sendable () -> Void)?, connection: Connection, loop: EventLoop, core: ServerCore) {
+        let flow = StreamFlow()
+        do {
+            try stream(ChunkWriter { bytes in
+                let chunk = ResponseSerializer.chunk(bytes)
+                try flow.reserve(chunk.count)
+                loop.post(connection, [.bytes(chunk, flow: flow)])
+            })
+            loop.post(connection, [.bytes(ResponseSerializer.lastChunk, flow: nil), .end(keepAlive: keepAlive, cleanup: cleanup)])
+        } catch {
+            // Headers are gone already: end without the last chunk so the client sees a truncated body.
+            core.log("streamed body failed for \(request.method) \(request.path): \(error)")
+            loop.post(connection, [.end(keepAlive: false, cleanup: cleanup)])
         }
     }
 

@@ -21,11 +21,14 @@ enum ResponseSerializer {
             response = .error(HTTPError(.internalServerError))
         }
         var headers = response.headers
-        for name in ["Content-Length", "Transfer-Encoding", "Connection", "Date", "Keep-Alive"] { headers.remove(name) }
+        headers.removeAll { field in
+            Self.serverFields.contains { HTTPHeaders.same(field.name, $0) }
+        }
         let isHead = method == .head
         var bodyItems: [OutboundItem] = []
         var stream: (@Sendable (ChunkWriter) throws -> Void)?
         var bodyLength = 0
+        var inlineBody: [UInt8] = []
 
         if response.status.allowsBody {
             switch response.body {
@@ -34,20 +37,37 @@ enum ResponseSerializer {
             case .bytes(let bytes):
                 headers.add("Content-Length", String(bytes.count))
                 bodyLength = bytes.count
-                if !isHead && !bytes.isEmpty { bodyItems.append(.bytes(bytes, flow: nil)) }
+                if !isHead && !bytes.isEmpty {
+                    // A small body rides in the head's buffer: one send instead of two.
+                    if bytes.count <= inlineBodyLimit { inlineBody = bytes } else { bodyItems.append(.bytes(bytes, flow: nil)) }
+                }
             case .file(let path):
+                if let cached = FileBodyCache.shared.fresh(path) {
+                    // A small static file checked within the last second: sent from memory.
+                    bodyLength = cached.count
+                    if !isHead { inlineBody = cached }
+                    headers.add("Content-Length", String(bodyLength))
+                    break
+                }
                 guard let opened = openRegularFile(path) else {
                     log?("cannot open response file \(path)")
                     return prepare(.error(HTTPError(.internalServerError)), method: method, version: version,
                                    keepAlive: keepAlive, log: log)
                 }
-                headers.add("Content-Length", String(opened.size))
-                bodyLength = opened.size
                 if isHead || opened.size == 0 {
                     close(opened.fd)
+                    bodyLength = opened.size
+                } else if opened.size <= inlineBodyLimit {
+                    // Small files (stylesheets, icons) go behind the head in one send rather than a send and a
+                    // sendfile; the length is what was actually read, so a file shrinking meanwhile stays framed.
+                    inlineBody = readAll(opened.fd, size: opened.size)
+                    close(opened.fd)
+                    bodyLength = inlineBody.count
                 } else {
+                    bodyLength = opened.size
                     bodyItems.append(.file(fd: opened.fd, remaining: opened.size))
                 }
+                headers.add("Content-Length", String(bodyLength))
             case .stream(let produce):
                 bodyLength = -1
                 if version.minor >= 1 {
@@ -75,16 +95,39 @@ enum ResponseSerializer {
         } else if version.minor == 0 {
             headers.add("Connection", "keep-alive")
         }
-        let head = serializeHead(status: response.status, headers: headers)
+        let head = serializeHead(status: response.status, headers: headers, body: inlineBody)
         return Prepared(items: [.bytes(head, flow: nil)] + bodyItems, stream: stream, keepAlive: keepAlive, bodyLength: bodyLength)
     }
 
-    /// `HTTP/1.1 code reason`, the fields, then `Date`, in wire form.
-    static func serializeHead(status: HTTPStatus, headers: HTTPHeaders) -> [UInt8] {
-        var text = "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n"
-        for field in headers { text += "\(field.name): \(field.value)\r\n" }
-        text += "Date: \(HTTPDate.now())\r\n\r\n"
-        return Array(text.utf8)
+    /// Fields the server sets itself; a handler's own values for them are dropped.
+    private static let serverFields = ["Content-Length", "Transfer-Encoding", "Connection", "Date", "Keep-Alive"]
+
+    /// Bodies up to this size are copied behind the head so both go out in one send.
+    static let inlineBodyLimit = 32 * 1024
+
+    /// `HTTP/1.1 code reason`, the fields, then `Date`, in wire form, followed by `body` (usually empty).
+    static func serializeHead(status: HTTPStatus, headers: HTTPHeaders, body: [UInt8] = []) -> [UInt8] {
+        let date = HTTPDate.now()
+        var size = 64 + status.reasonPhrase.utf8.count + date.utf8.count + body.count
+        for field in headers { size += field.name.utf8.count + field.value.utf8.count + 4 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        bytes.append(contentsOf: "HTTP/1.1 ".utf8)
+        bytes.append(contentsOf: String(status.code).utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: status.reasonPhrase.utf8)
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        for field in headers {
+            bytes.append(contentsOf: field.name.utf8)
+            bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+            bytes.append(contentsOf: field.value.utf8)
+            bytes.append(contentsOf: [0x0D, 0x0A])
+        }
+        bytes.append(contentsOf: "Date: ".utf8)
+        bytes.append(contentsOf: date.utf8)
+        bytes.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        bytes.append(contentsOf: body)
+        return bytes
     }
 
     /// A complete error response the server sends itself before closing (parse errors, timeouts, 503).
@@ -94,7 +137,7 @@ enum ResponseSerializer {
         guard case .bytes(let body) = response.body else { return [] }
         response.headers.add("Content-Length", String(body.count))
         response.headers.add("Connection", "close")
-        return serializeHead(status: error.status, headers: response.headers) + body
+        return serializeHead(status: error.status, headers: response.headers, body: body)
     }
 
     /// One chunk of a chunked body.
@@ -107,10 +150,33 @@ enum ResponseSerializer {
     /// Why the headers cannot be sent, or nil: names must be tokens, values free of CR, LF, NUL and other CTLs.
     static func headerProblem(_ headers: HTTPHeaders) -> String? {
         for field in headers {
-            if field.name.isEmpty || !field.name.utf8.allSatisfy(ByteClasses.isToken) { return "name \(field.name.debugDescription)" }
-            if !field.value.utf8.allSatisfy(ByteClasses.isFieldValue) { return "value of \(field.name)" }
+            // Checked over the contiguous UTF-8 storage: this runs for every field of every response.
+            if !allBytes(of: field.name, nonEmpty: true, satisfy: ByteClasses.isToken) { return "name \(field.name.debugDescription)" }
+            if !allBytes(of: field.value, nonEmpty: false, satisfy: ByteClasses.isFieldValue) { return "value of \(field.name)" }
         }
         return nil
+    }
+
+    private static func allBytes(of text: String, nonEmpty: Bool, satisfy predicate: (UInt8) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if nonEmpty && bytes.isEmpty { return false }
+            for byte in bytes where !predicate(byte) { return false }
+            return true
+        }
+    }
+
+    /// Up to `size` bytes from the start of `fd` (fewer if the file is shorter now).
+    private static func readAll(_ fd: Int32, size: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = pread(fd, buffer.baseAddress! + count, size - count, off_t(count))
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { break }
+                count += got
+            }
+        }
     }
 
     private static func openRegularFile(_ path: String) -> (fd: Int32, size: Int)? {

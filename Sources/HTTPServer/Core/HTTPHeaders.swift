@@ -49,8 +49,20 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         }
     }
 
+    /// Removes every field for which `shouldRemove` is true (one pass).
+    mutating func removeAll(where shouldRemove: (Field) -> Bool) { fields.removeAll(where: shouldRemove) }
+
+    /// Case-insensitive name comparison; ASCII (every token) is compared in place without allocating.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
+        guard a.utf8.count == b.utf8.count else { return false }
+        var other = b.utf8.makeIterator()
+        for x in a.utf8 {
+            let y = other.next()!
+            if x == y { continue }
+            if x >= 0x80 || y >= 0x80 { return a.lowercased() == b.lowercased() }
+            if x | 0x20 != y | 0x20 || !((0x61...0x7A).contains(x | 0x20)) { return false }
+        }
+        return true
     }
 }
 

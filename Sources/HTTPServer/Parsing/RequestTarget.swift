@@ -7,6 +7,7 @@ enum RequestTarget {
     }
 
     static func parse(_ target: String) throws(HTTPError) -> Parts {
+        if let plain = plainPath(target) { return plain }
         var rest = Substring(target)
         if target == "*" { return Parts(rawPath: "*", path: "*", query: []) }
         if !rest.hasPrefix("/") {
@@ -35,6 +36,20 @@ enum RequestTarget {
         let path: String
         do { path = try PercentDecoding.decode(Array(rawPath.utf8)) } catch { throw HTTPError(.badRequest) }
         return Parts(rawPath: String(rawPath), path: path, query: try rawQuery.map { q throws(HTTPError) in try parseQuery(q) } ?? [])
+    }
+
+    /// The common origin-form target with nothing to split or decode (`/css/site.css`): it is its own
+    /// raw and decoded path. Nil when it needs the general parse (query, escapes, `#`, NUL, other forms).
+    private static func plainPath(_ target: String) -> Parts? {
+        var bytes = target.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "/") else { return nil }
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0: return nil
+            default: continue
+            }
+        }
+        return Parts(rawPath: target, path: target, query: [])
     }
 
     /// Parses `a=1&b=x+y` into decoded pairs; a malformed escape is a 400.

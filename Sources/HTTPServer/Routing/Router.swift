@@ -2,7 +2,8 @@
 public typealias Middleware = @Sendable (@escaping Handler) -> Handler
 
 /// Maps method + path pattern to handlers: 404 when no pattern matches, 405 with `Allow` when the
-/// path matches for other methods only. Each route carries its body limit (default 1 MiB).
+/// path matches for other methods only. Each route carries its body limit (default 1 MiB) and whether
+/// it may run inline on the I/O thread (default: no, on the worker pool, where blocking is allowed).
 public struct Router: Responder {
     /// Body limit of routes that do not set one.
     public static let defaultBodyLimit = 1024 * 1024
@@ -11,6 +12,7 @@ public struct Router: Responder {
         let method: HTTPMethod
         let pattern: PathPattern
         let bodyLimit: Int
+        let runsInline: Bool
         let handler: Handler
     }
 
@@ -24,16 +26,20 @@ public struct Router: Responder {
     /// A router without routes (every request is 404).
     public init() {}
 
-    /// Adds a route. `bodyLimit` bounds the request body (413 beyond it).
+    /// Adds a route. `bodyLimit` bounds the request body (413 beyond it). `inline: true` runs the handler
+    /// and every middleware on the I/O thread: only for work that never blocks (no SQLite, no waiting).
     public mutating func add(_ method: HTTPMethod, _ pattern: String, bodyLimit: Int = Router.defaultBodyLimit,
-                             _ handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: PathPattern(pattern), bodyLimit: bodyLimit, handler: handler))
+                             inline: Bool = false, _ handler: @escaping Handler) {
+        routes.append(Route(method: method, pattern: PathPattern(pattern), bodyLimit: bodyLimit, runsInline: inline,
+                            handler: handler))
         // Most specific first, so `/usulan/baru` wins over `/usulan/:kode` whatever the order of adding.
         routes.sort { $1.pattern.specificity.lexicographicallyPrecedes($0.pattern.specificity) }
     }
 
-    /// Adds a GET route (it answers HEAD too).
-    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add(.get, pattern, handler) }
+    /// Adds a GET route (it answers HEAD too); `inline` as for `add`.
+    public mutating func get(_ pattern: String, inline: Bool = false, _ handler: @escaping Handler) {
+        add(.get, pattern, inline: inline, handler)
+    }
     /// Adds a POST route with its body limit.
     public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, _ handler: @escaping Handler) {
         add(.post, pattern, bodyLimit: bodyLimit, handler)
@@ -49,6 +55,16 @@ public struct Router: Responder {
             return route.bodyLimit
         }
         return unmatchedBodyLimit
+    }
+
+    /// The body limit and thread of the route `route(_:in:)` would pick; unmatched requests (404/405)
+    /// go to the pool with `unmatchedBodyLimit`.
+    public func dispatchPlan(method: HTTPMethod, rawPath: String) -> DispatchPlan {
+        let wanted = method == .head ? HTTPMethod.get : method
+        for route in routes where route.method == wanted || (route.method == .head && method == .head) {
+            if route.pattern.matches(rawPath) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline) }
+        }
+        return DispatchPlan(bodyLimit: unmatchedBodyLimit)
     }
 
     /// Runs the middleware and the matching route; throws 404 when no route matches.

@@ -2,6 +2,30 @@
 public protocol Responder: Sendable {
     /// The largest body accepted for `method` on `rawPath` (asked after the head, before the body is read).
     func bodyLimit(method: HTTPMethod, rawPath: String) -> Int
-    /// Answers a request; runs on a worker thread and may block.
+    /// How the request for `method` on `rawPath` is to be run; the default asks `bodyLimit` and uses the pool.
+    func dispatchPlan(method: HTTPMethod, rawPath: String) -> DispatchPlan
+    /// Answers a request; runs on a worker thread (or, for inline plans, on the I/O thread).
     func respond(to request: HTTPRequest) throws -> HTTPResponse
+}
+
+/// Where and with which body limit the server runs one request.
+public struct DispatchPlan: Sendable {
+    /// The largest body accepted (413 beyond it).
+    public var bodyLimit: Int
+    /// Run `respond` directly on the I/O thread: only for handlers (and middleware) that never block,
+    /// such as static files or health checks. Saves two thread hand-offs per request.
+    public var runsInline: Bool
+
+    /// A plan with the given limit, on the worker pool unless `runsInline`.
+    public init(bodyLimit: Int, runsInline: Bool = false) {
+        self.bodyLimit = bodyLimit
+        self.runsInline = runsInline
+    }
+}
+
+extension Responder {
+    /// Every request on the worker pool, with `bodyLimit`.
+    public func dispatchPlan(method: HTTPMethod, rawPath: String) -> DispatchPlan {
+        DispatchPlan(bodyLimit: bodyLimit(method: method, rawPath: rawPath))
+    }
 }

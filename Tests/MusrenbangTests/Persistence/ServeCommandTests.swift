@@ -69,6 +69,8 @@ struct ServeCommandTests {
         let first = try start(db)
         let health = try get(first.port, "/healthz")
         #expect(health.status == 200 && health.body == "ok")
+        let ready = try get(first.port, "/readyz")
+        #expect(ready.status == 200 && ready.body == "ok")
         let page = try get(first.port, "/")
         #expect(page.status == 200 && page.body.contains("e-Musrenbang"))
         #expect(try get(first.port, "/tidak-ada").status == 404)
