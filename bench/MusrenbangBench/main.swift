@@ -4,7 +4,7 @@ import Storage
 
 // Benchmark of the persistence layer at 10x Surabaya's yearly Musrenbang volume: 31 kecamatan,
 // 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
-// Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes]
+// Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes] [--checkpoint yes]
 
 struct BenchOptions {
     var db: String?
@@ -13,6 +13,8 @@ struct BenchOptions {
     var single = 20_000
     /// Run each stage's first allocation of every envelope in one transaction instead of one per envelope.
     var oneTransaction = false
+    /// Also time the recaps again after checkpointing the WAL (TRUNCATE).
+    var checkpoint = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -24,6 +26,7 @@ struct BenchOptions {
             case "--proposals": proposals = Int(value) ?? proposals
             case "--single": single = Int(value) ?? single
             case "--one-transaction": oneTransaction = value == "yes"
+            case "--checkpoint": checkpoint = value == "yes"
             default: break
             }
             i += 2
@@ -245,9 +248,16 @@ var moved = 0
     allocationCPU += cpuSeconds() - cpu
     report("allocation first run, \(envelopes.count) \(label) envelopes (\(moved) moved)", String(format: "%.3f s", time))
 }
+var computeCPU = 0.0
+/// Moves the WAL into the database file and truncates it, so readers find every page there.
+@MainActor func checkpoint() throws {
+    try database.withWriter { db in _ = try db.query("PRAGMA wal_checkpoint(TRUNCATE)") }
+}
 /// The pure compute of every envelope: load its candidates (light rows) and run `Allocation.run`, nothing written.
 @MainActor func compute(_ envelopes: [FundingEnvelope]) throws -> Double {
-    try seconds {
+    let cpu = cpuSeconds()
+    defer { computeCPU += cpuSeconds() - cpu }
+    return try seconds {
         try database.read { db in
             let proposals = ProposalRepository(db), cycles = CycleRepository(db), ceilings = CeilingRepository(db)
             for envelope in envelopes {
@@ -282,7 +292,7 @@ let opdCompute = try compute(opdEnvelopes.map(\.0))
 report("allocation of the whole city, first runs (201 envelopes, \(mode))", String(format: "%.3f s (CPU %.3f s)", allocationTotal, allocationCPU),
        goal: "< 1 s", ok: allocationTotal < 1)
 report("allocation compute only (load candidates + Allocation.run, 201 envelopes)",
-       String(format: "%.3f s", kelurahanCompute + kecamatanCompute + opdCompute))
+       String(format: "%.3f s (CPU %.3f s)", kelurahanCompute + kecamatanCompute + opdCompute, computeCPU))
 
 /// Re-runs every envelope of the city, each in its stage's window; one transaction per envelope or one for all.
 @MainActor func cityRerun(oneTransaction: Bool) throws -> Double {
@@ -309,19 +319,29 @@ report("allocation re-run of the whole city (201 envelopes, one transaction per 
 let rerunOne = try cityRerun(oneTransaction: true)
 report("allocation re-run of the whole city (201 envelopes, one transaction)", String(format: "%.3f s", rerunOne))
 
-print("Recaps (median of 9 runs)")
 let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*) FROM proposals") ?? 0 }
-for dimension in RecapDimension.allCases {
-    var rows = 0
-    let times = try (0..<9).map { _ in try seconds { rows = try service.recap(cycleId: cycle.id, by: dimension).count } }
-    report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals)", String(format: "%.1f ms", median(times) * 1000),
-           goal: "< 50 ms", ok: median(times) < 0.05)
+/// Times every recap query; `label` tells the WAL's state.
+@MainActor func recaps(_ label: String) throws {
+    for dimension in RecapDimension.allCases {
+        var rows = 0
+        let times = try (0..<9).map { _ in try seconds { rows = try service.recap(cycleId: cycle.id, by: dimension).count } }
+        report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals\(label))", String(format: "%.1f ms", median(times) * 1000),
+               goal: "< 50 ms", ok: median(times) < 0.05)
+    }
+    for level in [Level.kelurahan, .kecamatan, .opd] {
+        var rows = 0
+        let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level).count } }
+        report("ceiling used vs available, \(level.rawValue) (\(rows) envelopes\(label))", String(format: "%.1f ms", median(times) * 1000),
+               goal: "< 50 ms", ok: median(times) < 0.05)
+    }
 }
-for level in [Level.kelurahan, .kecamatan, .opd] {
-    var rows = 0
-    let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level).count } }
-    report("ceiling used vs available, \(level.rawValue) (\(rows) envelopes)", String(format: "%.1f ms", median(times) * 1000),
-           goal: "< 50 ms", ok: median(times) < 0.05)
+let walBytes = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? nil) ?? 0
+print("Recaps (median of 9 runs; WAL \(walBytes / 1_048_576) MiB)")
+try recaps("")
+if options.checkpoint {
+    try checkpoint()
+    print("Recaps after PRAGMA wal_checkpoint(TRUNCATE)")
+    try recaps(", WAL checkpointed")
 }
 
 let events: Int = try database.read { db in try db.scalar("SELECT count(*) FROM proposal_events") ?? 0 }

@@ -32,8 +32,36 @@ public struct AllocationDecision: Hashable, Sendable {
     public var remainingAfter: Int64
     /// The group share that blocked it (nil when funded or when the envelope itself blocked it).
     public var blockingGroup: AllocationGroup?
-    /// "masuk pagu: ..." or "melebihi sisa pagu: sisa Rp 140.000.000, biaya Rp 350.000.000".
-    public var reason: String
+    /// What was left of `blockingGroup` when this candidate's turn came (nil without a blocking group).
+    public var groupRemaining: Int64?
+
+    /// "masuk pagu: ..." or "melebihi sisa pagu: sisa Rp 140.000.000, biaya Rp 350.000.000". Built from the
+    /// numbers when asked for (a whole-city run decides 175,000 candidates; few reasons are ever read).
+    public var reason: String {
+        var text: [UInt8] = []
+        text.reserveCapacity(112)
+        if funded {
+            text.append(contentsOf: "masuk pagu: biaya ".utf8)
+            Rupiah.append(cost, to: &text)
+            text.append(contentsOf: ", sisa pagu ".utf8)
+            Rupiah.append(remainingBefore, to: &text)
+            text.append(contentsOf: " menjadi ".utf8)
+            Rupiah.append(remainingAfter, to: &text)
+        } else if let blockingGroup, let groupRemaining {
+            text.append(contentsOf: "melebihi sisa ".utf8)
+            text.append(contentsOf: blockingGroup.label.utf8)
+            text.append(contentsOf: ": sisa ".utf8)
+            Rupiah.append(groupRemaining, to: &text)
+            text.append(contentsOf: ", biaya ".utf8)
+            Rupiah.append(cost, to: &text)
+        } else {
+            text.append(contentsOf: "melebihi sisa pagu: sisa ".utf8)
+            Rupiah.append(remainingBefore, to: &text)
+            text.append(contentsOf: ", biaya ".utf8)
+            Rupiah.append(cost, to: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 }
 
 /// The outcome of one run over an envelope.
@@ -60,9 +88,7 @@ public enum Allocation {
     /// Runs the allocation. Pure.
     public static func run(envelope: Int64, candidates: [AllocationCandidate], shares: [GroupShare] = []) throws(DomainError) -> AllocationResult {
         guard envelope >= 0 else { throw .invalidInput(field: "pagu", detail: "tidak boleh negatif") }
-        guard Set(candidates.map(\.proposalId)).count == candidates.count else {
-            throw .invalidInput(field: "daftar usulan", detail: "usulan ganda")
-        }
+        guard !hasDuplicateIds(candidates) else { throw .invalidInput(field: "daftar usulan", detail: "usulan ganda") }
         guard Set(shares.map(\.group)).count == shares.count else { throw .invalidInput(field: "porsi", detail: "kelompok ganda") }
         for share in shares where !(0...10_000).contains(share.capBasisPoints) {
             throw .invalidInput(field: share.group.label, detail: "0% sampai 100%")
@@ -70,38 +96,53 @@ public enum Allocation {
         for candidate in candidates where candidate.cost < 0 {
             throw .invalidInput(field: "biaya", detail: "tidak boleh negatif")
         }
-        let ordered = candidates.sorted { ($0.rank, $0.proposalId) < ($1.rank, $1.proposalId) }
+        // Plain integer keys: the tuple-of-identifiers comparator costs more than the rest of a run.
+        let ordered = candidates.sorted {
+            $0.rank != $1.rank ? $0.rank < $1.rank : $0.proposalId.rawValue < $1.proposalId.rawValue
+        }
         var remaining = envelope
-        var groupLeft: [AllocationGroup: Int64] = [:]
-        for share in shares { groupLeft[share.group] = share.cap(of: envelope) }
+        // The caps by share index (shares are few: no dictionary and no array per candidate).
+        var groupLeft = shares.map { $0.cap(of: envelope) }
         var decisions: [AllocationDecision] = []
+        decisions.reserveCapacity(ordered.count)
         for (index, candidate) in ordered.enumerated() {
-            let groups = shares.map(\.group).filter { $0.contains(isFisik: candidate.isFisik, bidangId: candidate.bidangId) }
             var funded = false
-            var blocking: AllocationGroup?
-            let reason: String
-            if candidate.cost > remaining {
-                reason = "melebihi sisa pagu: sisa \(Rupiah.format(remaining)), biaya \(Rupiah.format(candidate.cost))"
-            } else if let group = groups.first(where: { candidate.cost > groupLeft[$0]! }) {
-                blocking = group
-                reason = "melebihi sisa \(group.label): sisa \(Rupiah.format(groupLeft[group]!)), biaya \(Rupiah.format(candidate.cost))"
-            } else {
-                funded = true
-                reason = "masuk pagu: biaya \(Rupiah.format(candidate.cost)), sisa pagu \(Rupiah.format(remaining)) menjadi \(Rupiah.format(remaining - candidate.cost))"
+            var blocking: Int?
+            if candidate.cost <= remaining {
+                blocking = shares.indices.first {
+                    shares[$0].group.contains(isFisik: candidate.isFisik, bidangId: candidate.bidangId) && candidate.cost > groupLeft[$0]
+                }
+                funded = blocking == nil
             }
             let before = remaining
             if funded {
                 remaining -= candidate.cost
-                for group in groups { groupLeft[group]! -= candidate.cost }
+                for i in shares.indices where shares[i].group.contains(isFisik: candidate.isFisik, bidangId: candidate.bidangId) {
+                    groupLeft[i] -= candidate.cost
+                }
             }
             decisions.append(AllocationDecision(proposalId: candidate.proposalId, position: index + 1, rank: candidate.rank,
                                                 cost: candidate.cost, funded: funded, remainingBefore: before,
-                                                remainingAfter: remaining, blockingGroup: blocking, reason: reason))
+                                                remainingAfter: remaining, blockingGroup: blocking.map { shares[$0].group },
+                                                groupRemaining: blocking.map { groupLeft[$0] }))
         }
         var used: [AllocationGroup: Int64] = [:]
-        for share in shares { used[share.group] = share.cap(of: envelope) - groupLeft[share.group]! }
+        for (i, share) in shares.enumerated() { used[share.group] = share.cap(of: envelope) - groupLeft[i] }
         return AllocationResult(envelopeAmount: envelope, shares: shares, decisions: decisions,
                                 fundedTotal: envelope - remaining, remaining: remaining, groupUsed: used)
+    }
+
+    /// Does any proposal id occur twice? Candidates usually come in id order (one linear pass); otherwise a set.
+    static func hasDuplicateIds(_ candidates: [AllocationCandidate]) -> Bool {
+        var increasing = true
+        for i in candidates.indices.dropFirst() where candidates[i - 1].proposalId.rawValue >= candidates[i].proposalId.rawValue {
+            increasing = false
+            break
+        }
+        if increasing { return false }
+        var seen = Set<Int64>(minimumCapacity: candidates.count)
+        for candidate in candidates where !seen.insert(candidate.proposalId.rawValue).inserted { return true }
+        return false
     }
 
     /// The transitions that make `proposals` match `result` at `level` (F1: alokasiF1; F2: alokasiF2).
