@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func sameDecisionsAndReasonsAsThePlainRule() throws {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for _ in 0..<400 {
             let envelope: Int64 = rng.int(Int64(0)...3_000) * 1_000_000 + rng.int(Int64(0)...999_999)
             let count = rng.int(0...60)

@@ -15,7 +15,7 @@ import Testing
             (.opd, .verifikatorOPD, [ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan),
                                      ProposalState(.opd, .f2), ProposalState(.opd, .didanai)]),
         ]
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for (level, role, states) in cases {
             let actor = Fixture.actor(role, inScope: true)
             let now = Fixture.inside(level.stage)

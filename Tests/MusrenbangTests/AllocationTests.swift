@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func propertiesOverManyRandomCases() throws {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<500 {
             let envelope: Int64 = rng.int(Int64(0)...2_000) * 1_000_000
             let count = rng.int(0...40)

@@ -46,7 +46,7 @@ import Testing
         }
     }
 
-    private static func randomCase(_ rng: inout SplitMix64) -> (Int64, [CeilingInput], CeilingFormula) {
+    private static func randomCase(_ rng: inout SeededRandom) -> (Int64, [CeilingInput], CeilingFormula) {
         let units: [Int64] = [1, 1000, 1_000_000, 5_000_000]
         let unit = units[rng.int(0...3)]
         let total = rng.bool() ? rng.int(0...2_000_000) * unit : rng.int(0...50_000_000_000_000)
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func propertiesOverManyRandomCases() throws {
-        var rng = SplitMix64(seed: 0xC0FFEE)
+        var rng = SeededRandom(seed: 0xC0FFEE)
         for _ in 0..<500 {
             let (total, inputs, formula) = Self.randomCase(&rng)
             let result = try CeilingCalculator.allocate(total: total, inputs: inputs, formula: formula)

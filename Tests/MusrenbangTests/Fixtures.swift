@@ -1,22 +1,6 @@
 import Foundation
 @testable import Musrenbang
 
-/// Deterministic PRNG for property tests (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int64>) -> Int64 { Int64.random(in: range, using: &self) }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func bool() -> Bool { Bool.random(using: &self) }
-}
-
 /// A small world: one kecamatan, one kelurahan, RW 5 / RT 3, one OPD, a kamus item, a 2027 cycle.
 enum Fixture {
     static let kecamatan = KecamatanID(1)

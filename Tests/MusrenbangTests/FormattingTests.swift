@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func iso8601RoundTripsOverManyDates() {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for _ in 0..<500 {
             let seconds = rng.int(Int64(-2_000_000_000)...Int64(4_000_000_000))
             let date = Date(timeIntervalSince1970: TimeInterval(seconds))

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func rankingPropertiesOverManyRandomCases() throws {
-        var rng = SplitMix64(seed: 2027)
+        var rng = SeededRandom(seed: 2027)
         for _ in 0..<500 {
             let sheets = (0..<rng.int(0...25)).map { i in
                 sheet(Int64(i + 1), [rng.int(1...5), rng.int(1...5), rng.int(1...5)], submitted: rng.int(0...5) == 0 ? nil : rng.int(0...20))

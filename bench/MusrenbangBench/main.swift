@@ -81,7 +81,7 @@ let windows = [
 let clock = ManualClock(base.addingTimeInterval(-20 * d))
 @MainActor func enter(_ stage: Stage) { clock.set(windows.first { $0.stage == stage }!.opensAt.addingTimeInterval(3600)) }
 let service = try MusrenbangService(database: database, clock: .manual(clock), hasher: PasswordHasher(cost: 1))
-var random = DemoRandom(seed: 10)
+var random = SeededRandom(seed: 10)
 
 print("Generating the city (31 kecamatan, 154 kelurahan) in \(path)")
 var kelurahan: [(id: KelurahanID, kecamatan: KecamatanID)] = []

@@ -73,7 +73,7 @@ final class DemoSeedRun {
     let clock: ManualClock
     let service: MusrenbangService
     let hashCost: UInt
-    var random: DemoRandom
+    var random: SeededRandom
     let today: Date
     var credentials: [DemoCredential] = []
     var notes: [String] = []
@@ -105,7 +105,7 @@ final class DemoSeedRun {
         today = WIBTime.date(year: f.year, month: f.month, day: f.day)
         clock = ManualClock(today.addingTimeInterval(-450 * 86_400))
         service = try MusrenbangService(database: database, clock: .manual(clock), hasher: PasswordHasher(cost: hashCost))
-        random = DemoRandom(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     static let day: TimeInterval = 86_400

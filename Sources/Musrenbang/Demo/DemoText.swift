@@ -23,11 +23,11 @@ enum DemoText {
         "Sulastri", "Syahputra", "Wulandari", "Hakim", "Aziz",
     ]
 
-    static func personName(_ random: inout DemoRandom) -> String {
+    static func personName(_ random: inout SeededRandom) -> String {
         "\(random.pick(firstNames)) \(random.pick(lastNames))"
     }
 
-    static func location(_ random: inout DemoRandom, rw: Int, rt: Int) -> (street: String, text: String) {
+    static func location(_ random: inout SeededRandom, rw: Int, rt: Int) -> (street: String, text: String) {
         let street = (random.chance(0.7) ? "Jl. " : "Gg. ") + random.pick(streets)
         return (street, "\(street) RT \(pad(rt))/RW \(pad(rw))")
     }
@@ -52,7 +52,7 @@ enum DemoText {
     }
 
     /// A problem statement that fits the activity.
-    static func problem(kamus name: String, street: String, random: inout DemoRandom) -> String {
+    static func problem(kamus name: String, street: String, random: inout SeededRandom) -> String {
         let n = name.lowercased()
         let options: [String]
         if n.contains("jalan") {

@@ -2,22 +2,15 @@
 public enum Rupiah {
     /// "Rp 1.250.000"; negative amounts as "-Rp 1.250.000".
     public static func format(_ amount: Int64) -> String {
-        let sign = amount < 0 ? "-" : ""
-        return "\(sign)Rp \(groupDigits(amount.magnitude))"
+        var out: [UInt8] = []
+        append(amount, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Groups the digits of a non-negative number by thousands with dots: 1250000 -> "1.250.000".
     public static func groupDigits(_ value: UInt64) -> String {
-        // ASCII bytes, not Characters: an allocation formats three amounts per decision.
-        var digits: [UInt8] = []
-        var rest = value
-        repeat { digits.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30); rest /= 10 } while rest > 0
         var out: [UInt8] = []
-        out.reserveCapacity(digits.count + digits.count / 3)
-        for index in 0..<digits.count {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(0x2E) }
-            out.append(digits[digits.count - 1 - index])
-        }
+        appendGrouped(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -25,8 +18,13 @@ public enum Rupiah {
     public static func append(_ amount: Int64, to out: inout [UInt8]) {
         if amount < 0 { out.append(0x2D) }
         out.append(contentsOf: [0x52, 0x70, 0x20])          // "Rp "
-        var value = amount.magnitude
-        // Up to 20 digits, least significant first, on the stack (no array per amount).
+        appendGrouped(amount.magnitude, to: &out)
+    }
+
+    /// The one digit writer: ASCII bytes, digits on the stack, because an allocation formats amounts per decision.
+    private static func appendGrouped(_ value: UInt64, to out: inout [UInt8]) {
+        var value = value
+        // Up to 20 digits, least significant first.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var count = 0
             repeat { digits[count] = UInt8(truncatingIfNeeded: value % 10) + 0x30; value /= 10; count += 1 } while value > 0

@@ -1,5 +1,6 @@
-/// A seeded pseudo-random generator (SplitMix64) so that the demo data is the same on every run.
-public struct DemoRandom: RandomNumberGenerator, Sendable {
+/// A seeded pseudo-random generator (SeededRandom): the same seed gives the same sequence, so the demo data,
+/// the benchmark city and the property tests are reproducible.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
@@ -13,10 +14,13 @@ public struct DemoRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A whole number in `range`.
-    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    public mutating func int<T: FixedWidthInteger>(_ range: ClosedRange<T>) -> T { T.random(in: range, using: &self) }
 
-    /// A whole number in `range`.
-    public mutating func int64(_ range: ClosedRange<Int64>) -> Int64 { Int64.random(in: range, using: &self) }
+    /// A whole number in `range`, for money and counts (Int64 by name so literals need no annotation).
+    public mutating func int64(_ range: ClosedRange<Int64>) -> Int64 { int(range) }
+
+    /// True or false, evenly.
+    public mutating func bool() -> Bool { Bool.random(using: &self) }
 
     /// A number in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
