@@ -29,7 +29,7 @@ enum SeedDemoCommand: Command {
             print("\(path): demo \(TangselReference.cityName) sudah ada; tidak ada yang diubah.")
         } else {
             print("Akun demo (kata sandi hanya ditampilkan SEKALI ini; simpan sekarang):")
-            print(AccountTable.render(report.credentials.map { [$0.username, $0.role.rawValue, $0.scope, $0.password] },
+            print(TextTable.render(report.credentials.map { [$0.username, $0.role.rawValue, $0.scope, $0.password] },
                                       header: ["username", "peran", "cakupan", "kata sandi"]))
             for note in report.notes { print("- \(note)") }
             print(String(format: "Seed selesai dalam %.1f detik.", Date().timeIntervalSince(started)))
@@ -37,18 +37,5 @@ enum SeedDemoCommand: Command {
         print(report.counts.map { "\($0.name)=\($0.count)" }.joined(separator: " "))
         // The passwords are shown once: get them out now, not when a long-running server exits.
         fflush(nil)  // all streams; `stdout` itself is not concurrency-safe to name in Swift 6
-    }
-}
-
-/// A plain-text table with aligned columns.
-enum AccountTable {
-    static func render(_ rows: [[String]], header: [String]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
-            .joined(separator: "\n")
     }
 }

@@ -23,6 +23,23 @@ import Testing
         }
     }
 
+    @Test func ipv6AndDualStackListeners() throws {
+        // ::1 serves IPv6 clients.
+        try withServer(testRouter(), configure: { $0.host = "::1" }) { server in
+            let client = try TestClient(port: server.port, host: "::1")
+            try client.send("GET /echo/enam HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "enam")
+        }
+        // :: accepts both families on one socket (IPv4 arrives as a mapped address).
+        try withServer(testRouter(), configure: { $0.host = "::" }) { server in
+            for host in ["::1", "127.0.0.1"] {
+                let client = try TestClient(port: server.port, host: host)
+                try client.send("GET /echo/\(host.count) HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(try client.readResponse().text == "\(host.count)", "\(host)")
+            }
+        }
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         try withServer(testRouter()) { server in
             let client = try TestClient(port: server.port)
