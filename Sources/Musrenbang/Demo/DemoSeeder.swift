@@ -121,14 +121,14 @@ final class DemoSeedRun {
         try praMusrenbang(previous, perKelurahan: 5...9, carryFrom: nil)
         try kelurahanMeetings(previous, lagging: [], lockShare: 1, leaveShare: 0)
         try kecamatanMeetings(previous, notAllocated: [], lockShare: 1, leaveShare: 0)
-        try opdForum(previous, allocateShare: 1, lock: true, leaveShare: 0)
+        try opdForum(previous, allocateShare: 1, lockShare: 1, leaveShare: 0)
         try kotaMeeting(previous)
         // The current cycle, in the kecamatan stage and the Forum Perangkat Daerah.
         try praMusrenbang(current, perKelurahan: 20...36, carryFrom: previous)
         let lagging = Set([kelurahan[10].id, kelurahan[40].id])
         try kelurahanMeetings(current, lagging: lagging, lockShare: 0.85, leaveShare: 0.05)
         try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
-        try opdForum(current, allocateShare: 0.5, lock: false, leaveShare: 0.12)
+        try opdForum(current, allocateShare: 0.5, lockShare: 0.5, leaveShare: 0.12)
         clock.set(today)
         try storePasswordHashes()
         notes.append("Jadwal siklus berjalan (relatif terhadap tanggal seed \(WIBTime.formatDate(today))): " +
@@ -465,7 +465,7 @@ final class DemoSeedRun {
         tick()
         try s.rank(envelope, cycleId: cycle.id, scores: scores, by: actor)
         tick()
-        try s.runAllocation(envelope, cycleId: cycle.id, by: actor)
+        _ = try s.runAllocation(envelope, cycleId: cycle.id, by: actor)
     }
 
     private func kelurahanMeetings(_ cycle: Cycle, lagging: Set<KelurahanID>, lockShare: Double, leaveShare: Double) throws {
@@ -505,27 +505,25 @@ final class DemoSeedRun {
             for p in waiting { _ = try verify(p, by: camat, leave: leaveShare, reject: 0.10, change: 0.10) }
             if notAllocated.contains(kec.id) { return }
             try rankAndAllocate(.kecamatan(kec.id), cycle: cycle, by: camat)
+            guard random.chance(lockShare) else { return }
+            tick()
+            try s.lockLevel(.kecamatan(kec.id), cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)",
+                            note: "Berita acara Musrenbang Kecamatan \(kec.name)", by: camat)
+            // After the berita acara the F2 list is passed up; a few wait for the camat's decision.
             let overflow = try s.proposals(ProposalFilter(cycleId: cycle.id, kecamatanId: kec.id,
-                                                                states: [ProposalState(.kecamatan, .f2)]))
+                                                          states: [ProposalState(.kecamatan, .f2)]))
             for p in overflow {
                 let r = random.unit()
                 if r < 0.82 {
                     try act(.rutekanOPD, p, by: camat)
-                } else if r < 0.89 {
+                } else if r < 0.92 {
                     try act(.rutekanPokir, p, by: camat)
-                } else if r < 0.95 || leaveShare == 0 {
-                    try act(.tolak, p, by: camat, reason: "Tidak tertampung pagu kecamatan dan bukan prioritas perangkat daerah.")
                 }
-            }
-            if random.chance(lockShare) {
-                tick()
-                try s.lockLevel(.kecamatan(kec.id), cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)",
-                                      note: "Berita acara Musrenbang Kecamatan \(kec.name)", by: camat)
             }
         } }
     }
 
-    private func opdForum(_ cycle: Cycle, allocateShare: Double, lock: Bool, leaveShare: Double) throws {
+    private func opdForum(_ cycle: Cycle, allocateShare: Double, lockShare: Double, leaveShare: Double) throws {
         begin(.opd, of: cycle)
         for (index, opd) in opds.enumerated() { try batch {
             let verifier = verifierOf[opd.id]!
@@ -535,7 +533,7 @@ final class DemoSeedRun {
             // Deterministic split: with allocateShare 0.5, every other OPD has run its allocation.
             guard allocateShare >= 1 || index % 2 == 0 else { return }
             try rankAndAllocate(.opd(opd.id), cycle: cycle, by: verifier)
-            if lock {
+            if random.chance(lockShare) {
                 tick()
                 try s.lockLevel(.opd(opd.id), cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/FPD-\(opd.code)",
                                       by: verifier)

@@ -18,8 +18,6 @@ public enum ProposalRef: Hashable, Sendable, CustomStringConvertible {
 public struct AllocationOutcome: Hashable, Sendable {
     public var runId: Int64
     public var result: AllocationResult
-    /// Proposals whose state changed (a re-run only moves what changed).
-    public var transitions: Int
 }
 
 /// The facade the web portal and the command-line tools call. Every operation that changes data is one
@@ -186,13 +184,14 @@ public final class MusrenbangService: Sendable {
         try single { try $0.reorder(envelope, cycleId: cycleId, moving: proposalId, to: position, note: note, by: actor) }
     }
 
-    /// Runs and stores the F1/F2 allocation of an envelope; re-runnable until the level is locked.
+    /// Runs and stores the F1/F2 allocation of an envelope as a draft (no proposal moves); re-runnable until
+    /// the level is locked.
     @discardableResult
     public func runAllocation(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor) throws -> AllocationOutcome {
         try single { try $0.runAllocation(envelope, cycleId: cycleId, by: actor) }
     }
 
-    /// Locks a level's results with its berita acara.
+    /// Locks a level's results with its berita acara, applying the envelope's final allocation run.
     @discardableResult
     public func lockLevel(_ key: LockKey, cycleId: CycleID, documentNumber: String, note: String = "",
                           by actor: Actor) throws -> LevelLock {

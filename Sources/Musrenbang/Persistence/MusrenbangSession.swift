@@ -154,19 +154,12 @@ public struct MusrenbangSession {
 
     /// The filter that selects the candidates of `envelope` (its level's candidate states, its area or OPD).
     public static func candidateFilter(_ envelope: FundingEnvelope, cycleId: CycleID) -> ProposalFilter {
-        switch envelope {
-        case .kelurahan(let id):
-            ProposalFilter(cycleId: cycleId, kelurahanId: id, states: [
-                ProposalState(.kelurahan, .diterima), ProposalState(.kelurahan, .diterimaDenganPerubahan),
-                ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .verifikasi)])
-        case .kecamatan(let id):
-            ProposalFilter(cycleId: cycleId, kecamatanId: id, states: [
-                ProposalState(.kecamatan, .diterima), ProposalState(.kecamatan, .diterimaDenganPerubahan),
-                ProposalState(.kecamatan, .f2), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .verifikasi)])
-        case .opd(let id):
-            ProposalFilter(cycleId: cycleId, routedOPDId: id, states: [
-                ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan),
-                ProposalState(.opd, .f2), ProposalState(.opd, .didanai)])
+        let stage = envelope.level.stage
+        let states = [ProposalState(stage, .diterima), ProposalState(stage, .diterimaDenganPerubahan)]
+        return switch envelope {
+        case .kelurahan(let id): ProposalFilter(cycleId: cycleId, kelurahanId: id, states: states)
+        case .kecamatan(let id): ProposalFilter(cycleId: cycleId, kecamatanId: id, states: states)
+        case .opd(let id): ProposalFilter(cycleId: cycleId, routedOPDId: id, states: states)
         }
     }
 
@@ -223,34 +216,23 @@ public struct MusrenbangSession {
         }
     }
 
-    /// Runs the F1/F2 allocation of `envelope` in rank order, stores the run and its decisions, and moves
-    /// every proposal whose outcome changed (logged). Re-runnable until the level is locked.
-    @discardableResult
+    /// Runs the F1/F2 allocation of an envelope as the draft its meeting reviews: the run and every decision
+    /// with its reason are stored, no proposal moves. Re-runnable until the level is locked; the berita acara
+    /// (`lockLevel`) applies the final run.
     public func runAllocation(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor) throws -> AllocationOutcome {
         let now = clock.now()
         return try write { db in
-            let (cycle, locks) = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
-            guard let amount = try CeilingRepository(db).amount(of: envelope, cycleId: cycleId) else {
-                throw DomainError.missingInput(field: "pagu \(envelope)")
-            }
-            let level = envelope.level
-            let proposals = ProposalRepository(db)
-            // Light rows (placements): the per-envelope guards were checked above, once; the per-proposal ones
-            // (transition, role, scope, lock, window, reason) by `Allocation.moves`, and the version by the
-            // guarded UPDATE. Only the placement columns change, so no full proposal is loaded or rewritten.
-            let rows = try proposals.allocationPlacements(Self.candidateFilter(envelope, cycleId: cycleId), level: level)
-            let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: level)
-            let result = try Allocation.run(envelope: amount, candidates: rows.map(\.candidate), shares: shares)
-            let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
-            let moves = try Allocation.moves(for: result, placements: rows.map(\.placement), level: level, by: actor, at: now,
-                                             context: WorkflowContext(cycle: cycle, locks: locks))
-            try proposals.apply(moves, at: now)
-            try EventRepository(db).append(contentsOf: moves.lazy.map(\.event))
-            return AllocationOutcome(runId: runId, result: result, transitions: moves.count)
+            _ = try self.requireEnvelopeOpen(envelope, cycleId: cycleId, by: actor, at: now, db: db)
+            let candidates = try ProposalRepository(db).allocationCandidates(Self.candidateFilter(envelope, cycleId: cycleId),
+                                                                            level: envelope.level)
+            let (runId, result) = try self.storeRun(envelope, candidates: candidates, cycleId: cycleId, by: actor, at: now, db: db)
+            return AllocationOutcome(runId: runId, result: result)
         }
     }
 
-    /// Locks a level's results with its berita acara.
+    /// Locks a level's results with its berita acara. For a kelurahan, kecamatan or OPD it first runs the
+    /// envelope's allocation once more (the final run, stored like any other) and applies it: F1 funded,
+    /// F2 passed up, one event per proposal. Nothing is locked or moved when any of it is refused.
     @discardableResult
     public func lockLevel(_ key: LockKey, cycleId: CycleID, documentNumber: String, note: String = "",
                           by actor: Actor) throws -> LevelLock {
@@ -259,10 +241,32 @@ public struct MusrenbangSession {
             let context = try self.context(cycleId: cycleId, db: db)
             let lock = try LevelLock.lock(key, cycle: context.cycle, documentNumber: documentNumber, note: note, by: actor,
                                           at: now, existing: context.locks)
+            if let envelope = FundingEnvelope(level: key.level, ownerId: key.ownerId ?? 0) {
+                let proposals = ProposalRepository(db)
+                let rows = try proposals.allocationPlacements(Self.candidateFilter(envelope, cycleId: cycleId), level: key.level)
+                let (_, result) = try self.storeRun(envelope, candidates: rows.map(\.candidate), cycleId: cycleId, by: actor,
+                                                    at: now, db: db)
+                let moves = try Allocation.moves(for: result, placements: rows.map(\.placement), level: key.level, by: actor,
+                                                 at: now, context: context)
+                try proposals.apply(moves, at: now)
+                try EventRepository(db).append(contentsOf: moves.lazy.map(\.event))
+            }
             try LockRepository(db).insert(lock)
             cache.contexts[cycleId] = nil
             return lock
         }
+    }
+
+    /// Computes an envelope's allocation over `candidates` and stores the run with its decisions.
+    private func storeRun(_ envelope: FundingEnvelope, candidates: [AllocationCandidate], cycleId: CycleID, by actor: Actor,
+                          at now: Date, db: Connection) throws -> (Int64, AllocationResult) {
+        guard let amount = try CeilingRepository(db).amount(of: envelope, cycleId: cycleId) else {
+            throw DomainError.missingInput(field: "pagu \(envelope)")
+        }
+        let shares = try CycleRepository(db).groupShares(cycleId: cycleId, level: envelope.level)
+        let result = try Allocation.run(envelope: amount, candidates: candidates, shares: shares)
+        let runId = try AllocationRepository(db).save(result, cycleId: cycleId, envelope: envelope, by: actor.accountId, at: now)
+        return (runId, result)
     }
 
     /// Bappeda computes the kelurahan ceilings and the kecamatan ceilings of a cycle from its settings and

@@ -175,6 +175,28 @@ public struct ProposalRepository {
         return sheets
     }
 
+    /// The candidates of an allocation run (id, cost in force, group, rank at `level`), in id order: the lean
+    /// read of a draft run, which moves nothing (the berita acara reads `allocationPlacements`).
+    public func allocationCandidates(_ filter: ProposalFilter, level: Level) throws -> [AllocationCandidate] {
+        let (sql, arguments) = condition(filter)
+        let query = try db.prepare("""
+            SELECT p.id, p.effective_cost, p.is_fisik, p.bidang_id,
+                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)')
+            FROM proposals p WHERE \(sql)
+            """)
+        try query.bind(arguments)
+        var candidates: [AllocationCandidate] = []
+        while try query.step() {
+            candidates.append(AllocationCandidate(proposalId: ProposalID(query.int64(at: 0)),
+                                                  rank: query.isNull(at: 4) ? Int.max : Int(query.int64(at: 4)),
+                                                  cost: query.int64(at: 1), isFisik: query.int64(at: 2) != 0,
+                                                  bidangId: BidangID(query.int64(at: 3))))
+        }
+        // No ORDER BY: see `allocationPlacements`.
+        candidates.sort { $0.proposalId.rawValue < $1.proposalId.rawValue }
+        return candidates
+    }
+
     /// Allocation candidates with their placements (light rows: no full proposal is loaded), in id order.
     public func allocationPlacements(_ filter: ProposalFilter, level: Level) throws
         -> [(candidate: AllocationCandidate, placement: ProposalPlacement)] {

@@ -50,34 +50,33 @@ public enum TransitionTable {
         add(at(.kelurahan, .verifikasi), .kembalikan, kel, .kelurahan, .state(S(.kelurahan, .dikembalikan)))
         add(at(.kelurahan, .dikembalikan), .ubah, proposer, .kelurahan, .same)
         add(at(.kelurahan, .dikembalikan), .ajukan, proposer, .kelurahan, .state(S(.kelurahan, .verifikasi)))
-        // Allocation outcomes; re-runnable until the kelurahan is locked, so an F2 already sent up (and not
-        // yet touched by the kecamatan) can come back as F1.
-        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan) + at(.kecamatan, .verifikasi), .alokasiF1, kel, .kelurahan,
-            .state(S(.kelurahan, .didanai)))
-        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan, .didanai), .alokasiF2, kel, .kelurahan,
-            .state(S(.kecamatan, .verifikasi)))
-        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan, .didanai) + at(.kecamatan, .verifikasi), .ubahPeringkat, kel,
-            .kelurahan, .same)
+        // Allocation outcomes. A run is a draft the meeting reviews (re-runnable, nothing moves); the berita
+        // acara that locks the kelurahan applies its final run: F1 stays funded here, F2 goes up.
+        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan), .alokasiF1, kel, .kelurahan, .state(S(.kelurahan, .didanai)))
+        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan), .alokasiF2, kel, .kelurahan, .state(S(.kecamatan, .verifikasi)))
+        add(at(.kelurahan, .diterima, .diterimaDenganPerubahan), .ubahPeringkat, kel, .kelurahan, .same)
 
         // 3. Musrenbang kecamatan (over the F2 of its kelurahan).
         add(at(.kecamatan, .verifikasi), .terima, kec, .kecamatan, .state(S(.kecamatan, .diterima)))
         add(at(.kecamatan, .verifikasi), .terimaDenganPerubahan, kec, .kecamatan, .state(S(.kecamatan, .diterimaDenganPerubahan)))
-        add(at(.kecamatan, .verifikasi, .f2), .tolak, kec, .kecamatan, .state(S(.kecamatan, .ditolak)))
-        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan, .f2) + at(.opd, .verifikasi), .alokasiF1, kec, .kecamatan,
-            .state(S(.kecamatan, .didanai)))
-        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan, .didanai), .alokasiF2, kec, .kecamatan,
-            .state(S(.kecamatan, .f2)))
-        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan, .f2), .rutekanOPD, kec, .kecamatan, .state(S(.opd, .verifikasi)))
-        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan, .f2), .rutekanPokir, kec, .kecamatan, .state(S(.kecamatan, .pokir)))
-        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan, .didanai, .f2), .ubahPeringkat, kec, .kecamatan, .same)
+        add(at(.kecamatan, .verifikasi), .tolak, kec, .kecamatan, .state(S(.kecamatan, .ditolak)))
+        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .alokasiF1, kec, .kecamatan, .state(S(.kecamatan, .didanai)))
+        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .alokasiF2, kec, .kecamatan, .state(S(.kecamatan, .f2)))
+        // Before the berita acara the meeting may route a proposal itself; after it, the F2 list is passed up
+        // (to an OPD or to Pokir DPRD): that hands the overflow over and changes no locked result.
+        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .rutekanOPD, kec, .kecamatan, .state(S(.opd, .verifikasi)))
+        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .rutekanPokir, kec, .kecamatan, .state(S(.kecamatan, .pokir)))
+        add(at(.kecamatan, .f2), .rutekanOPD, kec, .kecamatan, .state(S(.opd, .verifikasi)), lock: false)
+        add(at(.kecamatan, .f2), .rutekanPokir, kec, .kecamatan, .state(S(.kecamatan, .pokir)), lock: false)
+        add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .ubahPeringkat, kec, .kecamatan, .same)
 
         // 4. Forum Perangkat Daerah.
         add(at(.opd, .verifikasi), .terima, opd, .opd, .state(S(.opd, .diterima)))
         add(at(.opd, .verifikasi), .terimaDenganPerubahan, opd, .opd, .state(S(.opd, .diterimaDenganPerubahan)))
         add(at(.opd, .verifikasi), .tolak, opd, .opd, .state(S(.opd, .ditolak)))
-        add(at(.opd, .diterima, .diterimaDenganPerubahan, .f2), .alokasiF1, opd, .opd, .state(S(.opd, .didanai)))
-        add(at(.opd, .diterima, .diterimaDenganPerubahan, .didanai), .alokasiF2, opd, .opd, .state(S(.opd, .f2)))
-        add(at(.opd, .diterima, .diterimaDenganPerubahan, .didanai, .f2), .ubahPeringkat, opd, .opd, .same)
+        add(at(.opd, .diterima, .diterimaDenganPerubahan), .alokasiF1, opd, .opd, .state(S(.opd, .didanai)))
+        add(at(.opd, .diterima, .diterimaDenganPerubahan), .alokasiF2, opd, .opd, .state(S(.opd, .f2)))
+        add(at(.opd, .diterima, .diterimaDenganPerubahan), .ubahPeringkat, opd, .opd, .same)
 
         // 5. Musrenbang kota: Bappeda ratifies everything funded at kelurahan, kecamatan and OPD level.
         let funded = at(.kelurahan, .didanai) + at(.kecamatan, .didanai) + at(.opd, .didanai)
