@@ -8,12 +8,9 @@ import Testing
     /// Every envelope kind, every candidate state, with and without routing or a previous envelope.
     @Test func movesMatchTransitionsOnEveryLevelAndState() throws {
         let cases: [(Level, Role, [ProposalState])] = [
-            (.kelurahan, .verifikatorKelurahan, [ProposalState(.kelurahan, .diterima), ProposalState(.kelurahan, .diterimaDenganPerubahan),
-                                                 ProposalState(.kelurahan, .didanai), ProposalState(.kecamatan, .verifikasi)]),
-            (.kecamatan, .camat, [ProposalState(.kecamatan, .diterima), ProposalState(.kecamatan, .diterimaDenganPerubahan),
-                                  ProposalState(.kecamatan, .f2), ProposalState(.kecamatan, .didanai), ProposalState(.opd, .verifikasi)]),
-            (.opd, .verifikatorOPD, [ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan),
-                                     ProposalState(.opd, .f2), ProposalState(.opd, .didanai)]),
+            (.kelurahan, .verifikatorKelurahan, [ProposalState(.kelurahan, .diterima), ProposalState(.kelurahan, .diterimaDenganPerubahan)]),
+            (.kecamatan, .camat, [ProposalState(.kecamatan, .diterima), ProposalState(.kecamatan, .diterimaDenganPerubahan)]),
+            (.opd, .verifikatorOPD, [ProposalState(.opd, .diterima), ProposalState(.opd, .diterimaDenganPerubahan)]),
         ]
         var rng = SeededRandom(seed: 7)
         for (level, role, states) in cases {
@@ -26,8 +23,7 @@ import Testing
                                              version: rng.int(Int64(2)...9))
                     p.ranks[level] = rng.int(1...12)
                     p.routedOPDId = level == .opd || rng.bool() ? Fixture.opd : nil
-                    if p.status == .didanai { p.envelope = level == .opd ? .opd(Fixture.opd) : (level == .kelurahan ? .kelurahan(Fixture.kelurahan) : .kecamatan(Fixture.kecamatan)) }
-                    else if rng.bool() { p.envelope = .kelurahan(Fixture.kelurahan) }
+                    if rng.bool() { p.envelope = .kelurahan(Fixture.kelurahan) }
                     return p
                 }
                 let result = try Allocation.run(envelope: Int64(round) * 100_000_000,

@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    @Test func outcomesBecomeTransitionsAndReRunsOnlyLogChanges() throws {
+    @Test func outcomesBecomeTransitionsOnceAndALockedLevelRefusesThem() throws {
         var proposals = (1...4).map { i -> Proposal in
             var p = Fixture.proposal(ProposalState(.kelurahan, .diterima), id: Int64(i), volume: Int64(i) * 100)
             p.ranks[.kelurahan] = i
@@ -106,15 +106,18 @@ import Testing
         #expect(proposals.map(\.state) == [ProposalState(.kelurahan, .didanai), ProposalState(.kelurahan, .didanai),
                                            ProposalState(.kecamatan, .verifikasi), ProposalState(.kecamatan, .verifikasi)])
         #expect(proposals[0].envelope == .kelurahan(Fixture.kelurahan))
-        // Re-run with a bigger envelope: 1, 2 stay, 3 comes back as F1 (only one new event).
-        let run2 = try Allocation.run(envelope: 900_000_000, candidates: proposals.map { AllocationCandidate($0, level: .kelurahan) })
-        let applied2 = try Allocation.transitions(for: run2, proposals: proposals, level: .kelurahan, by: verifier, at: now, context: context)
-        #expect(applied2.map(\.proposal.id) == [ProposalID(3)])
-        #expect(applied2.first?.proposal.state == ProposalState(.kelurahan, .didanai))
-        // Locked: no more re-runs.
+        // Applied proposals are no candidates of the same level any more (the berita acara applied them once).
+        #expect(proposals.allSatisfy { !MusrenbangSession.candidateFilter(.kelurahan(Fixture.kelurahan), cycleId: Fixture.cycle.id)
+            .states.contains($0.state) })
+        // A locked level refuses them.
+        let fresh = (1...4).map { i -> Proposal in
+            var p = Fixture.proposal(ProposalState(.kelurahan, .diterima), id: Int64(i), volume: Int64(i) * 100)
+            p.ranks[.kelurahan] = i
+            return p
+        }
         let locked = WorkflowContext(cycle: Fixture.cycle, locks: [.kelurahan(Fixture.kelurahan)])
         #expect(throws: DomainError.levelLocked(.kelurahan(Fixture.kelurahan))) {
-            try Allocation.transitions(for: run2, proposals: proposals, level: .kelurahan, by: verifier, at: now, context: locked)
+            try Allocation.transitions(for: run1, proposals: fresh, level: .kelurahan, by: verifier, at: now, context: locked)
         }
     }
 }

@@ -103,10 +103,11 @@ import Testing
     }
 
     @Test func lockedLevelChangesOnlyThroughBappedaAndIsFlagged() throws {
-        let p = Fixture.proposal(ProposalState(.kelurahan, .didanai))
+        let p = Fixture.proposal(ProposalState(.kelurahan, .diterima))
         let locked = WorkflowContext(cycle: Fixture.cycle, locks: [.kelurahan(Fixture.kelurahan)])
         #expect(throws: DomainError.levelLocked(.kelurahan(Fixture.kelurahan))) {
-            try apply(TransitionInput(.alokasiF2, expectedVersion: p.version), p, .verifikatorKelurahan, at: .kelurahan, context: locked)
+            try apply(TransitionInput(.alokasiF1, expectedVersion: p.version, reason: "muat"), p, .verifikatorKelurahan,
+                      at: .kelurahan, context: locked)
         }
         let corrected = try Workflow.apply(
             TransitionInput(.koreksi, expectedVersion: p.version, reason: "salah input pagu",

@@ -128,7 +128,7 @@ final class DemoSeedRun {
         let lagging = Set([kelurahan[10].id, kelurahan[40].id])
         try kelurahanMeetings(current, lagging: lagging, lockShare: 0.85, leaveShare: 0.05)
         try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
-        try opdForum(current, allocateShare: 0.5, lockShare: 0.5, leaveShare: 0.12)
+        try opdForum(current, allocateShare: 0.5, lockShare: 1, leaveShare: 0.12)
         clock.set(today)
         try storePasswordHashes()
         notes.append("Jadwal siklus berjalan (relatif terhadap tanggal seed \(WIBTime.formatDate(today))): " +

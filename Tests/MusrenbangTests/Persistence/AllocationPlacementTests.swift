@@ -26,9 +26,13 @@ import Testing
         }
         try check(filter)                                    // before: no envelope yet
         let outcome = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
-        try check(filter)                                    // after: funded ones carry the envelope, b moved up
-        try check(ProposalFilter(cycleId: world.cycle.id))   // no state list: every state
-        #expect(try world.database.read { db in try ProposalRepository(db).allocationPlacements(filter, level: .kelurahan) }
+        // The lean candidates of a draft run are the placements' candidates.
+        #expect(try world.database.read { db in try ProposalRepository(db).allocationCandidates(filter, level: .kelurahan) }
+            == (try world.database.read { db in try ProposalRepository(db).allocationPlacements(filter, level: .kelurahan) }.map(\.candidate)))
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/1", by: lurah)
+        let all = ProposalFilter(cycleId: world.cycle.id)
+        try check(all)                                       // after: funded ones carry the envelope, b moved up
+        #expect(try world.database.read { db in try ProposalRepository(db).allocationPlacements(all, level: .kelurahan) }
             .contains { $0.placement.envelope == envelope })
         let stored = try world.database.read { db in try AllocationRepository(db).decisions(runId: outcome.runId) }
         #expect(stored.map(\.reason) == outcome.result.decisions.map(\.reason))

@@ -139,7 +139,7 @@ struct ServiceTests {
         #expect(try world.service.proposal(.id(p.id)).version == p.version)
     }
 
-    @Test func allocationIsStoredRerunnableUntilLockedAndRefusedAfter() throws {
+    @Test func allocationDraftsAreRerunnableAndTheBeritaAcaraAppliesTheFinalRun() throws {
         let world = try TestWorld()
         let a = try world.acceptedProposal(volume: 5)   // 5.000.000
         let b = try world.acceptedProposal(volume: 5)   // does not fit in what is left of 7.000.000
@@ -154,22 +154,38 @@ struct ServiceTests {
         ], by: lurah)
         #expect(ranked.map(\.proposalId) == [a.id, b.id, c.id])
         let first = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
-        #expect(first.result.funded == [a.id, c.id] && first.result.skipped == [b.id] && first.transitions == 3)
-        #expect(try world.service.proposal(.id(b.id)).state == ProposalState(.kecamatan, .verifikasi))
-        #expect(try world.service.proposal(.id(a.id)).envelope == envelope)
-        let usage = try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kelurahan).first { $0.envelope == envelope }
-        #expect(usage?.used == 7_000_000 && usage?.remaining == 0)
-        // Re-run after a manual reorder: b first now, so b is funded and a goes up.
+        #expect(first.result.funded == [a.id, c.id] && first.result.skipped == [b.id])
+        // A draft: the decisions are stored with their reasons, no proposal moves, nothing is used yet.
+        let stored = try world.database.read { db in try AllocationRepository(db).decisions(runId: first.runId) }
+        #expect(stored.map(\.proposalId) == [a.id, b.id, c.id] && stored.map(\.funded) == [true, false, true])
+        #expect(stored[1].reason.contains("melebihi sisa pagu"))
+        for p in [a, b, c] {
+            let now = try world.service.proposal(.id(p.id))
+            #expect(now.state == ProposalState(.kelurahan, .diterima) && now.version == p.version && now.envelope == nil)
+        }
+        #expect(try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kelurahan).first { $0.envelope == envelope }?.used == 0)
+        // Re-run after a manual reorder: b first now, so b is funded and a is skipped.
         try world.service.reorder(envelope, cycleId: world.cycle.id, moving: b.id, to: 1, note: "kesepakatan musyawarah", by: lurah)
         let second = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
-        #expect(second.result.funded == [b.id, c.id] && second.transitions == 2)
-        let runs: Int? = try world.database.read { db in try db.scalar("SELECT count(*) FROM allocation_runs") }
-        #expect(runs == 2)
-        // Someone else's envelope, then the berita acara lock.
+        #expect(second.result.funded == [b.id, c.id] && second.result.skipped == [a.id])
+        #expect(try world.database.read { db in try AllocationRepository(db).latestRun(cycleId: world.cycle.id, envelope: envelope) }?.id == second.runId)
+        // Someone else's envelope, or a role that does not own it, is refused.
         #expect(throws: DomainError.notInScope) {
             try world.service.runAllocation(.kelurahan(world.kelurahan[1]), cycleId: world.cycle.id, by: lurah)
         }
+        #expect(throws: DomainError.notInScope) {
+            try world.service.lockLevel(.kelurahan(world.kelurahan[1]), cycleId: world.cycle.id, documentNumber: "BA/009", by: lurah)
+        }
+        // The berita acara runs the allocation once more and applies it: F1 funded here, F2 up to the kecamatan.
         try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001/2027", by: lurah)
+        #expect(try world.service.proposal(.id(b.id)).state == ProposalState(.kelurahan, .didanai))
+        #expect(try world.service.proposal(.id(c.id)).state == ProposalState(.kelurahan, .didanai))
+        #expect(try world.service.proposal(.id(a.id)).state == ProposalState(.kecamatan, .verifikasi))
+        #expect(try world.service.proposal(.id(b.id)).envelope == envelope)
+        let runs: Int? = try world.database.read { db in try db.scalar("SELECT count(*) FROM allocation_runs") }
+        #expect(runs == 3)
+        let usage = try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kelurahan).first { $0.envelope == envelope }
+        #expect(usage?.used == 7_000_000 && usage?.remaining == 0)
         #expect(throws: DomainError.levelLocked(.kelurahan(world.kelurahan[0]))) {
             try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
         }
@@ -182,10 +198,10 @@ struct ServiceTests {
         #expect(byStatus.map(\.count).reduce(0, +) == 3)
     }
 
-    /// The set-based allocation write: every moved proposal gets its event (who, role, when, from, to, reason,
-    /// changes) and a bumped version, so an editor holding the old version gets a conflict; a move whose row
-    /// changed meanwhile is refused with `staleVersion` and writes nothing.
-    @Test func allocationMovesAreLoggedVersionedAndGuarded() throws {
+    /// The berita acara's set-based write: every moved proposal gets its event (who, role, when, from, to,
+    /// reason, changes) and a bumped version, so an editor holding the old version gets a conflict; a move whose
+    /// row changed meanwhile is refused with `staleVersion` and writes nothing.
+    @Test func beritaAcaraMovesAreLoggedVersionedAndGuarded() throws {
         let world = try TestWorld()
         let a = try world.acceptedProposal(volume: 5), b = try world.acceptedProposal(volume: 5)
         let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
@@ -194,19 +210,19 @@ struct ServiceTests {
             a.id: [world.criteria[0].id: 5, world.criteria[1].id: 5], b.id: [world.criteria[0].id: 1, world.criteria[1].id: 1],
         ], by: lurah)
         let before = try world.service.proposal(.id(b.id))
-        let outcome = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
-        #expect(outcome.transitions == 2)
+        let draft = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001", by: lurah)
         let moved = try world.service.proposal(.id(b.id))
         #expect(moved.state == ProposalState(.kecamatan, .verifikasi) && moved.version == before.version + 1)
-        // The stored event is the one the per-proposal path would have written.
+        // The stored event is the one the per-proposal path would have written (the final run decides as the draft did).
         let expected = try Workflow.apply(
-            TransitionInput(.alokasiF2, expectedVersion: before.version, reason: outcome.result.decisions[1].reason),
+            TransitionInput(.alokasiF2, expectedVersion: before.version, reason: draft.result.decisions[1].reason),
             to: before, by: lurah, at: world.clock.now, context: WorkflowContext(cycle: world.cycle))
         #expect(try world.service.history(of: .id(b.id)).last == expected.event)
         #expect(moved.updatedAt == expected.proposal.updatedAt && moved.title == before.title)
         // An editor still holding the old version is told it changed.
         #expect(throws: DomainError.staleVersion(expected: before.version, actual: moved.version)) {
-            try world.service.apply(.alokasiF1, to: .id(b.id), by: lurah, expectedVersion: before.version, reason: "x")
+            try world.service.apply(.terima, to: .id(b.id), by: world.actor("camat"), expectedVersion: before.version)
         }
         // A move against a stale version is refused and writes nothing.
         let stale = try Workflow.allocate(ProposalPlacement(before), funded: true, reason: "uji", by: lurah, at: world.clock.now,
@@ -215,6 +231,20 @@ struct ServiceTests {
             try world.database.write { db in try ProposalRepository(db).apply([stale], at: world.clock.now) }
         }
         #expect(try world.service.proposal(.id(b.id)) == moved)
+    }
+
+    /// A lock that is refused (wrong stage window) moves nothing and stores no run.
+    @Test func aRefusedBeritaAcaraMovesNothing() throws {
+        let world = try TestWorld()
+        let a = try world.acceptedProposal(volume: 5)
+        let lurah = world.actor("lurah")
+        world.at(.kecamatan)
+        #expect(throws: DomainError.self) {
+            try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001", by: lurah)
+        }
+        #expect(try world.service.proposal(.id(a.id)) == a)
+        let runs: Int? = try world.database.read { db in try db.scalar("SELECT count(*) FROM allocation_runs") }
+        #expect(runs == 0)
     }
 
     @Test func authenticateChecksThePassword() throws {
