@@ -233,6 +233,38 @@ struct ServiceTests {
         #expect(try world.service.proposal(.id(b.id)) == moved)
     }
 
+    /// The kecamatan's berita acara leaves its skipped proposals in `kecamatan:f2`; after the lock the camat can
+    /// only pass them up (to an OPD or Pokir), not change the locked result.
+    @Test func kecamatanF2IsPassedUpAfterItsBeritaAcara() throws {
+        let world = try TestWorld()
+        let lurah = world.actor("lurah"), camat = world.actor("camat")
+        let a = try world.acceptedProposal(volume: 5)
+        let b = try world.acceptedProposal(volume: 9), c = try world.acceptedProposal(volume: 9)
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/KEL", by: lurah)
+        #expect(try world.service.proposal(.id(a.id)).state == ProposalState(.kelurahan, .didanai))
+        world.at(.kecamatan)
+        for p in [b, c] {
+            let up = try world.service.proposal(.id(p.id))
+            #expect(up.state == ProposalState(.kecamatan, .verifikasi))
+            try world.service.apply(.terima, to: .id(p.id), by: camat, expectedVersion: up.version)
+        }
+        let envelope = FundingEnvelope.kecamatan(world.kecamatan[0])
+        let amount = try #require(try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kecamatan)
+            .first { $0.envelope == envelope }?.amount)
+        #expect(amount < 18_000_000)   // b and c (9.000.000 each) do not both fit
+        let draft = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: camat)
+        #expect(!draft.result.skipped.isEmpty)
+        try world.service.lockLevel(.kecamatan(world.kecamatan[0]), cycleId: world.cycle.id, documentNumber: "BA/KEC", by: camat)
+        for id in draft.result.funded { #expect(try world.service.proposal(.id(id)).state == ProposalState(.kecamatan, .didanai)) }
+        let skipped = try world.service.proposal(.id(draft.result.skipped[0]))
+        #expect(skipped.state == ProposalState(.kecamatan, .f2))
+        #expect(throws: DomainError.invalidTransition(from: skipped.state, action: Action.tolak.displayName)) {
+            try world.service.apply(.tolak, to: .id(skipped.id), by: camat, expectedVersion: skipped.version, reason: "x")
+        }
+        let routed = try world.service.apply(.rutekanOPD, to: .id(skipped.id), by: camat, expectedVersion: skipped.version)
+        #expect(routed.state == ProposalState(.opd, .verifikasi) && routed.routedOPDId == skipped.opdId)
+    }
+
     /// A lock that is refused (wrong stage window) moves nothing and stores no run.
     @Test func aRefusedBeritaAcaraMovesNothing() throws {
         let world = try TestWorld()
