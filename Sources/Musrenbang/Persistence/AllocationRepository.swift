@@ -29,24 +29,30 @@ public struct AllocationRepository {
             """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, result.envelopeAmount, result.fundedTotal,
                   result.remaining, shares, accountId.rawValue, Stored.text(now)])
         let runId = db.lastInsertRowID
-        // One prepared statement, positional binding: a city run writes one row per candidate.
-        let insert = try db.prepare("""
+        // One cached statement, positional binding, the reason written into one reused buffer: a city run writes
+        // one row per candidate (175,000), so nothing here is made per row.
+        try db.withPrepared("""
             INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
                 remaining_after, blocking_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.bind(runId, at: 1)
-        for d in result.decisions {
-            try insert.bind(Int64(d.position), at: 2)
-            try insert.bind(d.proposalId.rawValue, at: 3)
-            try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: 4)
-            try insert.bind(d.cost, at: 5)
-            try insert.bind(d.funded, at: 6)
-            try insert.bind(d.remainingBefore, at: 7)
-            try insert.bind(d.remainingAfter, at: 8)
-            try insert.bind(d.blockingGroup?.description, at: 9)
-            try insert.bind(d.reason, at: 10)
-            try insert.step()
-            insert.reset()
+            """) { insert in
+            try insert.bind(runId, at: 1)
+            var reason: [UInt8] = []
+            reason.reserveCapacity(128)
+            for d in result.decisions {
+                try insert.bind(Int64(d.position), at: 2)
+                try insert.bind(d.proposalId.rawValue, at: 3)
+                try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: 4)
+                try insert.bind(d.cost, at: 5)
+                try insert.bind(d.funded, at: 6)
+                try insert.bind(d.remainingBefore, at: 7)
+                try insert.bind(d.remainingAfter, at: 8)
+                try insert.bind(d.blockingGroup?.description, at: 9)
+                reason.removeAll(keepingCapacity: true)
+                d.appendReason(to: &reason)
+                try insert.bind(utf8: reason, at: 10)
+                try insert.step()
+                insert.reset()
+            }
         }
         return runId
     }
