@@ -180,12 +180,13 @@ public struct ProposalRepository {
     public func allocationCandidates(_ filter: ProposalFilter, level: Level) throws -> [AllocationCandidate] {
         let (sql, arguments) = condition(filter)
         // Cached (one SQL text per envelope kind and level): a whole city runs it 201 times. Every column but the
-        // rank comes from the envelope's covering index (Migrations/0004), so no table row is read.
+        // rank comes from the envelope's covering index (Migrations/0004), so no table row is read; the rank is a
+        // join (one cursor for the whole query), not a correlated subquery run per row (about 30% slower).
         var candidates: [AllocationCandidate] = []
         try db.withPrepared("""
-            SELECT p.id, p.effective_cost, p.is_fisik, p.bidang_id,
-                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)')
-            FROM proposals p WHERE \(sql)
+            SELECT p.id, p.effective_cost, p.is_fisik, p.bidang_id, k.rank FROM proposals p
+            LEFT JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = '\(level.rawValue)'
+            WHERE \(sql)
             """) { query in
             try query.bind(arguments)
             while try query.step() {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Musrenbang
 
-/// What the schema no longer checks (Migrations/0004 dropped the unique index (proposal_id, run_id)): every
-/// stored run, first or re-run, holds each candidate exactly once, in processing order, with its reason.
+/// What the schema no longer checks (Migrations/0004 dropped the unique index (proposal_id, run_id) and the foreign
+/// key to proposals): every stored run, first or re-run, holds each candidate exactly once, in processing order,
+/// with its reason, and every decision names a stored proposal.
 @Suite struct AllocationStorageTests {
     @Test func everyRunStoresEachCandidateOnce() throws {
         let world = try TestWorld()
@@ -37,5 +38,17 @@ import Testing
              try db.scalar("SELECT count(*) FROM (SELECT DISTINCT run_id, proposal_id FROM allocation_decisions)") ?? 0)
         }
         #expect(decisions == 8 && distinct == 8)
+        let dangling: Int? = try world.database.read { db in
+            try db.scalar("SELECT count(*) FROM allocation_decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE p.id IS NULL")
+        }
+        #expect(dangling == 0)
+        // The berita acara stores its final run the same way.
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001", by: lurah)
+        let afterLock: (Int, Int, Int) = try world.database.read { db in
+            (try db.scalar("SELECT count(*) FROM allocation_decisions") ?? 0,
+             try db.scalar("SELECT count(*) FROM (SELECT DISTINCT run_id, proposal_id FROM allocation_decisions)") ?? 0,
+             try db.scalar("SELECT count(*) FROM allocation_decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE p.id IS NULL") ?? -1)
+        }
+        #expect(afterLock == (12, 12, 0))
     }
 }
