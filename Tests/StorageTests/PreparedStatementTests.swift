@@ -40,4 +40,46 @@ struct PreparedStatementTests {
             #expect(throws: SQLiteError.self) { try db.prepare("SELECT 1; SELECT 2") }
         }
     }
+    /// A statement run once per envelope or request is prepared once (cached), comes back reset with its
+    /// bindings cleared, and a nested use of the same SQL gets its own copy. Text bound from bytes round-trips.
+    @Test func withPreparedReusesTheCachedStatement() throws {
+        try withTemporaryDirectory { directory throws in
+            let db = try Connection(path: (directory as NSString).appendingPathComponent("p.sqlite"))
+            try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT) STRICT")
+            let insert = "INSERT INTO t (id, name) VALUES (?, ?)"
+            let texts: [[UInt8]] = [Array("Pondok Aren".utf8), [], Array("Cirendeu\u{0}x é".utf8)]
+            let before = db.statementPrepareCount
+            for (offset, text) in texts.enumerated() {
+                try db.withPrepared(insert) { statement in
+                    try statement.bind(Int64(offset + 1), at: 1)
+                    try statement.bind(utf8: text, at: 2)
+                    try statement.step()
+                }
+            }
+            #expect(db.statementPrepareCount == before + 1)
+            // The bindings were cleared: an unbound parameter is NULL.
+            try db.withPrepared(insert) { statement in
+                try statement.bind(Int64(9), at: 1)
+                try statement.step()
+            }
+            let rows = try db.query("SELECT id, name FROM t ORDER BY id")
+            #expect(try rows.map { try $0.get(0, as: Int64.self) } == [1, 2, 3, 9])
+            #expect(try rows.map { try $0.get(1, as: String?.self) } == ["Pondok Aren", "", "Cirendeu\u{0}x é", nil])
+            // Nested use of the same SQL: the inner call gets a fresh statement, the outer one keeps its row.
+            let select = "SELECT id FROM t WHERE id >= ? ORDER BY id"
+            var pairs: [(Int64, Int64)] = []
+            try db.withPrepared(select) { outer in
+                try outer.bind(Int64(1), at: 1)
+                while try outer.step() {
+                    let id = outer.int64(at: 0)
+                    try db.withPrepared(select) { inner in
+                        try inner.bind(id, at: 1)
+                        _ = try inner.step()
+                        pairs.append((id, inner.int64(at: 0)))
+                    }
+                }
+            }
+            #expect(pairs.map(\.0) == [1, 2, 3, 9] && pairs.allSatisfy { $0.0 == $0.1 })
+        }
+    }
 }

@@ -40,6 +40,12 @@ public struct AllocationDecision: Hashable, Sendable {
     public var reason: String {
         var text: [UInt8] = []
         text.reserveCapacity(112)
+        appendReason(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `reason` as UTF-8 to `text`: a caller storing many decisions reuses one buffer (no string each).
+    public func appendReason(to text: inout [UInt8]) {
         if funded {
             text.append(contentsOf: "masuk pagu: biaya ".utf8)
             Rupiah.append(cost, to: &text)
@@ -60,7 +66,6 @@ public struct AllocationDecision: Hashable, Sendable {
             text.append(contentsOf: ", biaya ".utf8)
             Rupiah.append(cost, to: &text)
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -29,26 +29,62 @@ public struct AllocationRepository {
             """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, result.envelopeAmount, result.fundedTotal,
                   result.remaining, shares, accountId.rawValue, Stored.text(now)])
         let runId = db.lastInsertRowID
-        // One prepared statement, positional binding: a city run writes one row per candidate.
-        let insert = try db.prepare("""
-            INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
-                remaining_after, blocking_group, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.bind(runId, at: 1)
-        for d in result.decisions {
-            try insert.bind(Int64(d.position), at: 2)
-            try insert.bind(d.proposalId.rawValue, at: 3)
-            try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: 4)
-            try insert.bind(d.cost, at: 5)
-            try insert.bind(d.funded, at: 6)
-            try insert.bind(d.remainingBefore, at: 7)
-            try insert.bind(d.remainingAfter, at: 8)
-            try insert.bind(d.blockingGroup?.description, at: 9)
-            try insert.bind(d.reason, at: 10)
-            try insert.step()
-            insert.reset()
+        // The decisions in statements of `rowsPerInsert` rows (the rest one by one): SQLite then starts its program
+        // and opens its cursors once per batch instead of once per row. Cached statements, positional binding, the
+        // reason written into one reused buffer: a city run writes one row per candidate (175,000), so nothing
+        // here is made per row.
+        var reason: [UInt8] = []
+        reason.reserveCapacity(128)
+        /// Binds decision `d` as row `row` of a statement whose rows take `?1` (the run) and 9 parameters each.
+        func bind(_ d: AllocationDecision, row: Int32, to insert: PreparedStatement) throws {
+            let base = 2 + row * 9
+            try insert.bind(Int64(d.position), at: base)
+            try insert.bind(d.proposalId.rawValue, at: base + 1)
+            try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: base + 2)
+            try insert.bind(d.cost, at: base + 3)
+            try insert.bind(d.funded, at: base + 4)
+            try insert.bind(d.remainingBefore, at: base + 5)
+            try insert.bind(d.remainingAfter, at: base + 6)
+            try insert.bind(d.blockingGroup?.description, at: base + 7)
+            reason.removeAll(keepingCapacity: true)
+            d.appendReason(to: &reason)
+            try insert.bind(utf8: reason, at: base + 8)
+        }
+        let decisions = result.decisions
+        let batched = decisions.count - decisions.count % Self.rowsPerInsert
+        if batched > 0 {
+            try db.withPrepared(Self.insertDecisions(rows: Self.rowsPerInsert)) { insert in
+                try insert.bind(runId, at: 1)
+                for start in stride(from: 0, to: batched, by: Self.rowsPerInsert) {
+                    for row in 0..<Self.rowsPerInsert { try bind(decisions[start + row], row: Int32(row), to: insert) }
+                    try insert.step()
+                    insert.reset()
+                }
+            }
+        }
+        if batched < decisions.count {
+            try db.withPrepared(Self.insertDecisions(rows: 1)) { insert in
+                try insert.bind(runId, at: 1)
+                for d in decisions[batched...] {
+                    try bind(d, row: 0, to: insert)
+                    try insert.step()
+                    insert.reset()
+                }
+            }
         }
         return runId
+    }
+
+    /// Decisions per multi-row INSERT (x 9 parameters, + 1 for the run: far below SQLite's limits).
+    static let rowsPerInsert = 32
+
+    /// `INSERT INTO allocation_decisions ... VALUES (?1, ?2, ... ?10), (?1, ?11, ... ?19), ...` for `rows` rows.
+    static func insertDecisions(rows: Int) -> String {
+        "INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before, "
+            + "remaining_after, blocking_group, reason) VALUES "
+            + (0..<rows).map { row in
+                "(?1, " + (0..<9).map { "?\(2 + row * 9 + $0)" }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
     }
 
     /// The latest run of an envelope, if any.

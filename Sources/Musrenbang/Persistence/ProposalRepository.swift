@@ -179,18 +179,22 @@ public struct ProposalRepository {
     /// read of a draft run, which moves nothing (the berita acara reads `allocationPlacements`).
     public func allocationCandidates(_ filter: ProposalFilter, level: Level) throws -> [AllocationCandidate] {
         let (sql, arguments) = condition(filter)
-        let query = try db.prepare("""
-            SELECT p.id, p.effective_cost, p.is_fisik, p.bidang_id,
-                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)')
-            FROM proposals p WHERE \(sql)
-            """)
-        try query.bind(arguments)
+        // Cached (one SQL text per envelope kind and level): a whole city runs it 201 times. Every column but the
+        // rank comes from the envelope's covering index (Migrations/0004), so no table row is read; the rank is a
+        // join (one cursor for the whole query), not a correlated subquery run per row (about 30% slower).
         var candidates: [AllocationCandidate] = []
-        while try query.step() {
-            candidates.append(AllocationCandidate(proposalId: ProposalID(query.int64(at: 0)),
-                                                  rank: query.isNull(at: 4) ? Int.max : Int(query.int64(at: 4)),
-                                                  cost: query.int64(at: 1), isFisik: query.int64(at: 2) != 0,
-                                                  bidangId: BidangID(query.int64(at: 3))))
+        try db.withPrepared("""
+            SELECT p.id, p.effective_cost, p.is_fisik, p.bidang_id, k.rank FROM proposals p
+            LEFT JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = '\(level.rawValue)'
+            WHERE \(sql)
+            """) { query in
+            try query.bind(arguments)
+            while try query.step() {
+                candidates.append(AllocationCandidate(proposalId: ProposalID(query.int64(at: 0)),
+                                                      rank: query.isNull(at: 4) ? Int.max : Int(query.int64(at: 4)),
+                                                      cost: query.int64(at: 1), isFisik: query.int64(at: 2) != 0,
+                                                      bidangId: BidangID(query.int64(at: 3))))
+            }
         }
         // No ORDER BY: see `allocationPlacements`.
         candidates.sort { $0.proposalId.rawValue < $1.proposalId.rawValue }
@@ -298,10 +302,17 @@ public struct ProposalRepository {
         add("p.routed_opd_id = ?", filter.routedOPDId?.rawValue)
         add("p.bidang_id = ?", filter.bidangId?.rawValue)
         add("p.proposer_account_id = ?", filter.proposerAccountId?.rawValue)
-        if !filter.states.isEmpty {
+        let stages = Array(Set(filter.states.map(\.stage.rawValue))).sorted()
+        if stages.count == 1 {
+            // The usual case (an envelope's candidates, the states of one stage): `stage = ? AND status IN (...)` lets SQLite
+            // seek the (…, stage, status) indexes once per status instead of reading every status of the stage.
+            clauses.append("p.stage = ?")
+            values.append(stages[0])
+            clauses.append("p.status IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")
+            values.append(contentsOf: filter.states.map(\.status.rawValue))
+        } else if !filter.states.isEmpty {
             // One bound parameter per state; the SQL text only depends on how many there are.
             // The stage list lets SQLite use the (…, stage, status) indexes; the pair list is exact.
-            let stages = Array(Set(filter.states.map(\.stage.rawValue))).sorted()
             clauses.append("p.stage IN (" + stages.map { _ in "?" }.joined(separator: ", ") + ")")
             values.append(contentsOf: stages)
             clauses.append("(p.stage || ':' || p.status) IN (" + filter.states.map { _ in "?" }.joined(separator: ", ") + ")")

@@ -17,7 +17,7 @@ public enum Rupiah {
     /// Appends "Rp 1.250.000" (or "-Rp 1.250.000") as ASCII bytes: for text built in one buffer.
     public static func append(_ amount: Int64, to out: inout [UInt8]) {
         if amount < 0 { out.append(0x2D) }
-        out.append(contentsOf: [0x52, 0x70, 0x20])          // "Rp "
+        out.append(0x52); out.append(0x70); out.append(0x20)  // "Rp ", without an array literal per amount
         appendGrouped(amount.magnitude, to: &out)
     }
 

@@ -136,6 +136,13 @@ public final class Connection {
         PreparedStatement(try Statement(connection: handle, sql: sql))
     }
 
+    /// Runs `body` with `sql` prepared once per connection (kept in the statement cache, so a statement run once
+    /// per envelope or per request is parsed once): bind by position, `step()`, `reset()` as with `prepare(_:)`.
+    /// The statement is reset and its bindings cleared when `body` returns; do not keep it beyond `body`.
+    public func withPrepared<T>(_ sql: String, _ body: (PreparedStatement) throws -> T) throws -> T {
+        try withCachedStatement(sql) { statement in try body(PreparedStatement(statement)) }
+    }
+
     /// The rowid of the most recent successful INSERT on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
@@ -156,13 +163,20 @@ public final class Connection {
     private func withStatement<T>(
         _ sql: String, _ arguments: StatementArguments, _ body: (Statement) throws -> T
     ) throws -> T {
+        try withCachedStatement(sql) { statement in
+            try statement.bind(arguments)
+            return try body(statement)
+        }
+    }
+
+    /// The cached statement for `sql` (a fresh one when the cached copy is busy), reset after `body`.
+    private func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
         let statement = try cache.statement(for: sql) { try Statement(connection: handle, sql: sql) }
         statement.isInUse = true
         defer {
             statement.reset()
             statement.isInUse = false
         }
-        try statement.bind(arguments)
         return try body(statement)
     }
 

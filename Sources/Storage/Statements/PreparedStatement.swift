@@ -4,8 +4,8 @@ import CSQLite
 /// paths (an allocation run writes thousands of rows): no SQL-text cache lookup, no `StatementArguments`
 /// boxing, no `Row` materialisation. Bind every `?N` of the statement, `step()`, then `reset()`.
 ///
-/// Obtained from `Connection.prepare(_:)`; use it on that connection's thread only, and not after the
-/// connection has gone. Values not re-bound after `reset()` keep their previous binding.
+/// Obtained from `Connection.prepare(_:)` (or `Connection.withPrepared(_:_:)`, cached); use it on that
+/// connection's thread only, and not after the connection has gone (nor after `withPrepared` returns). Values not re-bound after `reset()` keep their previous binding.
 public final class PreparedStatement {
     private let statement: Statement
 
@@ -38,6 +38,22 @@ public final class PreparedStatement {
             }
             return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                 sqlite3_bind_text64(statement.handle, index, chars, UInt64(bytes.count), csqlite_transient(),
+                                    UInt8(SQLITE_UTF8))
+            }
+        }
+        try check(result)
+    }
+
+    /// Binds UTF-8 text given as bytes (copied by SQLite), e.g. a buffer the caller reuses for every row, so
+    /// that no `String` is made per row.
+    public func bind(utf8 bytes: [UInt8], at index: Int32) throws {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            // A non-nil address for an empty text (SQLite takes a NULL pointer as SQL NULL).
+            guard let base = buffer.baseAddress else {
+                return sqlite3_bind_text64(statement.handle, index, "", 0, csqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                sqlite3_bind_text64(statement.handle, index, chars, UInt64(buffer.count), csqlite_transient(),
                                     UInt8(SQLITE_UTF8))
             }
         }

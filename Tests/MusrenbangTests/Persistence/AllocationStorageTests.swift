@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Musrenbang
+
+/// What the schema no longer checks (Migrations/0004 dropped the unique index (proposal_id, run_id) and the foreign
+/// key to proposals): every stored run, first or re-run, holds each candidate exactly once, in processing order,
+/// with its reason, and every decision names a stored proposal.
+@Suite struct AllocationStorageTests {
+    @Test func everyRunStoresEachCandidateOnce() throws {
+        let world = try TestWorld()
+        let a = try world.acceptedProposal(volume: 5), b = try world.acceptedProposal(volume: 5)
+        let c = try world.acceptedProposal(volume: 2), d = try world.acceptedProposal(volume: 1)
+        let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
+        world.at(.kelurahan)
+        try world.service.rank(envelope, cycleId: world.cycle.id, scores: [
+            a.id: [world.criteria[0].id: 5, world.criteria[1].id: 5], b.id: [world.criteria[0].id: 4, world.criteria[1].id: 4],
+            c.id: [world.criteria[0].id: 1, world.criteria[1].id: 1],
+        ], by: lurah)                                          // d stays unranked: decided last
+        let first = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
+        try world.service.reorder(envelope, cycleId: world.cycle.id, moving: c.id, to: 1, note: "kesepakatan", by: lurah)
+        let second = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
+        #expect(first.runId != second.runId)
+        for outcome in [first, second] {
+            let rows = try world.database.read { db in
+                try db.query("SELECT position, proposal_id, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position",
+                             [outcome.runId])
+            }
+            let ids = try rows.map { ProposalID(try $0.get(1, as: Int64.self)) }
+            #expect(ids.count == 4 && Set(ids) == [a.id, b.id, c.id, d.id])
+            #expect(ids == outcome.result.decisions.map(\.proposalId))
+            #expect(try rows.map { try $0.get(0, as: Int.self) } == [1, 2, 3, 4])
+            #expect(try rows.map { try $0.get(2, as: String.self) } == outcome.result.decisions.map(\.reason))
+            #expect(ids.last == d.id)
+        }
+        #expect(second.result.decisions.first?.proposalId == c.id)
+        let (decisions, distinct): (Int, Int) = try world.database.read { db in
+            (try db.scalar("SELECT count(*) FROM allocation_decisions") ?? 0,
+             try db.scalar("SELECT count(*) FROM (SELECT DISTINCT run_id, proposal_id FROM allocation_decisions)") ?? 0)
+        }
+        #expect(decisions == 8 && distinct == 8)
+        let dangling: Int? = try world.database.read { db in
+            try db.scalar("SELECT count(*) FROM allocation_decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE p.id IS NULL")
+        }
+        #expect(dangling == 0)
+        // The berita acara stores its final run the same way.
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001", by: lurah)
+        let afterLock: (Int, Int, Int) = try world.database.read { db in
+            (try db.scalar("SELECT count(*) FROM allocation_decisions") ?? 0,
+             try db.scalar("SELECT count(*) FROM (SELECT DISTINCT run_id, proposal_id FROM allocation_decisions)") ?? 0,
+             try db.scalar("SELECT count(*) FROM allocation_decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE p.id IS NULL") ?? -1)
+        }
+        #expect(afterLock == (12, 12, 0))
+    }
+}
