@@ -1,10 +1,12 @@
 import Foundation
+import Musrenbang
 import Storage
 
-/// `musrenbang check`: integrity and foreign-key checks; exit status 1 when either finds a problem.
+/// `musrenbang check`: integrity and foreign-key checks, plus the links the schema leaves to the application;
+/// exit status 1 when any finds a problem.
 enum CheckCommand: Command {
     static let name = "check"
-    static let summary = "run SQLite's integrity and foreign key checks"
+    static let summary = "run SQLite's integrity and foreign key checks and the allocation links"
     static let usage = """
         musrenbang check [--db FILE]
           --db FILE   database file (default: musrenbang.sqlite; env MUSRENBANG_DB)
@@ -15,6 +17,9 @@ enum CheckCommand: Command {
         let database = try DatabaseOptions.openExisting(options)
         let report = try database.checkIntegrity()
         print(report)
-        if !report.isOK { exit(1) }
+        let orphans = try database.read { db in try AllocationRepository(db).decisionsWithoutProposal() }
+        print(orphans == 0 ? "allocation_decisions -> proposals: ok"
+                           : "allocation_decisions -> proposals: \(orphans) decision(s) name no proposal")
+        if !report.isOK || orphans > 0 { exit(1) }
     }
 }

@@ -87,6 +87,14 @@ public struct AllocationRepository {
             }.joined(separator: ", ")
     }
 
+    /// Decisions that name no stored proposal: the link the schema does not enforce (Migrations/0004 dropped that
+    /// foreign key for speed), checked by `musrenbang check` like SQLite's own `foreign_key_check`.
+    public func decisionsWithoutProposal() throws -> Int {
+        try db.scalar("""
+            SELECT count(*) FROM allocation_decisions d WHERE NOT EXISTS (SELECT 1 FROM proposals p WHERE p.id = d.proposal_id)
+            """) ?? 0
+    }
+
     /// The latest run of an envelope, if any.
     public func latestRun(cycleId: CycleID, envelope: FundingEnvelope) throws -> AllocationRun? {
         guard let row = try db.queryOne("""

@@ -50,5 +50,14 @@ import Testing
              try db.scalar("SELECT count(*) FROM allocation_decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE p.id IS NULL") ?? -1)
         }
         #expect(afterLock == (12, 12, 0))
+        // The check that stands in for the dropped foreign key finds a decision naming no proposal.
+        #expect(try world.database.read { db in try AllocationRepository(db).decisionsWithoutProposal() } == 0)
+        try world.database.write { db in
+            try db.execute("""
+                INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
+                    remaining_after, blocking_group, reason) VALUES (?, 99, 999999, 1, 1, 0, 1, 1, NULL, 'uji')
+                """, [first.runId])
+        }
+        #expect(try world.database.read { db in try AllocationRepository(db).decisionsWithoutProposal() } == 1)
     }
 }

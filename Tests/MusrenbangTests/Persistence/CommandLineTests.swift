@@ -27,7 +27,19 @@ struct CommandLineTests {
         #expect(second.status == 0 && second.output.contains("sudah ada"), "\(second.output)")
         #expect(!second.output.contains("kata sandi"))
         let check = try run(["check", "--db", db])
-        #expect(check.status == 0 && check.output.contains("integrity_check: ok") && check.output.contains("foreign_key_check: ok"))
+        #expect(check.status == 0 && check.output.contains("integrity_check: ok") && check.output.contains("foreign_key_check: ok")
+                && check.output.contains("allocation_decisions -> proposals: ok"))
+        // A decision naming no proposal (the link the schema leaves to the application) fails the check.
+        let orphan = try Database(path: db)
+        try orphan.write { conn in
+            try conn.execute("""
+                INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before,
+                    remaining_after, blocking_group, reason) VALUES ((SELECT max(id) FROM allocation_runs), 9999, 99999999, 1, 1, 0, 1, 1, NULL, 'uji')
+                """)
+        }
+        let broken = try run(["check", "--db", db])
+        #expect(broken.status == 1 && broken.output.contains("1 decision(s) name no proposal"), "\(broken.output)")
+        try orphan.write { conn in try conn.execute("DELETE FROM allocation_decisions WHERE proposal_id = 99999999") }
 
         let added = try run(["user", "add", "--db", db, "--username", "op2.cireundeu", "--name", "Operator Dua",
                              "--role", "operator_kelurahan", "--kelurahan", "Cireundeu"], environment: ["MUSRENBANG_PASSWORD": "rahasia-123"])
