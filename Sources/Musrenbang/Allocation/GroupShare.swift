@@ -30,6 +30,17 @@ public enum AllocationGroup: Hashable, Sendable, CustomStringConvertible {
         case .bidang(let id): "bidang:\(id)"
         }
     }
+
+    /// Parses the stored form (`description`); nil for anything else.
+    public init?(stored: String) {
+        switch stored {
+        case "fisik": self = .fisik
+        case "non_fisik": self = .nonFisik
+        default:
+            guard stored.hasPrefix("bidang:"), let id = Int64(stored.dropFirst("bidang:".count)) else { return nil }
+            self = .bidang(BidangID(id))
+        }
+    }
 }
 
 /// A share of an envelope as a cap for one group: its proposals together get at most

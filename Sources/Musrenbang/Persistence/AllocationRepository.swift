@@ -30,11 +30,9 @@ public struct AllocationRepository {
                   result.remaining, shares, accountId.rawValue, Stored.text(now)])
         let runId = db.lastInsertRowID
         // The decisions in statements of `rowsPerInsert` rows (the rest one by one): SQLite then starts its program
-        // and opens its cursors once per batch instead of once per row. Cached statements, positional binding, the
-        // reason written into one reused buffer: a city run writes one row per candidate (175,000), so nothing
-        // here is made per row.
-        var reason: [UInt8] = []
-        reason.reserveCapacity(128)
+        // and opens its cursors once per batch instead of once per row. Cached statements, positional binding, only
+        // numbers (the reason is built from them when read): a city run writes one row per candidate (175,000), so
+        // nothing here is made per row.
         /// Binds decision `d` as row `row` of a statement whose rows take `?1` (the run) and 9 parameters each.
         func bind(_ d: AllocationDecision, row: Int32, to insert: PreparedStatement) throws {
             let base = 2 + row * 9
@@ -46,9 +44,7 @@ public struct AllocationRepository {
             try insert.bind(d.remainingBefore, at: base + 5)
             try insert.bind(d.remainingAfter, at: base + 6)
             try insert.bind(d.blockingGroup?.description, at: base + 7)
-            reason.removeAll(keepingCapacity: true)
-            d.appendReason(to: &reason)
-            try insert.bind(utf8: reason, at: base + 8)
+            try insert.bind(d.blockingGroup == nil ? nil : d.groupRemaining, at: base + 8)
         }
         let decisions = result.decisions
         let batched = decisions.count - decisions.count % Self.rowsPerInsert
@@ -81,7 +77,7 @@ public struct AllocationRepository {
     /// `INSERT INTO allocation_decisions ... VALUES (?1, ?2, ... ?10), (?1, ?11, ... ?19), ...` for `rows` rows.
     static func insertDecisions(rows: Int) -> String {
         "INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before, "
-            + "remaining_after, blocking_group, reason) VALUES "
+            + "remaining_after, blocking_group, group_remaining) VALUES "
             + (0..<rows).map { row in
                 "(?1, " + (0..<9).map { "?\(2 + row * 9 + $0)" }.joined(separator: ", ") + ")"
             }.joined(separator: ", ")
@@ -107,8 +103,26 @@ public struct AllocationRepository {
     }
 
     /// The decisions of a run, in processing order: (proposal, funded, reason).
+    /// The reason is the stored text of rows written before Migrations/0004, else built from the decision's numbers.
     public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {
-        try db.query("SELECT proposal_id, funded, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position", [runId])
-            .map { (ProposalID(try $0.get("proposal_id")), try $0.get("funded"), try $0.get("reason")) }
+        try db.query("""
+            SELECT position, proposal_id, rank, cost, funded, remaining_before, remaining_after, blocking_group,
+                group_remaining, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position
+            """, [runId]).map { row in
+            let id = ProposalID(try row.get("proposal_id"))
+            let funded: Bool = try row.get("funded")
+            if let text: String = try row.get("reason") { return (id, funded, text) }
+            var group: AllocationGroup?
+            if let stored: String = try row.get("blocking_group") {
+                guard let parsed = AllocationGroup(stored: stored) else { throw PersistenceError.corrupt("blocking_group \(stored)") }
+                group = parsed
+            }
+            let rank: Int = try row.get("rank")
+            let decision = AllocationDecision(
+                proposalId: id, position: try row.get("position"), rank: rank == 0 ? Int.max : rank, cost: try row.get("cost"),
+                funded: funded, remainingBefore: try row.get("remaining_before"), remainingAfter: try row.get("remaining_after"),
+                blockingGroup: group, groupRemaining: try row.get("group_remaining"))
+            return (id, funded, decision.reason)
+        }
     }
 }

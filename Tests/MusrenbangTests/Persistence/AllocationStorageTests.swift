@@ -22,14 +22,15 @@ import Testing
         #expect(first.runId != second.runId)
         for outcome in [first, second] {
             let rows = try world.database.read { db in
-                try db.query("SELECT position, proposal_id, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position",
+                try db.query("SELECT position, proposal_id FROM allocation_decisions WHERE run_id = ? ORDER BY position",
                              [outcome.runId])
             }
             let ids = try rows.map { ProposalID(try $0.get(1, as: Int64.self)) }
             #expect(ids.count == 4 && Set(ids) == [a.id, b.id, c.id, d.id])
             #expect(ids == outcome.result.decisions.map(\.proposalId))
             #expect(try rows.map { try $0.get(0, as: Int.self) } == [1, 2, 3, 4])
-            #expect(try rows.map { try $0.get(2, as: String.self) } == outcome.result.decisions.map(\.reason))
+            let stored = try world.database.read { db in try AllocationRepository(db).decisions(runId: outcome.runId) }
+            #expect(stored.map(\.reason) == outcome.result.decisions.map(\.reason))
             #expect(ids.last == d.id)
         }
         #expect(second.result.decisions.first?.proposalId == c.id)
@@ -59,5 +60,36 @@ import Testing
                 """, [first.runId])
         }
         #expect(try world.database.read { db in try AllocationRepository(db).decisionsWithoutProposal() } == 1)
+    }
+
+    /// Reasons are built from the stored numbers (group caps included) and equal the run's own; a row stored
+    /// before Migrations/0004 keeps its text.
+    @Test func reasonsAreRebuiltFromStoredNumbers() throws {
+        let world = try TestWorld()
+        let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
+        let a = try world.acceptedProposal(volume: 4), b = try world.acceptedProposal(volume: 2), c = try world.acceptedProposal(volume: 1)
+        try world.database.write { db in
+            try CycleRepository(db).insertGroupShare(cycleId: world.cycle.id, level: .kelurahan,
+                                                     share: GroupShare(group: .fisik, capBasisPoints: 6000))
+        }
+        world.at(.kelurahan)
+        try world.service.rank(envelope, cycleId: world.cycle.id, scores: [
+            a.id: [world.criteria[0].id: 5, world.criteria[1].id: 5], b.id: [world.criteria[0].id: 4, world.criteria[1].id: 4],
+            c.id: [world.criteria[0].id: 3, world.criteria[1].id: 3],
+        ], by: lurah)
+        let outcome = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
+        #expect(outcome.result.decisions.contains { $0.blockingGroup == .fisik && !$0.funded })
+        let stored = try world.database.read { db in try AllocationRepository(db).decisions(runId: outcome.runId) }
+        #expect(stored.map(\.reason) == outcome.result.decisions.map(\.reason))
+        #expect(stored.contains { $0.reason.hasPrefix("melebihi sisa porsi fisik: sisa Rp") })
+        let texts: Int? = try world.database.read { db in try db.scalar("SELECT count(reason) FROM allocation_decisions") }
+        #expect(texts == 0)
+        try world.database.write { db in
+            try db.execute("UPDATE allocation_decisions SET reason = 'alasan lama' WHERE run_id = ? AND position = 1", [outcome.runId])
+        }
+        let legacy = try world.database.read { db in try AllocationRepository(db).decisions(runId: outcome.runId) }
+        #expect(legacy[0].reason == "alasan lama" && legacy[1].reason == stored[1].reason)
+        #expect(AllocationGroup(stored: "bidang:7") == .bidang(BidangID(7)) && AllocationGroup(stored: "non_fisik") == .nonFisik)
+        #expect(AllocationGroup(stored: "bidang:x") == nil && AllocationGroup(stored: "") == nil)
     }
 }
