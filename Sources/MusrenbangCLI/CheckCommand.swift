@@ -17,7 +17,11 @@ enum CheckCommand: Command {
         let database = try DatabaseOptions.openExisting(options)
         let report = try database.checkIntegrity()
         print(report)
-        let orphans = try database.read { db in try AllocationRepository(db).decisionsWithoutProposal() }
+        // A database migrated with a schema without allocations (not this application's) has nothing more to check.
+        let orphans: Int = try database.read { db in
+            let tables: Int = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('allocation_decisions', 'proposals')") ?? 0
+            return tables == 2 ? try AllocationRepository(db).decisionsWithoutProposal() : 0
+        }
         print(orphans == 0 ? "allocation_decisions -> proposals: ok"
                            : "allocation_decisions -> proposals: \(orphans) decision(s) name no proposal")
         if !report.isOK || orphans > 0 { exit(1) }

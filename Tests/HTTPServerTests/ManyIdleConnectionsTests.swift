@@ -22,7 +22,12 @@ import Testing
     static func startServer(publicFolder: String, extra: [String] = []) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = ["serve", "--port", "0", "--public", publicFolder, "--quiet"] + extra
+        // Its own database file (not musrenbang.sqlite in the working directory), removed when the server exits.
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("idle-\(UUID().uuidString).sqlite").path
+        process.arguments = ["serve", "--port", "0", "--public", publicFolder, "--quiet", "--db", db] + extra
+        process.terminationHandler = { _ in
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
