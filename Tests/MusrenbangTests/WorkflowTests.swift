@@ -157,7 +157,7 @@ import Testing
             try create(Fixture.actor(.warga, inScope: true), at: Fixture.inside(.kelurahan))
         }
         var noTitle = new
-        noTitle.title = "  "
+        noTitle.content.title = "  "
         #expect(throws: DomainError.missingInput(field: "judul usulan")) { try create(Fixture.actor(.warga, inScope: true), noTitle) }
         var noRT = new
         noRT.origin.rtId = nil

@@ -50,29 +50,24 @@ public struct ProposalEdit: Sendable {
     }
 }
 
-/// A new proposal as entered by a resident or an operator.
+/// A new proposal as entered by a resident or an operator: who and where it comes from, and the same content a
+/// proposer may later edit.
 public struct NewProposal: Sendable {
     public var origin: Origin
     /// The resident's account; for a warga it is forced to the actor. Nil for a paper form without account.
     public var proposerAccountId: AccountID?
     public var proposerName: String
-    public var title: String
-    public var problem: String
-    public var kamus: KamusItem
-    public var volume: Int64
-    public var locationText: String
-    public var latitude: Double?
-    public var longitude: Double?
-    public var beneficiaries: Int64
+    /// Title, problem, kamus item, volume, location and beneficiaries.
+    public var content: ProposalEdit
     public var carriedFrom: ProposalID?
 
     public init(origin: Origin, proposerAccountId: AccountID?, proposerName: String, title: String, problem: String,
                 kamus: KamusItem, volume: Int64, locationText: String, latitude: Double? = nil, longitude: Double? = nil,
                 beneficiaries: Int64, carriedFrom: ProposalID? = nil) {
         self.origin = origin; self.proposerAccountId = proposerAccountId; self.proposerName = proposerName
-        self.title = title; self.problem = problem; self.kamus = kamus; self.volume = volume
-        self.locationText = locationText; self.latitude = latitude; self.longitude = longitude
-        self.beneficiaries = beneficiaries; self.carriedFrom = carriedFrom
+        self.content = ProposalEdit(title: title, problem: problem, kamus: kamus, volume: volume, locationText: locationText,
+                                    latitude: latitude, longitude: longitude, beneficiaries: beneficiaries)
+        self.carriedFrom = carriedFrom
     }
 }
 

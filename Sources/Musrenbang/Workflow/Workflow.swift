@@ -183,19 +183,19 @@ public enum Workflow {
         guard trackingCode.year == cycle.planYear else {
             throw .invalidInput(field: "kode pelacakan", detail: "tahun harus \(cycle.planYear)")
         }
-        guard new.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
+        let content = new.content
+        guard content.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
         let name = new.proposerName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw .missingInput(field: "nama pengusul") }
-        try validateText(title: new.title, problem: new.problem, location: new.locationText)
-        try validateNumbers(beneficiaries: new.beneficiaries, latitude: new.latitude, longitude: new.longitude)
-        let cost = try new.kamus.cost(volume: new.volume)
+        try validate(content)
+        let cost = try content.kamus.cost(volume: content.volume)
         let proposal = Proposal(
             id: id, trackingCode: trackingCode, cycleId: cycle.id, origin: new.origin, proposerAccountId: proposerAccount,
             proposerName: name, enteredBy: actor.accountId,
-            title: new.title.trimmingCharacters(in: .whitespacesAndNewlines),
-            problem: new.problem.trimmingCharacters(in: .whitespacesAndNewlines), kamus: new.kamus, volume: new.volume,
-            cost: cost, locationText: new.locationText.trimmingCharacters(in: .whitespacesAndNewlines),
-            latitude: new.latitude, longitude: new.longitude, beneficiaries: new.beneficiaries,
+            title: content.title.trimmingCharacters(in: .whitespacesAndNewlines),
+            problem: content.problem.trimmingCharacters(in: .whitespacesAndNewlines), kamus: content.kamus, volume: content.volume,
+            cost: cost, locationText: content.locationText.trimmingCharacters(in: .whitespacesAndNewlines),
+            latitude: content.latitude, longitude: content.longitude, beneficiaries: content.beneficiaries,
             carriedFrom: new.carriedFrom, createdAt: now, version: 1)
         let event = ProposalEvent(proposalId: id, cycleId: cycle.id, action: .buat, actorAccountId: actor.accountId,
                                   actorRole: actor.role, at: now, from: proposal.state, to: proposal.state,
@@ -207,8 +207,7 @@ public enum Workflow {
     // MARK: - Effects
 
     private static func applyEdit(_ edit: ProposalEdit, to proposal: inout Proposal) throws(DomainError) -> [FieldChange] {
-        try validateText(title: edit.title, problem: edit.problem, location: edit.locationText)
-        try validateNumbers(beneficiaries: edit.beneficiaries, latitude: edit.latitude, longitude: edit.longitude)
+        try validate(edit)
         let sameItem = edit.kamus.id == proposal.kamusId
         guard sameItem || edit.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
         let unitPrice = sameItem ? proposal.unitPrice : edit.kamus.unitPrice
@@ -272,17 +271,16 @@ public enum Workflow {
         }
     }
 
-    private static func validateText(title: String, problem: String, location: String) throws(DomainError) {
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "judul usulan") }
-        guard title.count <= 200 else { throw .invalidInput(field: "judul usulan", detail: "maksimal 200 karakter") }
-        guard !problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "permasalahan") }
-        guard !location.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingInput(field: "lokasi") }
-    }
-
-    private static func validateNumbers(beneficiaries: Int64, latitude: Double?, longitude: Double?) throws(DomainError) {
-        guard beneficiaries >= 0 else { throw .invalidInput(field: "jumlah penerima manfaat", detail: "tidak boleh negatif") }
-        guard (latitude == nil) == (longitude == nil) else { throw .missingInput(field: "lintang dan bujur") }
-        if let latitude, let longitude {
+    /// The rules for a proposal's content, the same at creation and on every edit.
+    private static func validate(_ content: ProposalEdit) throws(DomainError) {
+        let blank = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard !blank(content.title) else { throw .missingInput(field: "judul usulan") }
+        guard content.title.count <= 200 else { throw .invalidInput(field: "judul usulan", detail: "maksimal 200 karakter") }
+        guard !blank(content.problem) else { throw .missingInput(field: "permasalahan") }
+        guard !blank(content.locationText) else { throw .missingInput(field: "lokasi") }
+        guard content.beneficiaries >= 0 else { throw .invalidInput(field: "jumlah penerima manfaat", detail: "tidak boleh negatif") }
+        guard (content.latitude == nil) == (content.longitude == nil) else { throw .missingInput(field: "lintang dan bujur") }
+        if let latitude = content.latitude, let longitude = content.longitude {
             guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
                 throw .invalidInput(field: "koordinat", detail: "di luar rentang")
             }

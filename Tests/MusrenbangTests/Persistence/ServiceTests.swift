@@ -9,7 +9,7 @@ struct ServiceTests {
         let world = try TestWorld()
         let op = world.actor("op.kel0")
         var new = try world.newProposal(title: "Betonisasi Jl. Mawar")
-        new.latitude = -6.3; new.longitude = 106.7
+        new.content.latitude = -6.3; new.content.longitude = 106.7
         let created = try world.service.create(new, cycleId: world.cycle.id, by: op)
         let loaded = try world.service.proposal(.code(created.trackingCode))
         #expect(loaded == created)
