@@ -41,18 +41,18 @@ struct PreparedStatementTests {
         }
     }
     /// A statement run once per envelope or request is prepared once (cached), comes back reset with its
-    /// bindings cleared, and a nested use of the same SQL gets its own copy. Text bound from bytes round-trips.
+    /// bindings cleared, and a nested use of the same SQL gets its own copy. Text (empty, with NUL) round-trips.
     @Test func withPreparedReusesTheCachedStatement() throws {
         try withTemporaryDirectory { directory throws in
             let db = try Connection(path: (directory as NSString).appendingPathComponent("p.sqlite"))
             try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT) STRICT")
             let insert = "INSERT INTO t (id, name) VALUES (?, ?)"
-            let texts: [[UInt8]] = [Array("Pondok Aren".utf8), [], Array("Cirendeu\u{0}x é".utf8)]
+            let texts = ["Pondok Aren", "", "Cirendeu\u{0}x é"]
             let before = db.statementPrepareCount
             for (offset, text) in texts.enumerated() {
                 try db.withPrepared(insert) { statement in
                     try statement.bind(Int64(offset + 1), at: 1)
-                    try statement.bind(utf8: text, at: 2)
+                    try statement.bind(text, at: 2)
                     try statement.step()
                 }
             }

@@ -44,8 +44,8 @@ public struct AllocationDecision: Hashable, Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Appends `reason` as UTF-8 to `text`: a caller storing many decisions reuses one buffer (no string each).
-    public func appendReason(to text: inout [UInt8]) {
+    /// Writes `reason` as UTF-8 bytes: `Rupiah.append` formats amounts into the same buffer, no string each.
+    private func appendReason(to text: inout [UInt8]) {
         if funded {
             text.append(contentsOf: "masuk pagu: biaya ".utf8)
             Rupiah.append(cost, to: &text)
@@ -150,9 +150,8 @@ public enum Allocation {
         return false
     }
 
-    /// The transitions that make `proposals` match `result` at `level` (F1: alokasiF1; F2: alokasiF2).
-    /// Proposals already in their outcome state are left alone, so a re-run only logs what changed.
-    /// Refused as a whole when the level is locked for any of them.
+    /// The transitions that apply `result` to `proposals` at `level` (F1: alokasiF1; F2: alokasiF2), as the berita
+    /// acara does once. Refused as a whole when the level is locked for any of them.
     public static func transitions(for result: AllocationResult, proposals: [Proposal], level: Level, by actor: Actor,
                                    at now: Date, context: WorkflowContext) throws(DomainError) -> [TransitionResult] {
         guard level != .kota else { throw .invalidInput(field: "tingkat", detail: "kota tidak memiliki pagu alokasi") }
@@ -166,8 +165,6 @@ public enum Allocation {
             guard let proposal = byId[decision.proposalId] else {
                 throw .invalidInput(field: "alokasi", detail: "usulan \(decision.proposalId) tidak dikenal")
             }
-            let done = decision.funded ? fundedStates(level).contains(proposal.state) : skippedStates(level).contains(proposal.state)
-            if done { continue }
             let action: Action = decision.funded ? .alokasiF1 : .alokasiF2
             let input = TransitionInput(action, expectedVersion: proposal.version, reason: decision.reason)
             results.append(try Workflow.apply(input, to: proposal, by: actor, at: now, context: context))
@@ -176,8 +173,8 @@ public enum Allocation {
     }
 
     /// The lean form of `transitions`: the same moves (state, version, envelope, routing) and the same
-    /// events, from placements instead of full proposals (`Workflow.allocate`). Placements already in
-    /// their outcome state are left alone; refused as a whole when the level is locked for any of them.
+    /// events, from placements instead of full proposals (`Workflow.allocate`); refused as a whole when the
+    /// level is locked for any of them.
     public static func moves(for result: AllocationResult, placements: [ProposalPlacement], level: Level, by actor: Actor,
                              at now: Date, context: WorkflowContext) throws(DomainError) -> [AllocationMove] {
         guard level != .kota else { throw .invalidInput(field: "tingkat", detail: "kota tidak memiliki pagu alokasi") }
@@ -187,32 +184,14 @@ public enum Allocation {
             byId[placement.proposalId] = index
             if let key = LockKey.forPlacement(placement, at: level), context.locks.contains(key) { throw .levelLocked(key) }
         }
-        let funded = fundedStates(level), skipped = skippedStates(level)
         var moves: [AllocationMove] = []
         for decision in result.decisions {
             guard let index = byId[decision.proposalId] else {
                 throw .invalidInput(field: "alokasi", detail: "usulan \(decision.proposalId) tidak dikenal")
             }
-            let placement = placements[index]
-            if decision.funded ? funded.contains(placement.state) : skipped.contains(placement.state) { continue }
-            moves.append(try Workflow.allocate(placement, funded: decision.funded, reason: decision.reason, by: actor, at: now,
+            moves.append(try Workflow.allocate(placements[index], funded: decision.funded, reason: decision.reason, by: actor, at: now,
                                                context: context))
         }
         return moves
-    }
-
-    /// States that already count as F1 of `level`.
-    static func fundedStates(_ level: Level) -> Set<ProposalState> {
-        [ProposalState(level.stage, .didanai)]
-    }
-
-    /// States that already count as F2 of `level` (or went further up).
-    static func skippedStates(_ level: Level) -> Set<ProposalState> {
-        switch level {
-        case .kelurahan: [ProposalState(.kecamatan, .verifikasi)]
-        case .kecamatan: [ProposalState(.kecamatan, .f2), ProposalState(.opd, .verifikasi), ProposalState(.kecamatan, .pokir)]
-        case .opd: [ProposalState(.opd, .f2)]
-        case .kota: []
-        }
     }
 }

@@ -1,6 +1,6 @@
 /// One row of the transition table: from `from`, `action` by one of `roles` leads to `next`.
 /// `actingStage` is the stage whose owner acts: its window and its level lock are the guards
-/// (it differs from `from.stage` only when a level re-runs its allocation on a proposal it already sent up).
+/// (it differs from `from.stage` only for Bappeda's `koreksi` and the proposer's carry-over mark).
 public struct TransitionRule: Hashable, Sendable {
     /// Where the proposal goes.
     public enum Next: Hashable, Sendable {

@@ -44,22 +44,6 @@ public final class PreparedStatement {
         try check(result)
     }
 
-    /// Binds UTF-8 text given as bytes (copied by SQLite), e.g. a buffer the caller reuses for every row, so
-    /// that no `String` is made per row.
-    public func bind(utf8 bytes: [UInt8], at index: Int32) throws {
-        let result = bytes.withUnsafeBufferPointer { buffer in
-            // A non-nil address for an empty text (SQLite takes a NULL pointer as SQL NULL).
-            guard let base = buffer.baseAddress else {
-                return sqlite3_bind_text64(statement.handle, index, "", 0, csqlite_transient(), UInt8(SQLITE_UTF8))
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                sqlite3_bind_text64(statement.handle, index, chars, UInt64(buffer.count), csqlite_transient(),
-                                    UInt8(SQLITE_UTF8))
-            }
-        }
-        try check(result)
-    }
-
     /// Binds a whole argument list (as `Connection.execute` does), e.g. a filter built elsewhere.
     public func bind(_ arguments: StatementArguments) throws { try statement.bind(arguments) }
 
