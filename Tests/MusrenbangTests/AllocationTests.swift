@@ -7,6 +7,16 @@ import Testing
         AllocationCandidate(proposalId: ProposalID(id), rank: rank, cost: cost, isFisik: fisik, bidangId: BidangID(bidang))
     }
 
+    /// Each envelope is locked by its own berita acara; the kota's berita acara locks no envelope.
+    @Test func envelopesAndTheirBeritaAcara() {
+        let envelopes: [FundingEnvelope] = [.kelurahan(KelurahanID(3)), .kecamatan(KecamatanID(3)), .opd(OPDID(3))]
+        for envelope in envelopes {
+            #expect(envelope.lockKey.level == envelope.level && envelope.lockKey.ownerId == envelope.ownerId)
+            #expect(FundingEnvelope(lockKey: envelope.lockKey) == envelope)
+        }
+        #expect(FundingEnvelope(lockKey: .kota) == nil)
+    }
+
     @Test func skipsWhatDoesNotFitAndTriesTheNext() throws {
         let result = try Allocation.run(envelope: 500_000_000, candidates: [
             candidate(3, rank: 3, cost: 100_000_000),

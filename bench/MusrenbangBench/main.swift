@@ -275,12 +275,7 @@ var lockTotal = 0.0, lockCPU = 0.0, lockMoved = 0, slowestLock = 0.0
     cpu = cpuSeconds()
     let locking = try seconds {
         for (envelope, actor) in envelopes {
-            let key: LockKey = switch envelope {
-            case .kelurahan(let id): .kelurahan(id)
-            case .kecamatan(let id): .kecamatan(id)
-            case .opd(let id): .opd(id)
-            }
-            let one = try seconds { try service.lockLevel(key, cycleId: cycle.id, documentNumber: "BA/\(envelope)", by: actor) }
+            let one = try seconds { try service.lockLevel(envelope.lockKey, cycleId: cycle.id, documentNumber: "BA/\(envelope)", by: actor) }
             slowestLock = max(slowestLock, one)
         }
     }

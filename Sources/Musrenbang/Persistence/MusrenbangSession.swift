@@ -241,7 +241,7 @@ public struct MusrenbangSession {
             let context = try self.context(cycleId: cycleId, db: db)
             let lock = try LevelLock.lock(key, cycle: context.cycle, documentNumber: documentNumber, note: note, by: actor,
                                           at: now, existing: context.locks)
-            if let envelope = FundingEnvelope(level: key.level, ownerId: key.ownerId ?? 0) {
+            if let envelope = FundingEnvelope(lockKey: key) {
                 let proposals = ProposalRepository(db)
                 let rows = try proposals.allocationPlacements(Self.candidateFilter(envelope, cycleId: cycleId), level: key.level)
                 let (_, result) = try self.storeRun(envelope, candidates: rows.map(\.candidate), cycleId: cycleId, by: actor,
@@ -328,12 +328,7 @@ public struct MusrenbangSession {
             throw DomainError.roleNotAllowed(role: actor.role, action: "alokasi pagu")
         }
         let context = try self.context(cycleId: cycleId, db: db)
-        let key: LockKey = switch envelope {
-        case .kelurahan(let id): .kelurahan(id)
-        case .kecamatan(let id): .kecamatan(id)
-        case .opd(let id): .opd(id)
-        }
-        guard !context.locks.contains(key) else { throw DomainError.levelLocked(key) }
+        guard !context.locks.contains(envelope.lockKey) else { throw DomainError.levelLocked(envelope.lockKey) }
         try context.cycle.requireOpen(envelope.level.stage, at: now)
         return (context.cycle, context.locks)
     }
