@@ -31,9 +31,11 @@ let package = Package(
         // Benchmark of the persistence layer (bench/domain.sh); not part of the product.
         .executableTarget(name: "MusrenbangBench", dependencies: ["Musrenbang", "Storage"], path: "bench/MusrenbangBench"),
 
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage"]),
+        // What the test targets share: running the built `musrenbang` command. Only tests depend on it.
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,30 +1,17 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 @testable import HTTPServer
 
 /// 10,000 idle or slow connections must not keep a normal client from being served. Both ends do not fit
 /// in one process under the descriptor limit, so the real `musrenbang serve` runs as a child process.
 @Suite(.serialized) struct ManyIdleConnectionsTests {
-    /// The `musrenbang` executable `swift build` puts next to the test bundle.
-    static func executable() throws -> String {
-        let me = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
-        if directory.pathExtension == "xctest" { directory = directory.deletingLastPathComponent() }
-        for candidate in [directory.path + "/musrenbang", directory.deletingLastPathComponent().path + "/musrenbang"]
-        where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        throw TestFailure("musrenbang executable not found near \(me); run `swift build` first")
-    }
-
     /// Starts `musrenbang serve` on an ephemeral port and returns it with the port it reports.
     static func startServer(publicFolder: String, extra: [String] = []) throws -> (Process, Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
         // Its own database file (not musrenbang.sqlite in the working directory), removed when the server exits.
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("idle-\(UUID().uuidString).sqlite").path
-        process.arguments = ["serve", "--port", "0", "--public", publicFolder, "--quiet", "--db", db] + extra
+        let process = try BuiltBinary.process(["serve", "--port", "0", "--public", publicFolder, "--quiet", "--db", db] + extra)
         process.terminationHandler = { _ in
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         }

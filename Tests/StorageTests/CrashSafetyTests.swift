@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Storage
 
@@ -46,7 +47,7 @@ struct CrashSafetyTests {
     }
 
     @Test func acknowledgedWritesSurviveSIGKILL() throws {
-        let binary = try musrenbangBinary()
+        let binary = try BuiltBinary.path()
         try withTemporaryDirectory { directory throws in
             let path = (directory as NSString).appendingPathComponent("crash.sqlite")
             var acknowledged: [Int64] = []
@@ -63,7 +64,7 @@ struct CrashSafetyTests {
                 #expect(lost.isEmpty, "round \(round): acknowledged but missing: \(lost.prefix(10))")
             }
             // The CLI's own check agrees.
-            #expect(try runMusrenbang(["check", "--db", path]).status == 0)
+            #expect(try BuiltBinary.run(["check", "--db", path]).status == 0)
         }
     }
 }

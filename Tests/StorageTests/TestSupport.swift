@@ -61,37 +61,3 @@ func runThreads(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Void) 
     group.wait()
     return errors.current
 }
-
-/// The `musrenbang` binary that `swift build` / `swift test` put next to the test bundle.
-func musrenbangBinary() throws -> String {
-    let testExecutable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    var directory = URL(fileURLWithPath: testExecutable).deletingLastPathComponent()
-    // The bundle may be a directory (…/musrenbangPackageTests.xctest/…); look a few levels up.
-    for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("musrenbang").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    throw MissingBinary(description: "musrenbang binary not found near \(testExecutable); run `swift build` first")
-}
-
-struct MissingBinary: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Runs `musrenbang` with `arguments` and returns its exit status and standard output.
-func runMusrenbang(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try musrenbangBinary())
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    // Keep the test environment's MUSRENBANG_* settings from leaking into the command.
-    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MUSRENBANG_") }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
