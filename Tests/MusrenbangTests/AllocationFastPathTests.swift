@@ -50,12 +50,7 @@ import Testing
                                     isFisik: rng.bool(), bidangId: BidangID(rng.int(Int64(1)...3)))
             }
             if rng.int(0...3) == 0 { candidates.shuffle(using: &rng) }
-            var shares: [GroupShare] = []
-            if rng.bool() { shares.append(GroupShare(group: .fisik, capBasisPoints: rng.int(0...10_000))) }
-            if rng.bool() { shares.append(GroupShare(group: .nonFisik, capBasisPoints: rng.int(0...10_000))) }
-            for b in 1...3 where rng.int(0...2) == 0 {
-                shares.append(GroupShare(group: .bidang(BidangID(Int64(b))), capBasisPoints: rng.int(0...10_000)))
-            }
+            let shares = Fixture.randomShares(&rng)
             let result = try Allocation.run(envelope: envelope, candidates: candidates, shares: shares)
             let expected = reference(envelope: envelope, candidates: candidates, shares: shares)
             #expect(result.decisions.count == expected.count)

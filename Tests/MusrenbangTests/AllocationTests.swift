@@ -55,12 +55,7 @@ import Testing
                 candidate(Int64(i + 1), rank: rng.int(1...30), cost: rng.int(Int64(0)...400) * 1_000_000 + rng.int(Int64(0)...999),
                           fisik: rng.bool(), bidang: rng.int(1...3))
             }
-            var shares: [GroupShare] = []
-            if rng.bool() { shares.append(GroupShare(group: .fisik, capBasisPoints: rng.int(0...10_000))) }
-            if rng.bool() { shares.append(GroupShare(group: .nonFisik, capBasisPoints: rng.int(0...10_000))) }
-            for b in 1...3 where rng.int(0...2) == 0 {
-                shares.append(GroupShare(group: .bidang(BidangID(Int64(b))), capBasisPoints: rng.int(0...10_000)))
-            }
+            let shares = Fixture.randomShares(&rng)
             let result = try Allocation.run(envelope: envelope, candidates: candidates, shares: shares)
             #expect(result.decisions.count == candidates.count)
             #expect(result.fundedTotal <= envelope && result.fundedTotal + result.remaining == envelope)

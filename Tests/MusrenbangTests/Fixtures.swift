@@ -86,6 +86,17 @@ enum Fixture {
                      locationText: "Jl. Mawar", latitude: -6.3, longitude: 106.75, beneficiaries: 150)
     }
 
+    /// Random group caps for property tests: fisik, non-fisik and bidang 1-3 shares, each present or not.
+    static func randomShares(_ rng: inout SeededRandom) -> [GroupShare] {
+        var shares: [GroupShare] = []
+        if rng.bool() { shares.append(GroupShare(group: .fisik, capBasisPoints: rng.int(0...10_000))) }
+        if rng.bool() { shares.append(GroupShare(group: .nonFisik, capBasisPoints: rng.int(0...10_000))) }
+        for b in 1...3 where rng.int(0...2) == 0 {
+            shares.append(GroupShare(group: .bidang(BidangID(Int64(b))), capBasisPoints: rng.int(0...10_000)))
+        }
+        return shares
+    }
+
     static func state(_ text: String) -> ProposalState {
         let parts = text.split(separator: ":").map(String.init)
         return ProposalState(Stage(rawValue: parts[0])!, ProposalStatus(rawValue: parts[1])!)
