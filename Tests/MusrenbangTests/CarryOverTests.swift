@@ -42,8 +42,13 @@ import Testing
         #expect(throws: DomainError.roleNotAllowed(role: .camat, action: "bawa ke siklus berikutnya")) {
             try carry(old, by: Fixture.actor(.camat, inScope: true))
         }
-        #expect(throws: DomainError.outsideWindow(stage: .praMusrenbang, window: nextCycle.windows[.praMusrenbang])) {
+        // Only from a finished cycle: during its Musrenbang kota it is not over yet.
+        #expect(throws: DomainError.cycleNotFinished(name: Fixture.cycle.name)) {
             try carry(old, by: Fixture.actor(.warga, inScope: true), at: Fixture.inside(.kota))
+        }
+        let between = WIBTime.date(year: 2027, month: 6, day: 1)
+        #expect(throws: DomainError.outsideWindow(stage: .praMusrenbang, window: nextCycle.windows[.praMusrenbang])) {
+            try carry(old, by: Fixture.actor(.warga, inScope: true), at: between)
         }
         #expect(throws: DomainError.self) { try carry(old, by: Fixture.actor(.warga, inScope: true), into: Fixture.cycle) }
         let eligible = CarryOver.eligible(ProposalState.all.map { Fixture.proposal($0) }).map(\.state)
@@ -51,5 +56,13 @@ import Testing
         #expect(!eligible.contains(ProposalState(.kecamatan, .didanai)))
         #expect(eligible.contains(ProposalState(.kota, .tidakDitetapkan)))
         #expect(eligible.contains(ProposalState(.kelurahan, .ditolak)))
+        // Only what ended unfunded: rejected, left as F2, not ratified; nothing still on its way.
+        #expect(Set(eligible) == [ProposalState(.kelurahan, .ditolak), ProposalState(.kecamatan, .ditolak), ProposalState(.opd, .ditolak),
+                                  ProposalState(.kecamatan, .f2), ProposalState(.opd, .f2), ProposalState(.kota, .tidakDitetapkan)])
+        for waiting in [ProposalState(.kelurahan, .verifikasi), ProposalState(.kecamatan, .diterima), ProposalState(.praMusrenbang, .diajukan)] {
+            #expect(throws: DomainError.invalidTransition(from: waiting, action: "bawa ke siklus berikutnya")) {
+                try carry(Fixture.proposal(waiting), by: Fixture.actor(.warga, inScope: true))
+            }
+        }
     }
 }

@@ -52,10 +52,16 @@ enum Fixture {
         try! TrackingCode(cityCode: "TGS", year: year, sequence: sequence)
     }
 
-    /// A proposal of the resident, placed in `state` (routed to the OPD when in the OPD or kota stage).
-    static func proposal(_ state: ProposalState, id: Int64 = 1, volume: Int64 = 100, version: Int64 = 3) -> Proposal {
+    /// The operator account that typed in a resident's paper form.
+    static let operatorAccount = AccountID(300)
+
+    /// A proposal of the resident, placed in `state` (routed to the OPD when in the OPD or kota stage). By default a
+    /// paper form the kelurahan operator entered for the resident (`enteredBy: resident` makes it the resident's own
+    /// online proposal, which only the resident edits and submits).
+    static func proposal(_ state: ProposalState, id: Int64 = 1, volume: Int64 = 100, version: Int64 = 3,
+                         enteredBy: AccountID = operatorAccount) -> Proposal {
         var p = Proposal(id: ProposalID(id), trackingCode: code(Int(id)), cycleId: cycle.id, origin: origin,
-                         proposerAccountId: resident, proposerName: "Siti Aminah", enteredBy: resident,
+                         proposerAccountId: resident, proposerName: "Siti Aminah", enteredBy: enteredBy,
                          title: "Betonisasi Jl. Mawar", problem: "Jalan rusak dan tergenang saat hujan",
                          kamus: kamus, volume: volume, cost: volume * kamus.unitPrice, locationText: "Jl. Mawar RT 03/RW 05",
                          beneficiaries: 120, createdAt: inside(.praMusrenbang), version: version)
@@ -82,7 +88,7 @@ enum Fixture {
     }
 
     static func edit(volume: Int64 = 120) -> ProposalEdit {
-        ProposalEdit(title: "Betonisasi Jl. Mawar (revisi)", problem: "Jalan rusak", kamus: kamus, volume: volume,
+        ProposalEdit(title: "Betonisasi Jl. Mawar (revisi)", problem: "Jalan rusak", kamusId: kamus.id, volume: volume,
                      locationText: "Jl. Mawar", latitude: -6.3, longitude: 106.75, beneficiaries: 150)
     }
 

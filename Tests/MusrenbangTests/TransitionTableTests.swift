@@ -40,7 +40,7 @@ opd:diterima,opd:diterima_dengan_perubahan | ubah_peringkat | verifikator_opd | 
 kelurahan:didanai,kecamatan:didanai,opd:didanai | tetapkan | bappeda | kota:ditetapkan | kota | WL
 kelurahan:didanai,kecamatan:didanai,opd:didanai | tidak_tetapkan | bappeda | kota:tidak_ditetapkan | kota | WL
 ALL_BUT_DRAFT | koreksi | bappeda | target | kota | -
-UNFUNDED | bawa_ke_siklus_berikut | warga,operator_kelurahan | same | pra_musrenbang | -
+kelurahan:ditolak,kecamatan:ditolak,opd:ditolak,kecamatan:f2,opd:f2,kota:tidak_ditetapkan | bawa_ke_siklus_berikut | warga,operator_kelurahan | same | pra_musrenbang | -
 """
 
 struct ExpectedRule {
@@ -55,13 +55,11 @@ struct ExpectedRule {
 
 let expectedRules: [ExpectedRule] = {
     var rules: [ExpectedRule] = []
-    let unfundedStatuses: Set<ProposalStatus> = [.draft, .didanai, .pokir, .ditetapkan]
     for line in expectedSpec.split(separator: "\n") {
         let f = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         let froms: [ProposalState]
         switch f[0] {
         case "ALL_BUT_DRAFT": froms = ProposalState.all.filter { $0 != ProposalState(.praMusrenbang, .draft) }
-        case "UNFUNDED": froms = ProposalState.all.filter { !unfundedStatuses.contains($0.status) }
         default: froms = f[0].split(separator: ",").map { Fixture.state(String($0)) }
         }
         let roles = Set(f[2].split(separator: ",").map { Role(rawValue: String($0))! })
@@ -119,7 +117,15 @@ private func fullInput(for proposal: Proposal, action: Action, reason: String? =
                                 let input = fullInput(for: proposal, action: action)
 
                                 let expected: Result<ProposalState, DomainError>
-                                if candidates.isEmpty {
+                                let nextState = rule.flatMap { $0.next == "same" || $0.next == "target" ? nil : Fixture.state($0.next) }
+                                // A move into another level that is already locked (not a Bappeda correction).
+                                let targetKey = nextState.flatMap { next -> LockKey? in
+                                    guard next.stage != state.stage, let level = next.stage.level, level != .kota else { return nil }
+                                    return keys[level]
+                                }
+                                if action == .alokasiF1 || action == .alokasiF2 {
+                                    expected = .failure(.onlyThroughBeritaAcara(action: action.displayName))
+                                } else if candidates.isEmpty {
                                     expected = .failure(.invalidTransition(from: state, action: action.displayName))
                                 } else if let rule {
                                     if !inScope {
@@ -128,6 +134,8 @@ private func fullInput(for proposal: Proposal, action: Action, reason: String? =
                                         expected = .failure(.levelLocked(actingKey))
                                     } else if rule.window && !insideWindow {
                                         expected = .failure(.outsideWindow(stage: rule.acting, window: Fixture.cycle.windows[rule.acting]))
+                                    } else if let targetKey, locks.contains(targetKey) {
+                                        expected = .failure(.levelLocked(targetKey))
                                     } else {
                                         switch rule.next {
                                         case "same": expected = .success(state)
@@ -193,16 +201,17 @@ private func fullInput(for proposal: Proposal, action: Action, reason: String? =
     }
 
     @Test func requiredReasonsAreEnforcedOnEveryAllowedRow() {
-        let needsReason: Set<Action> = [.tolak, .kembalikan, .tidakTetapkan, .terimaDenganPerubahan, .koreksi]
+        let needsReason: Set<Action> = [.tolak, .kembalikan, .tidakTetapkan, .terimaDenganPerubahan, .koreksi, .ubahPeringkat]
         for rule in expectedRules {
             let role = Role.allCases.first { rule.roles.contains($0) }!
             let proposal = Fixture.proposal(rule.from)
             let context = WorkflowContext(cycle: Fixture.cycle)
             for reason in [nil, "   "] as [String?] {
                 let input = fullInput(for: proposal, action: rule.action, reason: reason)
+                // The table path (allocation outcomes included: the berita acara applies them through it).
                 let result = Result { () throws(DomainError) -> TransitionResult in
-                    try Workflow.apply(input, to: proposal, by: Fixture.actor(role, inScope: true),
-                                       at: Fixture.inside(rule.acting), context: context)
+                    try Workflow.transition(input, to: proposal, by: Fixture.actor(role, inScope: true),
+                                            at: Fixture.inside(rule.acting), context: context)
                 }
                 if needsReason.contains(rule.action) {
                     #expect(throws: DomainError.reasonRequired(action: rule.action.displayName)) { try result.get() }

@@ -5,18 +5,23 @@ import Testing
 @Suite struct WorkflowTests {
     let context = WorkflowContext(cycle: Fixture.cycle)
 
+    /// `Workflow.apply`; an allocation outcome through `Workflow.transition`, the table path the berita acara uses.
     private func apply(_ input: TransitionInput, _ proposal: Proposal, _ role: Role, at stage: Stage,
                        context: WorkflowContext? = nil) throws(DomainError) -> TransitionResult {
-        try Workflow.apply(input, to: proposal, by: Fixture.actor(role, inScope: true), at: Fixture.inside(stage),
-                           context: context ?? self.context)
+        let allocation = input.action == .alokasiF1 || input.action == .alokasiF2
+        return allocation
+            ? try Workflow.transition(input, to: proposal, by: Fixture.actor(role, inScope: true), at: Fixture.inside(stage),
+                                      context: context ?? self.context)
+            : try Workflow.apply(input, to: proposal, by: Fixture.actor(role, inScope: true), at: Fixture.inside(stage),
+                                 context: context ?? self.context)
     }
 
     @Test func fullJourneyFromDraftToRKPD() throws {
         let new = NewProposal(origin: Fixture.origin, proposerAccountId: nil, proposerName: "Siti Aminah",
-                              title: "Betonisasi Jl. Mawar", problem: "Jalan rusak", kamus: Fixture.kamus, volume: 100,
+                              title: "Betonisasi Jl. Mawar", problem: "Jalan rusak", kamusId: Fixture.kamus.id, volume: 100,
                               locationText: "Jl. Mawar", beneficiaries: 120)
         var history: [ProposalEvent] = []
-        let created = try Workflow.create(new, id: ProposalID(9), trackingCode: Fixture.code(9),
+        let created = try Workflow.create(new, kamus: Fixture.kamus, id: ProposalID(9), trackingCode: Fixture.code(9),
                                           by: Fixture.actor(.warga, inScope: true), at: Fixture.inside(.praMusrenbang),
                                           cycle: Fixture.cycle)
         #expect(created.proposal.cost == 150_000_000)
@@ -146,10 +151,10 @@ import Testing
 
     @Test func createChecksRoleScopeWindowAndInputs() {
         let new = NewProposal(origin: Fixture.origin, proposerAccountId: nil, proposerName: "Pak Budi", title: "Pelatihan UMKM",
-                              problem: "Usaha warga kecil", kamus: Fixture.kamus, volume: 2, locationText: "Balai warga",
+                              problem: "Usaha warga kecil", kamusId: Fixture.kamus.id, volume: 2, locationText: "Balai warga",
                               beneficiaries: 30)
         func create(_ actor: Actor, at now: Date = Fixture.inside(.praMusrenbang), _ n: NewProposal? = nil) throws(DomainError) -> TransitionResult {
-            try Workflow.create(n ?? new, id: ProposalID(1), trackingCode: Fixture.code(1), by: actor, at: now, cycle: Fixture.cycle)
+            try Workflow.create(n ?? new, kamus: Fixture.kamus, id: ProposalID(1), trackingCode: Fixture.code(1), by: actor, at: now, cycle: Fixture.cycle)
         }
         #expect(throws: DomainError.roleNotAllowed(role: .camat, action: "buat usulan")) { try create(Fixture.actor(.camat, inScope: true)) }
         #expect(throws: DomainError.notInScope) { try create(Fixture.actor(.operatorKelurahan, inScope: false)) }
@@ -158,7 +163,9 @@ import Testing
         }
         var noTitle = new
         noTitle.content.title = "  "
-        #expect(throws: DomainError.missingInput(field: "judul usulan")) { try create(Fixture.actor(.warga, inScope: true), noTitle) }
+        #expect(throws: DomainError.invalidFields([FieldError(field: "title", message: "Isi judul usulan, misalnya \"Perbaikan saluran air RT 03\".")])) {
+            try create(Fixture.actor(.warga, inScope: true), noTitle)
+        }
         var noRT = new
         noRT.origin.rtId = nil
         #expect(throws: DomainError.missingInput(field: "RT/RW")) { try create(Fixture.actor(.warga, inScope: true), noRT) }

@@ -165,7 +165,7 @@ _ = try service.computeCeilings(cycleId: cycle.id, by: bappeda)
     let entry = random.pick(kamus)
     let new = NewProposal(origin: origin, proposerAccountId: nil, proposerName: "Warga \(index)",
                           title: "\(entry.item.name) RT \(origin.rtId!)", problem: "Kondisi lingkungan memerlukan penanganan.",
-                          kamus: entry.item, volume: random.int64(entry.typical), locationText: "Jl. Uji \(index)",
+                          kamusId: entry.item.id, volume: random.int64(entry.typical), locationText: "Jl. Uji \(index)",
                           beneficiaries: Int64(random.int(10...500)))
     return (new, operatorOf[kel.id]!)
 }
@@ -218,15 +218,16 @@ enter(.kelurahan)
 let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! })
 report("transition (terima), batches of 1,000", String(format: "%.0f /s (%d in %.2f s)", Double(verified) / verifyTime, verified, verifyTime))
 
-// Ranking: scores for every candidate, one transaction per kelurahan.
-let rankTime = try seconds {
-    for kel in kelurahan {
-        let candidates = try service.candidates(for: .kelurahan(kel.id), cycleId: cycle.id)
+// Ranking: scores for every candidate, one transaction per envelope (allocation refuses unranked candidates).
+@MainActor func rankAll(_ envelopes: [(FundingEnvelope, Actor)]) throws {
+    for (envelope, actor) in envelopes {
+        let candidates = try service.candidates(for: envelope, cycleId: cycle.id)
         var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
         for p in candidates { scores[p.id] = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, random.int(1...5)) }) }
-        try service.rank(.kelurahan(kel.id), cycleId: cycle.id, scores: scores, by: lurahOf[kel.id]!)
+        try service.rank(envelope, cycleId: cycle.id, scores: scores, by: actor)
     }
 }
+let rankTime = try seconds { try rankAll(kelurahan.map { (FundingEnvelope.kelurahan($0.id), lurahOf[$0.id]!) }) }
 report("ranking (score + rank) of all 154 kelurahan", String(format: "%.2f s", rankTime))
 
 // Every stage: the draft allocation of each envelope (compute, store the run and every decision; nothing moves),
@@ -235,14 +236,20 @@ report("ranking (score + rank) of all 154 kelurahan", String(format: "%.2f s", r
 var allocationTotal = 0.0, allocationCPU = 0.0, computeTotal = 0.0, computeCPU = 0.0, rerunTotal = 0.0
 var lockTotal = 0.0, lockCPU = 0.0, lockMoved = 0, slowestLock = 0.0
 /// Draft runs of `envelopes`: one transaction each, or all in one with --one-transaction yes. Returns the seconds.
+/// The latest draft run of each envelope: the one its berita acara applies.
+var reviewedRun: [FundingEnvelope: Int64] = [:]
 @MainActor func draftRuns(_ envelopes: [(FundingEnvelope, Actor)]) throws -> Double {
     try seconds {
         if options.oneTransaction {
             try service.transaction { session in
-                for (envelope, actor) in envelopes { _ = try session.runAllocation(envelope, cycleId: cycle.id, by: actor) }
+                for (envelope, actor) in envelopes {
+                    reviewedRun[envelope] = try session.runAllocation(envelope, cycleId: cycle.id, by: actor).runId
+                }
             }
         } else {
-            for (envelope, actor) in envelopes { _ = try service.runAllocation(envelope, cycleId: cycle.id, by: actor) }
+            for (envelope, actor) in envelopes {
+                reviewedRun[envelope] = try service.runAllocation(envelope, cycleId: cycle.id, by: actor).runId
+            }
         }
     }
 }
@@ -254,7 +261,7 @@ var lockTotal = 0.0, lockCPU = 0.0, lockMoved = 0, slowestLock = 0.0
             for envelope in envelopes {
                 let candidates = try proposals.allocationCandidates(MusrenbangSession.candidateFilter(envelope, cycleId: cycle.id),
                                                                     level: envelope.level)
-                let shares = try cycles.groupShares(cycleId: cycle.id, level: envelope.level)
+                let shares = try cycles.groupShares(cycleId: cycle.id, envelope: envelope)
                 _ = try Allocation.run(envelope: try ceilings.amount(of: envelope, cycleId: cycle.id) ?? 0,
                                        candidates: candidates, shares: shares)
             }
@@ -275,7 +282,10 @@ var lockTotal = 0.0, lockCPU = 0.0, lockMoved = 0, slowestLock = 0.0
     cpu = cpuSeconds()
     let locking = try seconds {
         for (envelope, actor) in envelopes {
-            let one = try seconds { try service.lockLevel(envelope.lockKey, cycleId: cycle.id, documentNumber: "BA/\(envelope)", by: actor) }
+            let one = try seconds {
+                try service.lockLevel(envelope.lockKey, cycleId: cycle.id, runId: reviewedRun[envelope], documentNumber: "BA/\(envelope)",
+                                      by: actor)
+            }
             slowestLock = max(slowestLock, one)
         }
     }
@@ -299,12 +309,14 @@ try allocate(kelurahanEnvelopes, "kelurahan")
 print("Kecamatan stage")
 enter(.kecamatan)
 _ = try everyone(in: [ProposalState(.kecamatan, .verifikasi)], .terima, who: { camatOf[$0.origin.kecamatanId]! })
+try rankAll(kecamatanEnvelopes)
 try allocate(kecamatanEnvelopes, "kecamatan")
 _ = try everyone(in: [ProposalState(.kecamatan, .f2)], .rutekanOPD, who: { camatOf[$0.origin.kecamatanId]! })
 
 print("Forum Perangkat Daerah")
 enter(.opd)
 _ = try everyone(in: [ProposalState(.opd, .verifikasi)], .terima, who: { verifierOf[$0.routedOPDId!]! })
+try rankAll(opdEnvelopes)
 try allocate(opdEnvelopes, "OPD")
 report("allocation of the whole city (201 envelopes, draft runs: compute + store run and decisions, \(mode))",
        String(format: "%.3f s (CPU %.3f s)", allocationTotal, allocationCPU), goal: "< 1 s", ok: allocationTotal < 1)

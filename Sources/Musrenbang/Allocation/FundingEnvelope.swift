@@ -51,4 +51,13 @@ public enum FundingEnvelope: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(level.rawValue):\(ownerId)" }
+
+    /// Indonesian label for messages: "pagu kelurahan 12" (screens show the area's or OPD's name instead).
+    public var displayName: String {
+        switch self {
+        case .kelurahan(let id): "kelurahan \(id)"
+        case .kecamatan(let id): "kecamatan \(id)"
+        case .opd(let id): "perangkat daerah \(id)"
+        }
+    }
 }

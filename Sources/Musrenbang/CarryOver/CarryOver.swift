@@ -17,11 +17,15 @@ public enum CarryOver {
 
     /// Carries `original` (of `originalContext.cycle`) into `newCycle` as draft `newId` / `trackingCode`.
     /// `kamus` is the current kamus item of the activity (its price may have changed).
-    /// Guards: the new cycle is later, the original is eligible and in the actor's scope (via the
-    /// transition table), and the new cycle's pra-Musrenbang window is open.
+    /// Guards: the original's cycle is finished (`Cycle.isFinished`), the new cycle is later, the original ended
+    /// unfunded and is in the actor's scope (via the transition table), and the new cycle's pra-Musrenbang window
+    /// is open.
     public static func carry(_ original: Proposal, expectedVersion: Int64, originalContext: WorkflowContext,
                              into newCycle: Cycle, newId: ProposalID, trackingCode: TrackingCode, kamus: KamusItem,
                              by actor: Actor, at now: Date) throws(DomainError) -> CarryOverResult {
+        guard originalContext.cycle.isFinished(at: now, locks: originalContext.locks) else {
+            throw .cycleNotFinished(name: originalContext.cycle.name)
+        }
         guard newCycle.budgetYear > originalContext.cycle.budgetYear else {
             throw .invalidInput(field: "siklus tujuan", detail: "harus siklus sesudah \(originalContext.cycle.budgetYear)")
         }
@@ -31,10 +35,10 @@ public enum CarryOver {
 
         let new = NewProposal(origin: original.origin, proposerAccountId: original.proposerAccountId,
                               proposerName: original.proposerName, title: original.title, problem: original.problem,
-                              kamus: kamus, volume: original.volume, locationText: original.locationText,
+                              kamusId: kamus.id, volume: original.volume, locationText: original.locationText,
                               latitude: original.latitude, longitude: original.longitude,
                               beneficiaries: original.beneficiaries, carriedFrom: original.id)
-        let carried = try Workflow.create(new, id: newId, trackingCode: trackingCode, by: actor, at: now, cycle: newCycle)
+        let carried = try Workflow.create(new, kamus: kamus, id: newId, trackingCode: trackingCode, by: actor, at: now, cycle: newCycle)
         let note = "Dibawa ke siklus \(newCycle.name) sebagai \(trackingCode)"
         let mark = TransitionInput(.bawaKeSiklusBerikut, expectedVersion: expectedVersion, reason: note)
         let marked = try Workflow.apply(mark, to: original, by: actor, at: now, context: originalContext)

@@ -28,6 +28,13 @@ public struct Cycle: Hashable, Sendable {
     /// Whether `stage` is open at `now` (a stage without a window is closed).
     public func isOpen(_ stage: Stage, at now: Date) -> Bool { windows[stage]?.contains(now) ?? false }
 
+    /// Whether the cycle is over: the Musrenbang kota signed its berita acara, or its window has closed.
+    public func isFinished(at now: Date, locks: Set<LockKey>) -> Bool {
+        if locks.contains(.kota) { return true }
+        guard let kota = windows[.kota] else { return false }
+        return now >= kota.closesAt
+    }
+
     /// Throws `.outsideWindow` unless `stage` is open at `now`.
     public func requireOpen(_ stage: Stage, at now: Date) throws(DomainError) {
         guard isOpen(stage, at: now) else { throw .outsideWindow(stage: stage, window: windows[stage]) }

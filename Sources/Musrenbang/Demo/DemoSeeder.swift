@@ -93,6 +93,8 @@ final class DemoSeedRun {
     var camatOf: [KecamatanID: Actor] = [:]
     var verifierOf: [OPDID: Actor] = [:]
     var wargaOf: [KelurahanID: [(actor: Actor, name: String, origin: Origin, rw: Int, rt: Int)]] = [:]
+    /// Every resident's actor by account (a returned online proposal is resubmitted by its resident).
+    var residentActor: [AccountID: Actor] = [:]
     var ketuaRTOf: [RTID: Actor] = [:]
     var ketuaRWOf: [RWID: Actor] = [:]
     var bappeda: Actor!
@@ -321,6 +323,7 @@ final class DemoSeedRun {
             case .selfOnly:
                 let (kel, place) = wargaPlaces[p.username]!
                 wargaOf[kel, default: []].append((actor, p.name, place.origin, place.rw, place.rt))
+                residentActor[actor.accountId] = actor
             case .system: break
             }
         }
@@ -408,7 +411,7 @@ final class DemoSeedRun {
         let new = NewProposal(
             origin: place.origin, proposerAccountId: nil, proposerName: resident?.name ?? DemoText.personName(&random),
             title: DemoText.title(kamus: entry.item.name, street: street, rw: place.rw, rt: place.rt, kelurahan: kel.name),
-            problem: DemoText.problem(kamus: entry.item.name, street: street, random: &random), kamus: entry.item,
+            problem: DemoText.problem(kamus: entry.item.name, street: street, random: &random), kamusId: entry.item.id,
             volume: random.int64(entry.typical), locationText: "\(location), Kelurahan \(kel.name)",
             beneficiaries: Int64(random.int(30...600)))
         let author = resident?.actor ?? operatorOf[kel.id]!
@@ -424,7 +427,7 @@ final class DemoSeedRun {
             p = try act(.kembalikan, p, by: ketuaRT, reason: random.pick(DemoText.returnReasons))
             if random.chance(0.6) { return }                               // waiting for the resident
             let edit = ProposalEdit(title: p.title, problem: p.problem + " Foto dan ukuran lokasi sudah dilengkapi.",
-                                    kamus: entry.item, volume: p.volume, locationText: p.locationText, beneficiaries: p.beneficiaries)
+                                    kamusId: entry.item.id, volume: p.volume, locationText: p.locationText, beneficiaries: p.beneficiaries)
             p = try act(TransitionInput(.ubah, expectedVersion: p.version, edit: edit), p, by: author)
             p = try act(.ajukan, p, by: author)
         }
@@ -454,7 +457,10 @@ final class DemoSeedRun {
         return try act(.terima, p, by: actor)
     }
 
-    private func rankAndAllocate(_ envelope: FundingEnvelope, cycle: Cycle, by actor: Actor) throws {
+    /// Scores and ranks the envelope's candidates and runs its draft allocation; returns the run (what a berita acara
+    /// applies).
+    @discardableResult
+    private func rankAndAllocate(_ envelope: FundingEnvelope, cycle: Cycle, by actor: Actor) throws -> Int64 {
         let candidates = try s.candidates(for: envelope, cycleId: cycle.id)
         var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
         for p in candidates {
@@ -465,7 +471,12 @@ final class DemoSeedRun {
         tick()
         try s.rank(envelope, cycleId: cycle.id, scores: scores, by: actor)
         tick()
-        _ = try s.runAllocation(envelope, cycleId: cycle.id, by: actor)
+        return try s.runAllocation(envelope, cycleId: cycle.id, by: actor).runId
+    }
+
+    /// Before a berita acara the meeting decides every proposal still waiting for it.
+    private func decideWaiting(_ filter: ProposalFilter, by actor: Actor, reject: Double) throws {
+        for p in try s.proposals(filter) { _ = try verify(p, by: actor, leave: 0, reject: reject, change: 0.1) }
     }
 
     private func kelurahanMeetings(_ cycle: Cycle, lagging: Set<KelurahanID>, lockShare: Double, leaveShare: Double) throws {
@@ -479,17 +490,22 @@ final class DemoSeedRun {
                 if r < 0.06 {
                     let returned = try act(.kembalikan, p, by: lurah, reason: random.pick(DemoText.returnReasons))
                     if random.chance(0.5) { continue }                     // still with the proposer
-                    let again = try act(.ajukan, returned, by: op)
+                    let again = try act(.ajukan, returned, by: returned.isEnteredByProposer ? residentActor[returned.proposerAccountId!]! : op)
                     try act(.terima, again, by: lurah)
                     continue
                 }
                 _ = try verify(p, by: lurah, leave: leaveShare, reject: 0.08, change: 0.11)
             }
             if lagging.contains(kel.id) { return }
-            try rankAndAllocate(.kelurahan(kel.id), cycle: cycle, by: lurah)
-            if random.chance(lockShare) {
+            let locking = random.chance(lockShare)
+            if locking {
+                try decideWaiting(ProposalFilter(cycleId: cycle.id, kelurahanId: kel.id, states: [ProposalState(.kelurahan, .verifikasi)]),
+                                  by: lurah, reject: 0.08)
+            }
+            let run = try rankAndAllocate(.kelurahan(kel.id), cycle: cycle, by: lurah)
+            if locking {
                 tick()
-                try s.lockLevel(.kelurahan(kel.id), cycleId: cycle.id,
+                try s.lockLevel(.kelurahan(kel.id), cycleId: cycle.id, runId: run,
                                       documentNumber: "BA/\(cycle.planYear)/KEL-\(kel.id)", note: "Berita acara Musrenbang Kelurahan \(kel.name)",
                                       by: lurah)
             }
@@ -504,10 +520,15 @@ final class DemoSeedRun {
                                                                states: [ProposalState(.kecamatan, .verifikasi)]))
             for p in waiting { _ = try verify(p, by: camat, leave: leaveShare, reject: 0.10, change: 0.10) }
             if notAllocated.contains(kec.id) { return }
-            try rankAndAllocate(.kecamatan(kec.id), cycle: cycle, by: camat)
-            guard random.chance(lockShare) else { return }
+            let locking = random.chance(lockShare)
+            if locking {
+                try decideWaiting(ProposalFilter(cycleId: cycle.id, kecamatanId: kec.id, states: [ProposalState(.kecamatan, .verifikasi)]),
+                                  by: camat, reject: 0.10)
+            }
+            let run = try rankAndAllocate(.kecamatan(kec.id), cycle: cycle, by: camat)
+            guard locking else { return }
             tick()
-            try s.lockLevel(.kecamatan(kec.id), cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)",
+            try s.lockLevel(.kecamatan(kec.id), cycleId: cycle.id, runId: run, documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)",
                             note: "Berita acara Musrenbang Kecamatan \(kec.name)", by: camat)
             // After the berita acara the F2 list is passed up; a few wait for the camat's decision.
             let overflow = try s.proposals(ProposalFilter(cycleId: cycle.id, kecamatanId: kec.id,
@@ -532,10 +553,15 @@ final class DemoSeedRun {
             for p in waiting { _ = try verify(p, by: verifier, leave: leaveShare, reject: 0.15, change: 0.10) }
             // Deterministic split: with allocateShare 0.5, every other OPD has run its allocation.
             guard allocateShare >= 1 || index % 2 == 0 else { return }
-            try rankAndAllocate(.opd(opd.id), cycle: cycle, by: verifier)
-            if random.chance(lockShare) {
+            let locking = random.chance(lockShare)
+            if locking {
+                try decideWaiting(ProposalFilter(cycleId: cycle.id, routedOPDId: opd.id, states: [ProposalState(.opd, .verifikasi)]),
+                                  by: verifier, reject: 0.15)
+            }
+            let run = try rankAndAllocate(.opd(opd.id), cycle: cycle, by: verifier)
+            if locking {
                 tick()
-                try s.lockLevel(.opd(opd.id), cycleId: cycle.id, documentNumber: "BA/\(cycle.planYear)/FPD-\(opd.code)",
+                try s.lockLevel(.opd(opd.id), cycleId: cycle.id, runId: run, documentNumber: "BA/\(cycle.planYear)/FPD-\(opd.code)",
                                       by: verifier)
             }
         } }

@@ -29,6 +29,24 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case accountInactive
     /// The proposal does not belong to the cycle given.
     case cycleMismatch
+    /// Several fields of one input are refused; each names its field (a form shows them all at once).
+    case invalidFields([FieldError])
+    /// F1/F2 outcomes are written only by the berita acara applying a reviewed allocation run.
+    case onlyThroughBeritaAcara(action: String)
+    /// Funding this proposal would take its envelope over its ceiling.
+    case exceedsCeiling(envelope: FundingEnvelope, ceiling: Int64, used: Int64, cost: Int64)
+    /// The berita acara names no reviewed run, or the data changed since that run (what changed, in words).
+    case allocationRunOutdated(runId: Int64?, changes: [String])
+    /// The level still has proposals waiting for its decision (their codes, at most a few named).
+    case workPending(LockKey, count: Int, codes: [String])
+    /// Candidates of the envelope have no rank (their scores are incomplete).
+    case unrankedCandidates(count: Int, codes: [String])
+    /// The envelope's order was changed by hand; re-ranking from the scores must reset it explicitly.
+    case manualOrderInPlace
+    /// A resident's own online proposal: only the resident edits or submits it (then RT and RW endorse it).
+    case residentsOwnProposal
+    /// Carry-over is only from a finished cycle.
+    case cycleNotFinished(name: String)
 
     /// Stable rule identifier, e.g. "outside_window".
     public var ruleId: String {
@@ -47,6 +65,15 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .incompleteScores: "incomplete_scores"
         case .accountInactive: "account_inactive"
         case .cycleMismatch: "cycle_mismatch"
+        case .invalidFields: "invalid_fields"
+        case .onlyThroughBeritaAcara: "only_through_berita_acara"
+        case .exceedsCeiling: "exceeds_ceiling"
+        case .allocationRunOutdated: "allocation_run_outdated"
+        case .workPending: "work_pending"
+        case .unrankedCandidates: "unranked_candidates"
+        case .manualOrderInPlace: "manual_order_in_place"
+        case .residentsOwnProposal: "residents_own_proposal"
+        case .cycleNotFinished: "cycle_not_finished"
         }
     }
 
@@ -82,6 +109,35 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Akun ini tidak aktif."
         case .cycleMismatch:
             return "Usulan tidak termasuk siklus perencanaan ini."
+        case .invalidFields(let errors):
+            return "Ada yang perlu diperbaiki: " + errors.map(\.message).joined(separator: " ")
+        case .onlyThroughBeritaAcara(let action):
+            return "\"\(action)\" hanya dilakukan oleh berita acara yang menerapkan hasil alokasi yang sudah ditinjau musyawarah."
+        case .exceedsCeiling(let envelope, let ceiling, let used, let cost):
+            return "Melebihi sisa pagu \(envelope.displayName): pagu \(Rupiah.format(ceiling)), sudah terpakai \(Rupiah.format(used)), "
+                + "sisa \(Rupiah.format(max(0, ceiling - used))), biaya \(Rupiah.format(cost))."
+        case .allocationRunOutdated(let runId, let changes):
+            guard let runId else {
+                return "Jalankan alokasi dan tinjau hasilnya dulu; berita acara menerapkan hasil alokasi yang ditinjau."
+            }
+            return "Data berubah sejak alokasi nomor \(runId) dijalankan (\(changes.joined(separator: "; "))). "
+                + "Jalankan alokasi lagi, tinjau hasilnya, lalu tanda tangani berita acara."
+        case .workPending(let key, let count, let codes):
+            let named = codes.joined(separator: ", ") + (count > codes.count ? ", dan lainnya" : "")
+            return "Masih ada \(count) usulan menunggu keputusan \(key.level.stage.displayName) (\(named)). "
+                + "Putuskan setiap usulan itu dulu sebelum mengunci berita acara."
+        case .unrankedCandidates(let count, let codes):
+            let named = codes.joined(separator: ", ") + (count > codes.count ? ", dan lainnya" : "")
+            return "\(count) usulan belum memiliki peringkat karena nilainya belum lengkap (\(named)). "
+                + "Lengkapi nilai setiap kriteria dulu, lalu jalankan alokasi."
+        case .manualOrderInPlace:
+            return "Urutan usulan sudah diubah manual oleh musyawarah. Menyusun peringkat dari nilai akan mengatur ulang "
+                + "urutan itu; pilih \"atur ulang urutan\" bila memang itu yang diputuskan."
+        case .residentsOwnProposal:
+            return "Usulan ini dibuat warga secara daring: hanya pengusulnya yang dapat mengubah atau mengajukannya, "
+                + "lalu disetujui Ketua RT dan Ketua RW."
+        case .cycleNotFinished(let name):
+            return "Siklus \(name) belum selesai; usulan hanya dapat dibawa ke siklus berikutnya setelah Musrenbang kota selesai."
         }
     }
 

@@ -11,6 +11,8 @@ public struct AllocationRun: Hashable, Sendable {
     public var remaining: Int64
     public var runBy: AccountID
     public var runAt: Date
+    /// The shares the run used, in their stored form (`GroupShare.json` of each, as a JSON array).
+    public var sharesJSON: String
 }
 
 /// Allocation runs and their decisions (every run is kept; the latest one is in force).
@@ -21,8 +23,7 @@ public struct AllocationRepository {
     /// Stores one run with its decisions; returns the run id.
     public func save(_ result: AllocationResult, cycleId: CycleID, envelope: FundingEnvelope, by accountId: AccountID,
                      at now: Date) throws -> Int64 {
-        let shares = "[" + result.shares.map { "{\"cap_bp\":\($0.capBasisPoints),\"group\":\"\($0.group.description)\"}" }
-            .joined(separator: ",") + "]"
+        let shares = Self.sharesJSON(result.shares)
         try db.execute("""
             INSERT INTO allocation_runs (cycle_id, level, owner_id, envelope_amount, funded_total, remaining, shares_json,
                 run_by, run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -33,9 +34,9 @@ public struct AllocationRepository {
         // and opens its cursors once per batch instead of once per row. Cached statements, positional binding, only
         // numbers (the reason is built from them when read): a city run writes one row per candidate (175,000), so
         // nothing here is made per row.
-        /// Binds decision `d` as row `row` of a statement whose rows take `?1` (the run) and 9 parameters each.
+        /// Binds decision `d` as row `row` of a statement whose rows take `?1` (the run) and 11 parameters each.
         func bind(_ d: AllocationDecision, row: Int32, to insert: PreparedStatement) throws {
-            let base = 2 + row * 9
+            let base = 2 + row * Int32(Self.parametersPerRow)
             try insert.bind(Int64(d.position), at: base)
             try insert.bind(d.proposalId.rawValue, at: base + 1)
             try insert.bind(Int64(d.rank == Int.max ? 0 : d.rank), at: base + 2)
@@ -45,6 +46,8 @@ public struct AllocationRepository {
             try insert.bind(d.remainingAfter, at: base + 6)
             try insert.bind(d.blockingGroup?.description, at: base + 7)
             try insert.bind(d.blockingGroup == nil ? nil : d.groupRemaining, at: base + 8)
+            try insert.bind(d.blockingGroup == nil ? nil : d.blockingBound?.rawValue, at: base + 9)
+            try insert.bind(d.fundedFromReleasedReserve, at: base + 10)
         }
         let decisions = result.decisions
         let batched = decisions.count - decisions.count % Self.rowsPerInsert
@@ -71,15 +74,21 @@ public struct AllocationRepository {
         return runId
     }
 
-    /// Decisions per multi-row INSERT (x 9 parameters, + 1 for the run: far below SQLite's limits).
+    /// Decisions per multi-row INSERT (x 11 parameters, + 1 for the run: far below SQLite's limits).
     static let rowsPerInsert = 32
+    static let parametersPerRow = 11
+
+    /// The stored form of a run's shares (compared by the berita acara with the shares in force).
+    public static func sharesJSON(_ shares: [GroupShare]) -> String {
+        GroupShare.json(shares)
+    }
 
     /// `INSERT INTO allocation_decisions ... VALUES (?1, ?2, ... ?10), (?1, ?11, ... ?19), ...` for `rows` rows.
     static func insertDecisions(rows: Int) -> String {
         "INSERT INTO allocation_decisions (run_id, position, proposal_id, rank, cost, funded, remaining_before, "
-            + "remaining_after, blocking_group, group_remaining) VALUES "
+            + "remaining_after, blocking_group, group_remaining, blocking_bound, reserve_released) VALUES "
             + (0..<rows).map { row in
-                "(?1, " + (0..<9).map { "?\(2 + row * 9 + $0)" }.joined(separator: ", ") + ")"
+                "(?1, " + (0..<parametersPerRow).map { "?\(2 + row * parametersPerRow + $0)" }.joined(separator: ", ") + ")"
             }.joined(separator: ", ")
     }
 
@@ -96,33 +105,55 @@ public struct AllocationRepository {
         guard let row = try db.queryOne("""
             SELECT * FROM allocation_runs WHERE cycle_id = ? AND level = ? AND owner_id = ? ORDER BY id DESC LIMIT 1
             """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId]) else { return nil }
-        return AllocationRun(id: try row.get("id"), cycleId: cycleId, envelope: envelope,
-                             envelopeAmount: try row.get("envelope_amount"), fundedTotal: try row.get("funded_total"),
-                             remaining: try row.get("remaining"), runBy: AccountID(try row.get("run_by")),
-                             runAt: try Stored.date(row, "run_at"))
+        return try Self.run(row)
     }
 
-    /// The decisions of a run, in processing order: (proposal, funded, reason).
-    /// The reason is the stored text of rows written before Migrations/0004, else built from the decision's numbers.
-    public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {
+    /// One run by id, if it exists.
+    public func run(id: Int64) throws -> AllocationRun? {
+        try db.queryOne("SELECT * FROM allocation_runs WHERE id = ?", [id]).map(Self.run)
+    }
+
+    private static func run(_ row: Row) throws -> AllocationRun {
+        let level: Level = try Stored.value(row, "level")
+        guard let envelope = FundingEnvelope(level: level, ownerId: try row.get("owner_id")) else {
+            throw PersistenceError.corrupt("allocation_runs.level \(level)")
+        }
+        return AllocationRun(id: try row.get("id"), cycleId: CycleID(try row.get("cycle_id")), envelope: envelope,
+                             envelopeAmount: try row.get("envelope_amount"), fundedTotal: try row.get("funded_total"),
+                             remaining: try row.get("remaining"), runBy: AccountID(try row.get("run_by")),
+                             runAt: try Stored.date(row, "run_at"), sharesJSON: try row.get("shares_json"))
+    }
+
+    /// A run's decisions as stored (numbers only), in processing order; the reason of each is built from them.
+    public func storedDecisions(runId: Int64) throws -> [AllocationDecision] {
         try db.query("""
             SELECT position, proposal_id, rank, cost, funded, remaining_before, remaining_after, blocking_group,
-                group_remaining, reason FROM allocation_decisions WHERE run_id = ? ORDER BY position
+                group_remaining, blocking_bound, reserve_released FROM allocation_decisions WHERE run_id = ? ORDER BY position
             """, [runId]).map { row in
-            let id = ProposalID(try row.get("proposal_id"))
-            let funded: Bool = try row.get("funded")
-            if let text: String = try row.get("reason") { return (id, funded, text) }
             var group: AllocationGroup?
             if let stored: String = try row.get("blocking_group") {
                 guard let parsed = AllocationGroup(stored: stored) else { throw PersistenceError.corrupt("blocking_group \(stored)") }
                 group = parsed
             }
+            let bound: String? = try row.get("blocking_bound")
             let rank: Int = try row.get("rank")
-            let decision = AllocationDecision(
-                proposalId: id, position: try row.get("position"), rank: rank == 0 ? Int.max : rank, cost: try row.get("cost"),
-                funded: funded, remainingBefore: try row.get("remaining_before"), remainingAfter: try row.get("remaining_after"),
-                blockingGroup: group, groupRemaining: try row.get("group_remaining"))
-            return (id, funded, decision.reason)
+            return AllocationDecision(
+                proposalId: ProposalID(try row.get("proposal_id")), position: try row.get("position"),
+                rank: rank == 0 ? Int.max : rank, cost: try row.get("cost"), funded: try row.get("funded"),
+                remainingBefore: try row.get("remaining_before"), remainingAfter: try row.get("remaining_after"),
+                blockingGroup: group, blockingBound: bound.flatMap(GroupShare.Bound.init(rawValue:)),
+                groupRemaining: try row.get("group_remaining"), fundedFromReleasedReserve: try row.get("reserve_released"))
+        }
+    }
+
+    /// The decisions of a run, in processing order: (proposal, funded, reason).
+    /// The reason is the stored text of rows written before Migrations/0004, else built from the decision's numbers.
+    public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {
+        let legacy: [Int64: String] = try Dictionary(uniqueKeysWithValues: db.query("""
+            SELECT position, reason FROM allocation_decisions WHERE run_id = ? AND reason IS NOT NULL
+            """, [runId]).map { (try $0.get("position"), try $0.get("reason")) })
+        return try storedDecisions(runId: runId).map { d in
+            (d.proposalId, d.funded, legacy[Int64(d.position)] ?? d.reason)
         }
     }
 }

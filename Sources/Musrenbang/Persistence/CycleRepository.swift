@@ -74,20 +74,34 @@ public struct CycleRepository {
         }
     }
 
-    public func insertGroupShare(cycleId: CycleID, level: Level, share: GroupShare) throws {
+    /// Sets a share (a maximum or a minimum of a group) for every envelope of `level`, or for one envelope
+    /// (`ownerId`: its kelurahan, kecamatan or OPD id).
+    public func insertGroupShare(cycleId: CycleID, level: Level, ownerId: Int64? = nil, share: GroupShare) throws {
         let (kind, bidang): (String, Int64?) = switch share.group {
         case .fisik: ("fisik", nil)
         case .nonFisik: ("non_fisik", nil)
         case .bidang(let id): ("bidang", id.rawValue)
         }
-        try db.execute("INSERT INTO group_shares (cycle_id, level, group_kind, bidang_id, cap_bp) VALUES (?, ?, ?, ?, ?)",
-                       [cycleId.rawValue, level.rawValue, kind, bidang, share.capBasisPoints])
+        try db.execute("""
+            INSERT INTO group_shares (cycle_id, level, owner_id, group_kind, bidang_id, bound, cap_bp) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [cycleId.rawValue, level.rawValue, ownerId, kind, bidang, share.bound.rawValue, share.capBasisPoints])
     }
 
-    /// The group caps of a level's envelopes.
+    /// The shares set for every envelope of a level (not those of single envelopes).
     public func groupShares(cycleId: CycleID, level: Level) throws -> [GroupShare] {
-        try db.query("SELECT group_kind, bidang_id, cap_bp FROM group_shares WHERE cycle_id = ? AND level = ? ORDER BY id",
-                     [cycleId.rawValue, level.rawValue]).map { row in
+        try shares(where: "cycle_id = ? AND level = ? AND owner_id IS NULL", [cycleId.rawValue, level.rawValue])
+    }
+
+    /// The shares in force for one envelope: its own when it has any, else its level's.
+    public func groupShares(cycleId: CycleID, envelope: FundingEnvelope) throws -> [GroupShare] {
+        let own = try shares(where: "cycle_id = ? AND level = ? AND owner_id = ?",
+                             [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId])
+        return own.isEmpty ? try groupShares(cycleId: cycleId, level: envelope.level) : own
+    }
+
+    private func shares(where condition: String, _ arguments: StatementArguments) throws -> [GroupShare] {
+        try db.query("SELECT group_kind, bidang_id, bound, cap_bp FROM group_shares WHERE \(condition) ORDER BY id",
+                     arguments).map { row in
             let kind: String = try row.get("group_kind")
             let group: AllocationGroup
             switch kind {
@@ -95,7 +109,9 @@ public struct CycleRepository {
             case "non_fisik": group = .nonFisik
             default: group = .bidang(BidangID(try row.get("bidang_id")))
             }
-            return GroupShare(group: group, capBasisPoints: try row.get("cap_bp"))
+            let bound: String = try row.get("bound")
+            guard let parsed = GroupShare.Bound(rawValue: bound) else { throw PersistenceError.corrupt("group_shares.bound \(bound)") }
+            return GroupShare(group: group, capBasisPoints: try row.get("cap_bp"), bound: parsed)
         }
     }
 }

@@ -8,10 +8,10 @@ public struct LockRepository {
 
     public func insert(_ lock: LevelLock) throws {
         try db.execute("""
-            INSERT INTO level_locks (cycle_id, level, owner_id, document_number, note, locked_by, locked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO level_locks (cycle_id, level, owner_id, document_number, note, locked_by, locked_at, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [lock.cycleId.rawValue, lock.key.level.rawValue, lock.key.ownerId, lock.documentNumber, lock.note,
-                  lock.lockedBy.rawValue, Stored.text(lock.lockedAt)])
+                  lock.lockedBy.rawValue, Stored.text(lock.lockedAt), lock.runId])
     }
 
     /// The locked levels of a cycle.

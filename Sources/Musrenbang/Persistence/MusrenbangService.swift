@@ -171,31 +171,35 @@ public final class MusrenbangService: Sendable {
         try snapshot { try $0.candidates(for: envelope, cycleId: cycleId) }
     }
 
-    /// Stores scores and re-ranks the envelope's candidates.
+    /// Stores scores and re-ranks the envelope's candidates (unique ranks; a manual order is replaced only with
+    /// `resetManualOrder` and a reason, logged).
     @discardableResult
     public func rank(_ envelope: FundingEnvelope, cycleId: CycleID, scores: [ProposalID: [ScoringCriterionID: Int]],
-                     by actor: Actor) throws -> [RankedProposal] {
-        try single { try $0.rank(envelope, cycleId: cycleId, scores: scores, by: actor) }
+                     resetManualOrder: Bool = false, reason: String? = nil, by actor: Actor) throws -> [RankedProposal] {
+        try single {
+            try $0.rank(envelope, cycleId: cycleId, scores: scores, resetManualOrder: resetManualOrder, reason: reason, by: actor)
+        }
     }
 
-    /// Manual reorder by the meeting (logged per moved proposal).
+    /// Manual reorder by the meeting, with its reason (logged per moved proposal).
     public func reorder(_ envelope: FundingEnvelope, cycleId: CycleID, moving proposalId: ProposalID, to position: Int,
                         note: String?, by actor: Actor) throws {
         try single { try $0.reorder(envelope, cycleId: cycleId, moving: proposalId, to: position, note: note, by: actor) }
     }
 
     /// Runs and stores the F1/F2 allocation of an envelope as a draft (no proposal moves); re-runnable until
-    /// the level is locked.
+    /// the level is locked. Refused while a candidate has no rank.
     @discardableResult
     public func runAllocation(_ envelope: FundingEnvelope, cycleId: CycleID, by actor: Actor) throws -> AllocationOutcome {
         try single { try $0.runAllocation(envelope, cycleId: cycleId, by: actor) }
     }
 
-    /// Locks a level's results with its berita acara, applying the envelope's final allocation run.
+    /// Locks a level's results with its berita acara, applying `runId`, the allocation run the meeting reviewed
+    /// (refused when anything it used has changed since, or while proposals wait for the level's decision).
     @discardableResult
-    public func lockLevel(_ key: LockKey, cycleId: CycleID, documentNumber: String, note: String = "",
+    public func lockLevel(_ key: LockKey, cycleId: CycleID, runId: Int64? = nil, documentNumber: String, note: String = "",
                           by actor: Actor) throws -> LevelLock {
-        try single { try $0.lockLevel(key, cycleId: cycleId, documentNumber: documentNumber, note: note, by: actor) }
+        try single { try $0.lockLevel(key, cycleId: cycleId, runId: runId, documentNumber: documentNumber, note: note, by: actor) }
     }
 
     /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle.

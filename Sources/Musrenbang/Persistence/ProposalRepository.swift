@@ -283,6 +283,41 @@ public struct ProposalRepository {
         }
     }
 
+    /// What is funded from `envelope` (effective cost of its proposals funded or ratified), without `excluded`.
+    public func fundedTotal(of envelope: FundingEnvelope, cycleId: CycleID, excluding excluded: ProposalID? = nil) throws -> Int64 {
+        try db.scalar("""
+            SELECT ifnull(sum(effective_cost), 0) FROM proposals WHERE cycle_id = ? AND envelope_level = ? AND envelope_owner_id = ?
+                AND status IN ('didanai', 'ditetapkan') AND id IS NOT ?
+            """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, excluded?.rawValue]) ?? 0
+    }
+
+    /// How many proposals match `filter`, and the tracking codes of the first `limit` of them (by id): what a
+    /// refusal names ("masih ada 12 usulan menunggu: TGS-2027-000004, ...").
+    public func trackingCodes(_ filter: ProposalFilter, limit: Int) throws -> (count: Int, codes: [String]) {
+        let (sql, arguments) = condition(filter)
+        let count: Int = try db.scalar("SELECT count(*) FROM proposals p WHERE \(sql)", arguments) ?? 0
+        let codes: [String] = try db.query("SELECT p.tracking_code FROM proposals p WHERE \(sql) ORDER BY p.id LIMIT \(max(0, limit))",
+                                           arguments).map { try $0.get(0) }
+        return (count, codes)
+    }
+
+    /// How many proposals matching `filter` hold a rank set by hand at `level` (a manual order).
+    public func manualRankCount(_ filter: ProposalFilter, level: Level) throws -> Int {
+        let (sql, arguments) = condition(filter)
+        return try db.scalar("""
+            SELECT count(*) FROM proposals p JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = '\(level.rawValue)'
+            WHERE k.manual = 1 AND \(sql)
+            """, arguments) ?? 0
+    }
+
+    /// The tracking codes of `ids` (at most `limit`), in id order.
+    public func trackingCodes(ids: [ProposalID], limit: Int) throws -> [String] {
+        if ids.isEmpty { return [] }
+        let json = "[" + ids.prefix(max(0, limit)).map { String($0.rawValue) }.joined(separator: ",") + "]"
+        return try db.query("SELECT tracking_code FROM proposals WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                            [json]).map { try $0.get(0) }
+    }
+
     /// The proposals with these ids, in id order (one bound JSON array, whatever the count).
     public func proposals(ids: [ProposalID]) throws -> [Proposal] {
         if ids.isEmpty { return [] }

@@ -124,6 +124,42 @@ public struct WilayahRepository {
                       kelurahanId: KelurahanID(try row.get("kelurahan_id")), rwId: RWID(try row.get("rw_id")), rtId: rtId)
     }
 
+    /// The stored origin of what `claimed` names most precisely (its RT, else its RW, else its kelurahan), with the
+    /// kota it belongs to; a coarser part of `claimed` that disagrees is refused (`invalidFields`).
+    public func resolve(_ claimed: Origin) throws -> (origin: Origin, kotaId: KotaID) {
+        let row: Row?
+        if let rt = claimed.rtId {
+            row = try db.queryOne("""
+                SELECT rt.id AS rt_id, rt.rw_id, rw.kelurahan_id, kelurahan.kecamatan_id, kecamatan.kota_id FROM rt
+                JOIN rw ON rw.id = rt.rw_id JOIN kelurahan ON kelurahan.id = rw.kelurahan_id
+                JOIN kecamatan ON kecamatan.id = kelurahan.kecamatan_id WHERE rt.id = ?
+                """, [rt.rawValue])
+        } else if let rw = claimed.rwId {
+            row = try db.queryOne("""
+                SELECT NULL AS rt_id, rw.id AS rw_id, rw.kelurahan_id, kelurahan.kecamatan_id, kecamatan.kota_id FROM rw
+                JOIN kelurahan ON kelurahan.id = rw.kelurahan_id JOIN kecamatan ON kecamatan.id = kelurahan.kecamatan_id
+                WHERE rw.id = ?
+                """, [rw.rawValue])
+        } else {
+            row = try db.queryOne("""
+                SELECT NULL AS rt_id, NULL AS rw_id, kelurahan.id AS kelurahan_id, kelurahan.kecamatan_id, kecamatan.kota_id
+                FROM kelurahan JOIN kecamatan ON kecamatan.id = kelurahan.kecamatan_id WHERE kelurahan.id = ?
+                """, [claimed.kelurahanId.rawValue])
+        }
+        guard let row else {
+            throw DomainError.invalidFields([FieldError(field: "wilayah", message: "RT/RW atau kelurahan yang dipilih tidak terdaftar.")])
+        }
+        let stored = Origin(kecamatanId: KecamatanID(try row.get("kecamatan_id")), kelurahanId: KelurahanID(try row.get("kelurahan_id")),
+                            rwId: (try row.get("rw_id", as: Int64?.self)).map { RWID($0) },
+                            rtId: (try row.get("rt_id", as: Int64?.self)).map { RTID($0) })
+        guard stored.kelurahanId == claimed.kelurahanId, stored.kecamatanId == claimed.kecamatanId,
+              claimed.rwId == nil || stored.rwId == claimed.rwId else {
+            throw DomainError.invalidFields([FieldError(
+                field: "wilayah", message: "RT, RW, kelurahan dan kecamatan yang diisi tidak cocok satu sama lain; pilih lagi dari daftar.")])
+        }
+        return (stored, KotaID(try row.get("kota_id")))
+    }
+
     private static func kecamatan(_ row: Row) throws -> Kecamatan {
         Kecamatan(id: KecamatanID(try row.get("id")), kotaId: KotaID(try row.get("kota_id")), code: try row.get("code"),
                   name: try row.get("name"))

@@ -99,6 +99,10 @@ public struct Proposal: Hashable, Sendable {
                   updatedAt: updatedAt, version: version)
     }
 
+    /// A resident's own online proposal (typed in by the proposer's account), as opposed to a paper form an
+    /// operator entered: only the resident edits or submits it, and it goes through the RT and RW.
+    public var isEnteredByProposer: Bool { proposerAccountId != nil && proposerAccountId == enteredBy }
+
     /// Stage and status together.
     public var state: ProposalState {
         get { ProposalState(stage, status) }

@@ -74,9 +74,13 @@ public struct ProposalState: Hashable, Sendable, CustomStringConvertible {
     /// Indonesian display text: "Musrenbang kelurahan - Diterima".
     public var displayName: String { "\(stage.displayName) - \(status.displayName)" }
 
-    /// Proposals in these states were not funded (nor sent to Pokir, nor still a draft) and may be carried
-    /// into the next cycle once their own cycle is over.
+    /// Proposals that ended unfunded: rejected at any level, left over as F2 (the kecamatan's never routed, or
+    /// the OPD's), or not ratified by the city. Once their cycle is finished they may be carried into the next
+    /// one; a proposal still on its way (waiting, accepted, returned) may not.
     public var isCarryOverEligible: Bool {
-        ![ProposalStatus.draft, .didanai, .pokir, .ditetapkan].contains(status)
+        switch (stage, status) {
+        case (_, .ditolak), (.kecamatan, .f2), (.opd, .f2), (.kota, .tidakDitetapkan): true
+        default: false
+        }
     }
 }

@@ -54,10 +54,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable, CustomStringConver
     }
 
     /// Actions that need a reason (domain.md: ditolak, dikembalikan, tidak ditetapkan, diterima dengan
-    /// perubahan; and every Bappeda correction).
+    /// perubahan; every Bappeda correction; and a manual reorder, which the meeting must explain).
     public var requiresReason: Bool {
         switch self {
-        case .tolak, .kembalikan, .tidakTetapkan, .terimaDenganPerubahan, .koreksi: true
+        case .tolak, .kembalikan, .tidakTetapkan, .terimaDenganPerubahan, .koreksi, .ubahPeringkat: true
         default: false
         }
     }

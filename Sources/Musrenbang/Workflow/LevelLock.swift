@@ -64,10 +64,14 @@ public struct LevelLock: Hashable, Sendable {
     public var lockedBy: AccountID
     public var lockedAt: Date
     public var note: String
+    /// The allocation run the berita acara applied (the one the meeting reviewed); nil for the kota, or an
+    /// envelope that had no candidate.
+    public var runId: Int64?
 
-    public init(cycleId: CycleID, key: LockKey, documentNumber: String, lockedBy: AccountID, lockedAt: Date, note: String = "") {
+    public init(cycleId: CycleID, key: LockKey, documentNumber: String, lockedBy: AccountID, lockedAt: Date, note: String = "",
+                runId: Int64? = nil) {
         self.cycleId = cycleId; self.key = key; self.documentNumber = documentNumber
-        self.lockedBy = lockedBy; self.lockedAt = lockedAt; self.note = note
+        self.lockedBy = lockedBy; self.lockedAt = lockedAt; self.note = note; self.runId = runId
     }
 
     /// Locks `key` by its berita acara. Only the roles that own the level may lock it, in scope,

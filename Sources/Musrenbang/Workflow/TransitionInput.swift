@@ -34,24 +34,26 @@ public struct ValueChange: Hashable, Sendable {
 public struct ProposalEdit: Sendable {
     public var title: String
     public var problem: String
-    /// The kamus item (the same one keeps the price recorded at creation; another one brings its price).
-    public var kamus: KamusItem
+    /// The kamus item, by id only: its price, satuan, bidang, OPD and fisik are read from the catalogue inside
+    /// the transaction (the same item keeps the price recorded at creation; another one brings its price).
+    public var kamusId: KamusID
     public var volume: Int64
     public var locationText: String
     public var latitude: Double?
     public var longitude: Double?
     public var beneficiaries: Int64
 
-    public init(title: String, problem: String, kamus: KamusItem, volume: Int64, locationText: String,
+    public init(title: String, problem: String, kamusId: KamusID, volume: Int64, locationText: String,
                 latitude: Double? = nil, longitude: Double? = nil, beneficiaries: Int64) {
-        self.title = title; self.problem = problem; self.kamus = kamus; self.volume = volume
+        self.title = title; self.problem = problem; self.kamusId = kamusId; self.volume = volume
         self.locationText = locationText; self.latitude = latitude; self.longitude = longitude
         self.beneficiaries = beneficiaries
     }
 }
 
 /// A new proposal as entered by a resident or an operator: who and where it comes from, and the same content a
-/// proposer may later edit.
+/// proposer may later edit. The store derives the origin's kecamatan (and RW) from the stored wilayah and refuses
+/// a mismatch; the kamus attributes come from the catalogue.
 public struct NewProposal: Sendable {
     public var origin: Origin
     /// The resident's account; for a warga it is forced to the actor. Nil for a paper form without account.
@@ -62,10 +64,10 @@ public struct NewProposal: Sendable {
     public var carriedFrom: ProposalID?
 
     public init(origin: Origin, proposerAccountId: AccountID?, proposerName: String, title: String, problem: String,
-                kamus: KamusItem, volume: Int64, locationText: String, latitude: Double? = nil, longitude: Double? = nil,
+                kamusId: KamusID, volume: Int64, locationText: String, latitude: Double? = nil, longitude: Double? = nil,
                 beneficiaries: Int64, carriedFrom: ProposalID? = nil) {
         self.origin = origin; self.proposerAccountId = proposerAccountId; self.proposerName = proposerName
-        self.content = ProposalEdit(title: title, problem: problem, kamus: kamus, volume: volume, locationText: locationText,
+        self.content = ProposalEdit(title: title, problem: problem, kamusId: kamusId, volume: volume, locationText: locationText,
                                     latitude: latitude, longitude: longitude, beneficiaries: beneficiaries)
         self.carriedFrom = carriedFrom
     }

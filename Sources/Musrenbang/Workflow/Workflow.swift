@@ -5,9 +5,27 @@ import Foundation
 /// cycle, version, transition exists, role, scope, lock, window, reason, then the action's own inputs.
 public enum Workflow {
     /// Applies `input` to `proposal` as `actor` at `now`; returns the new proposal and the event to append.
+    /// `kamus` is the catalogue's item for an edit that changes the activity (`ubah`), loaded by the store: the
+    /// price and attributes never come from the caller. F1/F2 outcomes are refused here: only the berita acara
+    /// applies them (`allocate`), from the run the meeting reviewed.
     public static func apply(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
-                             context: WorkflowContext) throws(DomainError) -> TransitionResult {
+                             context: WorkflowContext, kamus: KamusItem? = nil) throws(DomainError) -> TransitionResult {
+        if input.action == .alokasiF1 || input.action == .alokasiF2 {
+            throw .onlyThroughBeritaAcara(action: input.action.displayName)
+        }
+        return try transition(input, to: proposal, by: actor, at: now, context: context, kamus: kamus)
+    }
+
+    /// `apply` without the berita acara restriction: the per-proposal form of an allocation outcome, kept for
+    /// `Allocation.transitions` (tests compare it with the lean `allocate`).
+    static func transition(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
+                           context: WorkflowContext, kamus: KamusItem? = nil) throws(DomainError) -> TransitionResult {
         let (rule, reason) = try checkGuards(input, on: ProposalPlacement(proposal), by: actor, at: now, context: context)
+        // An operator handles the paper forms it entered; a resident's online proposal stays the resident's, and
+        // reaches the kelurahan only through its RT and RW.
+        if actor.role == .operatorKelurahan && (input.action == .ubah || input.action == .ajukan) && proposal.isEnteredByProposer {
+            throw .residentsOwnProposal
+        }
 
         var next = proposal
         var changes: [FieldChange] = []
@@ -19,7 +37,7 @@ public enum Workflow {
             throw .invalidTransition(from: proposal.state, action: input.action.displayName)
         case .ubah:
             guard let edit = input.edit else { throw .missingInput(field: "data usulan") }
-            changes = try applyEdit(edit, to: &next)
+            changes = try applyEdit(edit, kamus: kamus, to: &next)
         case .ajukan:
             if next.submittedAt == nil { next.submittedAt = now }
         case .terimaDenganPerubahan:
@@ -74,6 +92,7 @@ public enum Workflow {
 
         guard let nextState = rule.nextState(requested: input.target) else { throw .missingInput(field: "status tujuan") }
         next.state = nextState
+        if input.action != .koreksi { try checkTargetLock(from: proposal.state, to: ProposalPlacement(next), context: context) }
         next.version = proposal.version + 1
         next.updatedAt = now
         let event = ProposalEvent(proposalId: proposal.id, cycleId: proposal.cycleId, action: input.action,
@@ -94,6 +113,7 @@ public enum Workflow {
         let changes = try allocationEffect(input.action, level: rule.actingStage.level, on: &next)
         guard let nextState = rule.nextState(requested: nil) else { throw .missingInput(field: "status tujuan") }
         next.state = nextState
+        try checkTargetLock(from: placement.state, to: next, context: context)
         next.version = placement.version + 1
         let event = ProposalEvent(proposalId: placement.proposalId, cycleId: placement.cycleId, action: input.action,
                                   actorAccountId: actor.accountId, actorRole: actor.role, at: now, from: placement.state,
@@ -124,6 +144,15 @@ public enum Workflow {
         let reason = (note?.isEmpty ?? true) ? nil : note
         if input.action.requiresReason && reason == nil { throw .reasonRequired(action: input.action.displayName) }
         return (rule, reason)
+    }
+
+    /// A proposal that moves into another level (an endorsement into the kelurahan, F2 up to the kecamatan, a
+    /// routing to an OPD) is refused when that level's results are already locked by its berita acara.
+    private static func checkTargetLock(from: ProposalState, to next: ProposalPlacement,
+                                        context: WorkflowContext) throws(DomainError) {
+        guard next.state.stage != from.stage, let level = next.state.stage.level, level != .kota,
+              let key = LockKey.forPlacement(next, at: level), context.locks.contains(key) else { return }
+        throw .levelLocked(key)
     }
 
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's cost when there is nothing
@@ -166,7 +195,9 @@ public enum Workflow {
 
     /// Creates a draft proposal (a resident for themself, or an operator of the origin's kelurahan),
     /// inside the pra-Musrenbang window. The repository supplies the new id and the next tracking code.
-    public static func create(_ new: NewProposal, id: ProposalID, trackingCode: TrackingCode, by actor: Actor,
+    /// `kamus` is the catalogue's item named by `new.content.kamusId`, loaded by the store; the origin is the one
+    /// the store derived from the stored wilayah. Every field error is reported at once (`invalidFields`).
+    public static func create(_ new: NewProposal, kamus: KamusItem, id: ProposalID, trackingCode: TrackingCode, by actor: Actor,
                               at now: Date, cycle: Cycle) throws(DomainError) -> TransitionResult {
         var proposerAccount = new.proposerAccountId
         switch actor.role {
@@ -184,16 +215,18 @@ public enum Workflow {
             throw .invalidInput(field: "kode pelacakan", detail: "tahun harus \(cycle.planYear)")
         }
         let content = new.content
-        guard content.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
+        guard kamus.id == content.kamusId else { throw .missingInput(field: "kamus usulan") }
         let name = new.proposerName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .missingInput(field: "nama pengusul") }
-        try validate(content)
-        let cost = try content.kamus.cost(volume: content.volume)
+        var errors = validate(content)
+        if name.isEmpty { errors.insert(FieldError(field: "proposer_name", message: "Isi nama pengusul."), at: 0) }
+        if !kamus.active { errors.append(Self.inactiveKamus) }
+        if !errors.isEmpty { throw .invalidFields(errors) }
+        let cost = try kamus.cost(volume: content.volume)
         let proposal = Proposal(
             id: id, trackingCode: trackingCode, cycleId: cycle.id, origin: new.origin, proposerAccountId: proposerAccount,
             proposerName: name, enteredBy: actor.accountId,
             title: content.title.trimmingCharacters(in: .whitespacesAndNewlines),
-            problem: content.problem.trimmingCharacters(in: .whitespacesAndNewlines), kamus: content.kamus, volume: content.volume,
+            problem: content.problem.trimmingCharacters(in: .whitespacesAndNewlines), kamus: kamus, volume: content.volume,
             cost: cost, locationText: content.locationText.trimmingCharacters(in: .whitespacesAndNewlines),
             latitude: content.latitude, longitude: content.longitude, beneficiaries: content.beneficiaries,
             carriedFrom: new.carriedFrom, createdAt: now, version: 1)
@@ -206,11 +239,17 @@ public enum Workflow {
 
     // MARK: - Effects
 
-    private static func applyEdit(_ edit: ProposalEdit, to proposal: inout Proposal) throws(DomainError) -> [FieldChange] {
-        try validate(edit)
-        let sameItem = edit.kamus.id == proposal.kamusId
-        guard sameItem || edit.kamus.active else { throw .invalidInput(field: "kamus usulan", detail: "kegiatan tidak aktif") }
-        let unitPrice = sameItem ? proposal.unitPrice : edit.kamus.unitPrice
+    private static func applyEdit(_ edit: ProposalEdit, kamus: KamusItem?, to proposal: inout Proposal) throws(DomainError) -> [FieldChange] {
+        let sameItem = edit.kamusId == proposal.kamusId
+        var errors = validate(edit)
+        // Another activity brings the catalogue's attributes; the store loads the item (never the caller's copy).
+        let item: KamusItem? = sameItem ? nil : kamus
+        if !sameItem {
+            guard let item, item.id == edit.kamusId else { throw .missingInput(field: "kamus usulan") }
+            if !item.active { errors.append(Self.inactiveKamus) }
+        }
+        if !errors.isEmpty { throw .invalidFields(errors) }
+        let unitPrice = item?.unitPrice ?? proposal.unitPrice
         let cost = try SSHPrice.minimumCost(volume: edit.volume, unitPrice: unitPrice)
         var changes: [FieldChange] = []
         func record(_ field: String, _ old: String, _ new: String) {
@@ -221,7 +260,7 @@ public enum Workflow {
         let location = edit.locationText.trimmingCharacters(in: .whitespacesAndNewlines)
         record("title", proposal.title, title)
         record("problem", proposal.problem, problem)
-        record("kamus", proposal.kamusId.description, edit.kamus.id.description)
+        record("kamus", proposal.kamusId.description, edit.kamusId.description)
         record("volume", String(proposal.volume), String(edit.volume))
         record("cost", String(proposal.cost), String(cost))
         record("location", proposal.locationText, location)
@@ -230,9 +269,9 @@ public enum Workflow {
         record("beneficiaries", String(proposal.beneficiaries), String(edit.beneficiaries))
         proposal.title = title
         proposal.problem = problem
-        if !sameItem {
-            proposal.kamusId = edit.kamus.id; proposal.bidangId = edit.kamus.bidangId; proposal.opdId = edit.kamus.opdId
-            proposal.isFisik = edit.kamus.isFisik; proposal.unit = edit.kamus.unit; proposal.unitPrice = edit.kamus.unitPrice
+        if let item {
+            proposal.kamusId = item.id; proposal.bidangId = item.bidangId; proposal.opdId = item.opdId
+            proposal.isFisik = item.isFisik; proposal.unit = item.unit; proposal.unitPrice = item.unitPrice
         }
         proposal.volume = edit.volume
         proposal.cost = cost
@@ -271,19 +310,35 @@ public enum Workflow {
         }
     }
 
-    /// The rules for a proposal's content, the same at creation and on every edit.
-    private static func validate(_ content: ProposalEdit) throws(DomainError) {
+    static let inactiveKamus = FieldError(field: "kamus", message: "Kegiatan ini sudah tidak aktif di kamus usulan; pilih kegiatan lain.")
+
+    /// The rules for a proposal's content, the same at creation and on every edit: every refused field at once.
+    static func validate(_ content: ProposalEdit) -> [FieldError] {
+        var errors: [FieldError] = []
         let blank = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        guard !blank(content.title) else { throw .missingInput(field: "judul usulan") }
-        guard content.title.count <= 200 else { throw .invalidInput(field: "judul usulan", detail: "maksimal 200 karakter") }
-        guard !blank(content.problem) else { throw .missingInput(field: "permasalahan") }
-        guard !blank(content.locationText) else { throw .missingInput(field: "lokasi") }
-        guard content.beneficiaries >= 0 else { throw .invalidInput(field: "jumlah penerima manfaat", detail: "tidak boleh negatif") }
-        guard (content.latitude == nil) == (content.longitude == nil) else { throw .missingInput(field: "lintang dan bujur") }
-        if let latitude = content.latitude, let longitude = content.longitude {
-            guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
-                throw .invalidInput(field: "koordinat", detail: "di luar rentang")
-            }
+        if blank(content.title) {
+            errors.append(FieldError(field: "title", message: "Isi judul usulan, misalnya \"Perbaikan saluran air RT 03\"."))
+        } else if content.title.count > 200 {
+            errors.append(FieldError(field: "title", message: "Judul usulan paling panjang 200 karakter."))
         }
+        if blank(content.problem) {
+            errors.append(FieldError(field: "problem", message: "Isi permasalahan yang ingin diselesaikan."))
+        }
+        if content.volume <= 0 {
+            errors.append(FieldError(field: "volume", message: "Isi volume dengan angka lebih dari 0, misalnya 120."))
+        }
+        if blank(content.locationText) {
+            errors.append(FieldError(field: "location", message: "Isi lokasi kegiatan, misalnya \"Jl. Kenanga RT 01/RW 02\"."))
+        }
+        if content.beneficiaries < 0 {
+            errors.append(FieldError(field: "beneficiaries", message: "Jumlah penerima manfaat tidak boleh negatif."))
+        }
+        if (content.latitude == nil) != (content.longitude == nil) {
+            errors.append(FieldError(field: "coordinates", message: "Isi lintang dan bujur keduanya, atau kosongkan keduanya."))
+        } else if let latitude = content.latitude, let longitude = content.longitude,
+                  !(-90...90).contains(latitude) || !(-180...180).contains(longitude) || latitude.isNaN || longitude.isNaN {
+            errors.append(FieldError(field: "coordinates", message: "Koordinat di luar rentang (lintang -90 sampai 90, bujur -180 sampai 180)."))
+        }
+        return errors
     }
 }

@@ -29,7 +29,8 @@ import Testing
         // The lean candidates of a draft run are the placements' candidates.
         #expect(try world.database.read { db in try ProposalRepository(db).allocationCandidates(filter, level: .kelurahan) }
             == (try world.database.read { db in try ProposalRepository(db).allocationPlacements(filter, level: .kelurahan) }.map(\.candidate)))
-        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/1", by: lurah)
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, runId: outcome.runId,
+                                    documentNumber: "BA/1", by: lurah)
         let all = ProposalFilter(cycleId: world.cycle.id)
         try check(all)                                       // after: funded ones carry the envelope, b moved up
         #expect(try world.database.read { db in try ProposalRepository(db).allocationPlacements(all, level: .kelurahan) }

@@ -176,14 +176,19 @@ struct ServiceTests {
         #expect(throws: DomainError.notInScope) {
             try world.service.lockLevel(.kelurahan(world.kelurahan[1]), cycleId: world.cycle.id, documentNumber: "BA/009", by: lurah)
         }
-        // The berita acara runs the allocation once more and applies it: F1 funded here, F2 up to the kecamatan.
-        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001/2027", by: lurah)
+        // The berita acara applies the reviewed run: F1 funded here, F2 up to the kecamatan. An older run is refused.
+        #expect(throws: DomainError.allocationRunOutdated(runId: first.runId, changes: ["ada hasil alokasi yang lebih baru, nomor \(second.runId)"])) {
+            try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, runId: first.runId,
+                                        documentNumber: "BA/001/2027", by: lurah)
+        }
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, runId: second.runId,
+                                    documentNumber: "BA/001/2027", by: lurah)
         #expect(try world.service.proposal(.id(b.id)).state == ProposalState(.kelurahan, .didanai))
         #expect(try world.service.proposal(.id(c.id)).state == ProposalState(.kelurahan, .didanai))
         #expect(try world.service.proposal(.id(a.id)).state == ProposalState(.kecamatan, .verifikasi))
         #expect(try world.service.proposal(.id(b.id)).envelope == envelope)
         let runs: Int? = try world.database.read { db in try db.scalar("SELECT count(*) FROM allocation_runs") }
-        #expect(runs == 3)
+        #expect(runs == 2)
         let usage = try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kelurahan).first { $0.envelope == envelope }
         #expect(usage?.used == 7_000_000 && usage?.remaining == 0)
         #expect(throws: DomainError.levelLocked(.kelurahan(world.kelurahan[0]))) {
@@ -211,11 +216,12 @@ struct ServiceTests {
         ], by: lurah)
         let before = try world.service.proposal(.id(b.id))
         let draft = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: lurah)
-        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/001", by: lurah)
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, runId: draft.runId, documentNumber: "BA/001",
+                                    by: lurah)
         let moved = try world.service.proposal(.id(b.id))
         #expect(moved.state == ProposalState(.kecamatan, .verifikasi) && moved.version == before.version + 1)
         // The stored event is the one the per-proposal path would have written (the final run decides as the draft did).
-        let expected = try Workflow.apply(
+        let expected = try Workflow.transition(
             TransitionInput(.alokasiF2, expectedVersion: before.version, reason: draft.result.decisions[1].reason),
             to: before, by: lurah, at: world.clock.now, context: WorkflowContext(cycle: world.cycle))
         #expect(try world.service.history(of: .id(b.id)).last == expected.event)
@@ -240,7 +246,9 @@ struct ServiceTests {
         let lurah = world.actor("lurah"), camat = world.actor("camat")
         let a = try world.acceptedProposal(volume: 5)
         let b = try world.acceptedProposal(volume: 9), c = try world.acceptedProposal(volume: 9)
-        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, documentNumber: "BA/KEL", by: lurah)
+        let kelurahanRun = try world.rankAndRun(.kelurahan(world.kelurahan[0]), [a, b, c], by: lurah)
+        try world.service.lockLevel(.kelurahan(world.kelurahan[0]), cycleId: world.cycle.id, runId: kelurahanRun,
+                                    documentNumber: "BA/KEL", by: lurah)
         #expect(try world.service.proposal(.id(a.id)).state == ProposalState(.kelurahan, .didanai))
         world.at(.kecamatan)
         for p in [b, c] {
@@ -252,11 +260,14 @@ struct ServiceTests {
         let amount = try #require(try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kecamatan)
             .first { $0.envelope == envelope }?.amount)
         #expect(amount < 18_000_000)   // b and c (9.000.000 each) do not both fit
-        let draft = try world.service.runAllocation(envelope, cycleId: world.cycle.id, by: camat)
-        #expect(!draft.result.skipped.isEmpty)
-        try world.service.lockLevel(.kecamatan(world.kecamatan[0]), cycleId: world.cycle.id, documentNumber: "BA/KEC", by: camat)
-        for id in draft.result.funded { #expect(try world.service.proposal(.id(id)).state == ProposalState(.kecamatan, .didanai)) }
-        let skipped = try world.service.proposal(.id(draft.result.skipped[0]))
+        let draftRun = try world.rankAndRun(envelope, [b, c], by: camat)
+        let draft = try #require(try world.database.read { db in try AllocationRepository(db).storedDecisions(runId: draftRun) })
+        let skippedIds = draft.filter { !$0.funded }.map(\.proposalId), fundedIds = draft.filter(\.funded).map(\.proposalId)
+        #expect(!skippedIds.isEmpty)
+        try world.service.lockLevel(.kecamatan(world.kecamatan[0]), cycleId: world.cycle.id, runId: draftRun, documentNumber: "BA/KEC",
+                                    by: camat)
+        for id in fundedIds { #expect(try world.service.proposal(.id(id)).state == ProposalState(.kecamatan, .didanai)) }
+        let skipped = try world.service.proposal(.id(skippedIds[0]))
         #expect(skipped.state == ProposalState(.kecamatan, .f2))
         #expect(throws: DomainError.invalidTransition(from: skipped.state, action: Action.tolak.displayName)) {
             try world.service.apply(.tolak, to: .id(skipped.id), by: camat, expectedVersion: skipped.version, reason: "x")

@@ -115,12 +115,22 @@ final class TestWorld: @unchecked Sendable {
         let (_, rt) = rts[kelurahan[index]]![0]
         let origin = try database.read { db in try WilayahRepository(db).origin(rtId: rt) }
         return NewProposal(origin: origin, proposerAccountId: nil, proposerName: "Siti Aminah", title: title,
-                           problem: "Jalan rusak berlubang", kamus: kamus[item], volume: volume,
+                           problem: "Jalan rusak berlubang", kamusId: kamus[item].id, volume: volume,
                            locationText: "Jl. Kenanga RT 01/RW 01", beneficiaries: 100)
     }
 
     /// Moves the clock inside a stage's window.
     func at(_ stage: Stage) { clock.set(Fixture.inside(stage)) }
+
+    /// Scores `proposals` (all 5s, so ties go by earlier submission) in `envelope`, ranks them and runs the draft
+    /// allocation inside the envelope's stage; returns the run id (what the berita acara applies).
+    func rankAndRun(_ envelope: FundingEnvelope, _ proposals: [Proposal], by actor: Actor) throws -> Int64 {
+        at(envelope.level.stage)
+        var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
+        for p in proposals { scores[p.id] = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, 5) }) }
+        try service.rank(envelope, cycleId: cycle.id, scores: scores, by: actor)
+        return try service.runAllocation(envelope, cycleId: cycle.id, by: actor).runId
+    }
 
     /// A proposal submitted by the operator (kelurahan:verifikasi) and accepted by the lurah (kelurahan:diterima).
     func acceptedProposal(kelurahan index: Int = 0, volume: Int64 = 5) throws -> Proposal {
