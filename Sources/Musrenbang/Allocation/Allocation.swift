@@ -185,23 +185,18 @@ public enum Allocation {
                                                 groupRemaining: blocking.map { bound == .minimum ? held : groupLeft[$0] }))
         }
         if !reserves.isEmpty {
-            // Every group has been passed: what its reserve still holds nobody can use; it returns to the pool.
+            // Every group has been passed: what its reserve still holds nobody can use; it returns to the pool, and
+            // the candidates reserves held back are tried again in rank order (one that still does not fit keeps the
+            // reason of its turn).
             for (index, candidate) in ordered.enumerated() where decisions[index].blockingBound == .minimum {
                 let before = remaining
-                var decision = decisions[index]
-                let cap = caps.first { inGroup($0, candidate) && candidate.cost > groupLeft[$0] }
-                if candidate.cost <= remaining && cap == nil {
-                    fund(candidate)
-                    decision = AllocationDecision(proposalId: candidate.proposalId, position: decision.position, rank: candidate.rank,
-                                                  cost: candidate.cost, funded: true, remainingBefore: before, remainingAfter: remaining,
-                                                  fundedFromReleasedReserve: true)
-                } else {
-                    decision = AllocationDecision(proposalId: candidate.proposalId, position: decision.position, rank: candidate.rank,
-                                                  cost: candidate.cost, funded: false, remainingBefore: before, remainingAfter: before,
-                                                  blockingGroup: cap.map { shares[$0].group }, blockingBound: cap.map { _ in .maximum },
-                                                  groupRemaining: cap.map { groupLeft[$0] })
+                guard candidate.cost <= remaining, !caps.contains(where: { inGroup($0, candidate) && candidate.cost > groupLeft[$0] }) else {
+                    continue
                 }
-                decisions[index] = decision
+                fund(candidate)
+                decisions[index] = AllocationDecision(proposalId: candidate.proposalId, position: decisions[index].position,
+                                                      rank: candidate.rank, cost: candidate.cost, funded: true, remainingBefore: before,
+                                                      remainingAfter: remaining, fundedFromReleasedReserve: true)
             }
         }
         // Funded per shared group (a group may carry both a minimum and a maximum: counted once).
