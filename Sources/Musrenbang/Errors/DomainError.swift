@@ -29,6 +29,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case accountInactive
     /// The proposal does not belong to the cycle given.
     case cycleMismatch
+    /// Several fields of a form-like input are invalid; every one is listed (a form shows them all).
+    case invalidFields([FieldError])
 
     /// Stable rule identifier, e.g. "outside_window".
     public var ruleId: String {
@@ -47,6 +49,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .incompleteScores: "incomplete_scores"
         case .accountInactive: "account_inactive"
         case .cycleMismatch: "cycle_mismatch"
+        case .invalidFields: "invalid_fields"
         }
     }
 
@@ -82,6 +85,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "Akun ini tidak aktif."
         case .cycleMismatch:
             return "Usulan tidak termasuk siklus perencanaan ini."
+        case .invalidFields(let errors):
+            return "Isian tidak valid: " + errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ") + "."
         }
     }
 
