@@ -281,14 +281,14 @@ struct ServiceTests {
 
     @Test func authenticateChecksThePassword() throws {
         let world = try TestWorld()
-        let actor = try #require(world.service.authenticate(username: "lurah", password: world.password))
+        let actor = try #require(try world.service.authenticate(username: "lurah", password: world.password))
         #expect(actor == world.actor("lurah"))
-        #expect(world.service.authenticate(username: "LURAH", password: world.password) == actor)
-        #expect(world.service.authenticate(username: "lurah", password: "salah") == nil)
-        #expect(world.service.authenticate(username: "tidak-ada", password: world.password) == nil)
+        #expect(try world.service.authenticate(username: "LURAH", password: world.password) == actor)
+        #expect(try world.service.authenticate(username: "lurah", password: "salah") == nil)
+        #expect(try world.service.authenticate(username: "tidak-ada", password: world.password) == nil)
         try world.service.setPassword(username: "lurah", password: "baru-12345")
-        #expect(world.service.authenticate(username: "lurah", password: world.password) == nil)
-        #expect(world.service.authenticate(username: "lurah", password: "baru-12345") != nil)
+        #expect(try world.service.authenticate(username: "lurah", password: world.password) == nil)
+        #expect(try world.service.authenticate(username: "lurah", password: "baru-12345") != nil)
         #expect(throws: PersistenceError.self) {
             try world.service.createAccount(username: "Lurah", displayName: "x", roles: [], password: "x")
         }
