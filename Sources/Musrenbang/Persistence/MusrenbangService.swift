@@ -200,9 +200,11 @@ public final class MusrenbangService: Sendable {
         try single { try $0.lockLevel(key, cycleId: cycleId, documentNumber: documentNumber, note: note, by: actor) }
     }
 
-    /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle.
-    public func computeCeilings(cycleId: CycleID, by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
-        try single { try $0.computeCeilings(cycleId: cycleId, by: actor) }
+    /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle (a reason once a berita acara
+    /// of the cycle is locked; logged in the admin log).
+    public func computeCeilings(cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
+        -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
+        try administer(.bappeda, "hitung pagu", by: actor) { try CeilingComputation(change: $0).run(cycleId: cycleId, reason: reason) }
     }
 
     // MARK: Recaps
