@@ -16,7 +16,7 @@ public struct AccountRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, [username, passwordHash, displayName, nik, phone, email, address, Stored.text(now)])
         } catch let error as SQLiteError where error.isUniqueViolation {
-            throw PersistenceError.duplicate("nama pengguna \(username)")
+            throw PersistenceError.duplicate(error.message.contains("accounts.nik") ? "NIK" : "nama pengguna \(username)")
         }
         let id = AccountID(db.lastInsertRowID)
         for role in roles { try addRole(role, to: id) }

@@ -47,15 +47,27 @@ extension MusrenbangService {
         guard actor.role == role else { throw DomainError.roleNotAllowed(role: actor.role, action: label) }
         let now = clock.now()
         return try database.write { db in
-            let account: Account
-            do { account = try AccountRepository(db).account(id: actor.accountId) } catch is PersistenceError {
-                throw DomainError.roleNotAllowed(role: actor.role, action: label)
-            }
-            guard account.active else { throw DomainError.accountInactive }
-            guard account.roles.contains(where: { $0.role == actor.role && $0.scope == actor.scope }) else {
-                throw DomainError.roleNotAllowed(role: actor.role, action: label)
-            }
+            try Self.verify(actor, as: [role], label, db: db)
             return try body(AdminWriter(db: db, actor: actor, now: now))
         }
+    }
+
+    /// Throws unless `actor` acts as one of `roles` and its account exists, is active and holds that role with
+    /// that scope (an `Actor` value can be built by anyone; the database says who holds what).
+    static func verify(_ actor: Actor, as roles: Set<Role>, _ label: String, db: Connection) throws {
+        guard roles.contains(actor.role) else { throw DomainError.roleNotAllowed(role: actor.role, action: label) }
+        let account: Account
+        do { account = try AccountRepository(db).account(id: actor.accountId) } catch is PersistenceError {
+            throw DomainError.roleNotAllowed(role: actor.role, action: label)
+        }
+        guard account.active else { throw DomainError.accountInactive }
+        guard account.roles.contains(where: { $0.role == actor.role && $0.scope == actor.scope }) else {
+            throw DomainError.roleNotAllowed(role: actor.role, action: label)
+        }
+    }
+
+    /// True when `body` finds its row; false when it throws `PersistenceError.notFound` (other errors propagate).
+    static func exists(_ body: () throws -> Void) throws -> Bool {
+        do { try body(); return true } catch PersistenceError.notFound { return false }
     }
 }

@@ -12,6 +12,7 @@ extension MusrenbangService {
         errors.range(limit, 1...500, "jumlah per halaman")
         try errors.throwIfAny()
         return try database.read { db in
+            try Self.verify(actor, as: [.adminSistem], "daftar akun", db: db)
             let accounts = AccountRepository(db)
             return AccountPage(accounts: try accounts.list(offset: offset, limit: limit), total: try accounts.count(),
                                offset: offset, limit: limit)
@@ -24,6 +25,7 @@ extension MusrenbangService {
         let new = try new.validated(password: password)
         let hash = try hasher.hash(password)   // outside the write transaction: hashing is slow
         return try administer(.adminSistem, "buat akun", by: actor) { change in
+            for role in new.roles { try Self.requireScope(role, db: change.db) }
             let accounts = AccountRepository(change.db)
             let id = try accounts.insert(username: new.username, passwordHash: hash, displayName: new.displayName,
                                          roles: new.roles, nik: new.nik, phone: new.phone, email: new.email, at: change.now)
@@ -70,6 +72,7 @@ extension MusrenbangService {
             let accounts = AccountRepository(change.db)
             let before = try accounts.account(id: id)
             guard !before.roles.contains(assignment) else { throw DomainError.changeRequired }
+            try Self.requireScope(assignment, db: change.db)
             try accounts.addRole(assignment, to: id)
             let after = try accounts.account(id: id)
             try change.log(.account, key: "\(id)", .addRole, before: AdminSnapshot(before), after: AdminSnapshot(after))
@@ -89,6 +92,19 @@ extension MusrenbangService {
             let after = try accounts.account(id: id)
             try change.log(.account, key: "\(id)", .removeRole, before: AdminSnapshot(before), after: AdminSnapshot(after))
             return after
+        }
+    }
+
+    /// The area or OPD a role assignment names exists (`PersistenceError.notFound` otherwise).
+    private static func requireScope(_ assignment: RoleAssignment, db: Connection) throws {
+        let wilayah = WilayahRepository(db)
+        switch assignment.scope {
+        case .rt(let id): _ = try wilayah.rt(id: id)
+        case .rw(let id): _ = try wilayah.rw(id: id)
+        case .kelurahan(let id): _ = try wilayah.kelurahan(id: id)
+        case .kecamatan(let id): _ = try wilayah.kecamatan(id: id)
+        case .opd(let id): _ = try CatalogRepository(db).opd(id: id)
+        case .selfOnly, .kota, .system: break
         }
     }
 }

@@ -10,7 +10,8 @@ extension MusrenbangService {
             throw DomainError.roleNotAllowed(role: actor.role, action: "lihat log admin")
         }
         return try database.read { db in
-            try AdminLogRepository(db).entries(entity: entity, key: key, cycleId: cycleId, limit: limit, offset: offset)
+            try Self.verify(actor, as: [.bappeda, .adminSistem], "lihat log admin", db: db)
+            return try AdminLogRepository(db).entries(entity: entity, key: key, cycleId: cycleId, limit: limit, offset: offset)
         }
     }
 }

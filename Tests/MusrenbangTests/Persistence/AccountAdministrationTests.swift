@@ -28,7 +28,7 @@ struct AccountAdministrationTests {
         }
         // The admin role claimed by an account that does not hold it.
         let forged = Actor(accountId: world.actor("bappeda").accountId, role: .adminSistem, scope: .system)
-        for (operation, call) in operations where operation != "accounts" {
+        for (operation, call) in operations {
             try world.expectRefused("role_not_allowed", "\(operation) forged") { try call(forged) }
         }
         #expect(try world.service.authenticate(username: "warga2", password: world.password) != nil)
@@ -78,6 +78,17 @@ struct AccountAdministrationTests {
         #expect(try world.service.authenticate(username: "op.pondok", password: "rahasia-baru-1") == nil)
         #expect(try world.service.authenticate(username: "op.pondok", password: "kata-sandi-baru-2") != nil)
 
+        let before = try world.fingerprint()
+        #expect(throws: PersistenceError.notFound("kelurahan 999")) {
+            try world.service.addRole(try RoleAssignment(role: .operatorKelurahan, scope: .kelurahan(KelurahanID(999))), to: created.id,
+                                      by: admin)
+        }
+        var sameNIK = try newAccount("warga.nik"), otherNIK = try newAccount("warga.nik2")
+        sameNIK.nik = "3674010101010001"; otherNIK.nik = "3674010101010001"
+        _ = try world.service.createAccount(sameNIK, password: "rahasia-baru-1", by: admin)
+        #expect(throws: PersistenceError.duplicate("NIK")) { try world.service.createAccount(otherNIK, password: "rahasia-baru-1", by: admin) }
+        #expect(try world.fingerprint().filter { $0.key != "accounts" && $0.key != "account_roles" && $0.key != "admin_log" }
+                == before.filter { $0.key != "accounts" && $0.key != "account_roles" && $0.key != "admin_log" })
         let operatorRole = try RoleAssignment(role: .operatorKelurahan, scope: .kelurahan(world.kelurahan[1]))
         let withRole = try world.service.addRole(operatorRole, to: created.id, by: admin)
         #expect(withRole.roles.count == 2 && withRole.roles.last == operatorRole)
@@ -92,7 +103,7 @@ struct AccountAdministrationTests {
             _ = try world.service.removeRole(try RoleAssignment(role: .adminSistem, scope: .system), from: admin.accountId, by: admin)
         }
 
-        let log = try world.adminLog().filter { $0.entity == .account }
+        let log = try world.adminLog().filter { $0.entity == .account && $0.entityKey == "\(created.id)" }
         #expect(log.map(\.action) == [.create, .deactivate, .reactivate, .resetPassword, .addRole, .removeRole])
         #expect(log.allSatisfy { $0.entityKey == "\(created.id)" && $0.actorRole == .adminSistem && $0.actorAccountId == admin.accountId })
         #expect(log[1].reason == "pindah tugas" && log[1].before?["active"] == .bool(true) && log[1].after?["active"] == .bool(false))

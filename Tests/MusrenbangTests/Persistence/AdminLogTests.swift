@@ -67,6 +67,9 @@ struct AdminLogTests {
         #expect(throws: DomainError.roleNotAllowed(role: .camat, action: "lihat log admin")) {
             try world.service.adminLog(by: world.actor("camat"))
         }
+        #expect(throws: DomainError.roleNotAllowed(role: .bappeda, action: "lihat log admin")) {
+            try world.service.adminLog(by: Actor(accountId: world.actor("camat").accountId, role: .bappeda, scope: .kota))
+        }
     }
 
     @Test func neverHoldsAPasswordHashOrPersonalData() throws {
