@@ -6,6 +6,7 @@ public struct AccountPage: Hashable, Sendable {
     public var offset: Int
     public var limit: Int
 
+    /// A page of `accounts` out of `total`, from `offset`, at most `limit`.
     public init(accounts: [Account], total: Int, offset: Int, limit: Int) {
         self.accounts = accounts; self.total = total; self.offset = offset; self.limit = limit
     }

@@ -20,6 +20,7 @@ public struct AdminLogEntry: Hashable, Sendable {
     public var after: AdminSnapshot?
     public var reason: String?
 
+    /// An entry; `id` is nil until it is stored.
     public init(id: Int64? = nil, actorAccountId: AccountID, actorRole: Role, at: Date, cycleId: CycleID? = nil,
                 entity: AdminEntity, entityKey: String, action: AdminAction, before: AdminSnapshot?,
                 after: AdminSnapshot?, reason: String? = nil) {

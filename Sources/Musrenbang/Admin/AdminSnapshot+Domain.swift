@@ -2,34 +2,41 @@ import Foundation
 
 /// The logged state of each administered value: the fields a reader of the log needs, nothing secret.
 extension AdminSnapshot {
+    /// A kecamatan: id, kota, code, name.
     public init(_ kecamatan: Kecamatan) {
         self.init(["id": .integer(kecamatan.id.rawValue), "kota_id": .integer(kecamatan.kotaId.rawValue),
                    "code": .text(kecamatan.code), "name": .text(kecamatan.name)])
     }
 
+    /// A kelurahan: id, kecamatan, code, name.
     public init(_ kelurahan: Kelurahan) {
         self.init(["id": .integer(kelurahan.id.rawValue), "kecamatan_id": .integer(kelurahan.kecamatanId.rawValue),
                    "code": .text(kelurahan.code), "name": .text(kelurahan.name)])
     }
 
+    /// An RW: id, kelurahan, number.
     public init(_ rw: RukunWarga) {
         self.init(["id": .integer(rw.id.rawValue), "kelurahan_id": .integer(rw.kelurahanId.rawValue),
                    "number": .integer(Int64(rw.number))])
     }
 
+    /// An RT: id, RW, number.
     public init(_ rt: RukunTetangga) {
         self.init(["id": .integer(rt.id.rawValue), "rw_id": .integer(rt.rwId.rawValue), "number": .integer(Int64(rt.number))])
     }
 
+    /// An OPD: id, code, name, short name.
     public init(_ opd: OPD) {
         self.init(["id": .integer(opd.id.rawValue), "code": .text(opd.code), "name": .text(opd.name),
                    "short_name": .text(opd.shortName)])
     }
 
+    /// A bidang: id, code, name.
     public init(_ bidang: Bidang) {
         self.init(["id": .integer(bidang.id.rawValue), "code": .text(bidang.code), "name": .text(bidang.name)])
     }
 
+    /// A kamus item: every field, the SSH unit price and the active flag included.
     public init(_ item: KamusItem) {
         self.init(["id": .integer(item.id.rawValue), "code": .text(item.code), "name": .text(item.name),
                    "bidang_id": .integer(item.bidangId.rawValue), "opd_id": .integer(item.opdId.rawValue),
@@ -37,11 +44,13 @@ extension AdminSnapshot {
                    "active": .bool(item.active)])
     }
 
+    /// A scoring criterion: id, code, name, weight.
     public init(_ criterion: ScoringCriterion) {
         self.init(["id": .integer(criterion.id.rawValue), "code": .text(criterion.code), "name": .text(criterion.name),
                    "weight": .integer(Int64(criterion.weight))])
     }
 
+    /// A level's ceiling settings: total, base share, weights by criterion, rounding unit.
     public init(_ settings: CeilingSettings) {
         var weights: [String: AdminValue] = [:]
         for criterion in CeilingCriterion.allCases { weights[criterion.rawValue] = .integer(Int64(settings.formula.weight(criterion))) }
@@ -49,6 +58,7 @@ extension AdminSnapshot {
                    "weights": .object(weights), "rounding_unit": .integer(settings.formula.roundingUnit)])
     }
 
+    /// One kelurahan's criteria inputs.
     public init(_ input: CeilingInput) {
         var fields: [String: AdminValue] = ["kelurahan_id": .integer(input.areaId)]
         for criterion in CeilingCriterion.allCases { fields[criterion.rawValue] = .integer(input.value(criterion)) }
@@ -71,6 +81,7 @@ extension AdminSnapshot {
         self.init(fields)
     }
 
+    /// A cycle: years, name, cost tolerance and the window of each stage.
     public init(_ cycle: Cycle) {
         var windows: [String: AdminValue] = [:]
         for (stage, window) in cycle.windows {

@@ -5,6 +5,7 @@ import Foundation
 public struct AdminSnapshot: Hashable, Sendable {
     public var fields: [String: AdminValue]
 
+    /// A snapshot of these fields.
     public init(_ fields: [String: AdminValue]) { self.fields = fields }
 
     /// The value of one field (nil when absent).

@@ -3,6 +3,7 @@ public struct CeilingSettings: Hashable, Sendable {
     public var total: Int64
     public var formula: CeilingFormula
 
+    /// Settings sharing `total` by `formula`.
     public init(total: Int64, formula: CeilingFormula) { self.total = total; self.formula = formula }
 
     /// Every field out of the range `CeilingCalculator` computes exactly (absurd values are refused, never wrapped).

@@ -8,6 +8,7 @@ public struct KamusItemChange: Hashable, Sendable {
     public var opdId: OPDID?
     public var isFisik: Bool?
 
+    /// A change of the given fields only.
     public init(name: String? = nil, unit: String? = nil, unitPrice: Int64? = nil, bidangId: BidangID? = nil,
                 opdId: OPDID? = nil, isFisik: Bool? = nil) {
         self.name = name; self.unit = unit; self.unitPrice = unitPrice; self.bidangId = bidangId; self.opdId = opdId

@@ -8,6 +8,7 @@ public struct NewAccount: Hashable, Sendable {
     public var phone: String?
     public var email: String?
 
+    /// An account to create with these roles.
     public init(username: String, displayName: String, roles: [RoleAssignment], nik: String? = nil, phone: String? = nil,
                 email: String? = nil) {
         self.username = username; self.displayName = displayName; self.roles = roles; self.nik = nik

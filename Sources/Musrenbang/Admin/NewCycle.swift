@@ -9,6 +9,7 @@ public struct NewCycle: Hashable, Sendable {
     public var windows: [StageWindow]
     public var settings: CycleSettings
 
+    /// A cycle of `kotaId` planning `budgetYear`, held in `planYear`.
     public init(kotaId: KotaID, planYear: Int, budgetYear: Int, name: String, windows: [StageWindow],
                 settings: CycleSettings = CycleSettings()) {
         self.kotaId = kotaId; self.planYear = planYear; self.budgetYear = budgetYear; self.name = name

@@ -8,6 +8,7 @@ public struct NewKamusItem: Hashable, Sendable {
     public var unitPrice: Int64
     public var isFisik: Bool
 
+    /// An item to add (active).
     public init(code: String, name: String, bidangId: BidangID, opdId: OPDID, unit: String, unitPrice: Int64, isFisik: Bool) {
         self.code = code; self.name = name; self.bidangId = bidangId; self.opdId = opdId; self.unit = unit
         self.unitPrice = unitPrice; self.isFisik = isFisik

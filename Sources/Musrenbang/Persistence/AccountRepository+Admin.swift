@@ -11,6 +11,7 @@ extension AccountRepository {
             """, [limit, offset]).map(account)
     }
 
+    /// Deactivates (`false`: the account can no longer log in) or reactivates an account.
     public func setActive(_ id: AccountID, _ active: Bool) throws {
         try db.execute("UPDATE accounts SET active = ? WHERE id = ?", [active, id.rawValue])
     }

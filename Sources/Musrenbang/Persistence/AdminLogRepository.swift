@@ -4,6 +4,7 @@ import Storage
 /// The append-only admin log (`admin_log`, Migrations/0006): appended in the transaction of the change it records.
 public struct AdminLogRepository {
     let db: Connection
+    /// The log on a connection the caller holds (inside the transaction of the change).
     public init(_ db: Connection) { self.db = db }
 
     /// Appends an entry; returns its id.

@@ -3,6 +3,7 @@ import Storage
 
 /// Updates and single-row reads for the master-data API (`MusrenbangService+Catalog`).
 extension CatalogRepository {
+    /// The bidang with this id.
     public func bidang(id: BidangID) throws -> Bidang {
         guard let row = try db.queryOne("SELECT code, name FROM bidang WHERE id = ?", [id.rawValue]) else {
             throw PersistenceError.notFound("bidang \(id)")
@@ -10,6 +11,7 @@ extension CatalogRepository {
         return Bidang(id: id, code: try row.get("code"), name: try row.get("name"))
     }
 
+    /// The OPD with this id.
     public func opd(id: OPDID) throws -> OPD {
         guard let row = try db.queryOne("SELECT code, name, short_name FROM opd WHERE id = ?", [id.rawValue]) else {
             throw PersistenceError.notFound("perangkat daerah \(id)")
@@ -17,10 +19,12 @@ extension CatalogRepository {
         return OPD(id: id, code: try row.get("code"), name: try row.get("name"), shortName: try row.get("short_name"))
     }
 
+    /// Gives a bidang another name (its code stays).
     public func renameBidang(_ id: BidangID, to name: String) throws {
         try db.execute("UPDATE bidang SET name = ? WHERE id = ?", [name, id.rawValue])
     }
 
+    /// Gives an OPD another name and short name (its code stays).
     public func renameOPD(_ id: OPDID, name: String, shortName: String) throws {
         try db.execute("UPDATE opd SET name = ?, short_name = ? WHERE id = ?", [name, shortName, id.rawValue])
     }

@@ -18,11 +18,13 @@ extension CycleRepository {
         try db.scalar("SELECT ifnull(max(position), -1) + 1 FROM scoring_criteria WHERE cycle_id = ?", [cycleId.rawValue]) ?? 0
     }
 
+    /// Writes a criterion's name and weight.
     public func updateScoringCriterion(_ criterion: ScoringCriterion) throws {
         try db.execute("UPDATE scoring_criteria SET name = ?, weight = ? WHERE id = ?",
                        [criterion.name, criterion.weight, criterion.id.rawValue])
     }
 
+    /// Deletes a criterion (the caller checks that no score uses it).
     public func deleteScoringCriterion(_ id: ScoringCriterionID) throws {
         try db.execute("DELETE FROM scoring_criteria WHERE id = ?", [id.rawValue])
     }

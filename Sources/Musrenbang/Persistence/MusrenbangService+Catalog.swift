@@ -112,8 +112,8 @@ extension MusrenbangService {
     /// Every bidang and OPD a kamus item names exists (both reported at once).
     private static func requireCatalogLinks(bidangId: BidangID, opdId: OPDID, _ catalog: CatalogRepository) throws {
         var errors = FieldErrors()
-        errors.check((try? catalog.bidang(id: bidangId)) != nil, "bidang", "tidak dikenal")
-        errors.check((try? catalog.opd(id: opdId)) != nil, "perangkat daerah", "tidak dikenal")
+        errors.check(try exists { _ = try catalog.bidang(id: bidangId) }, "bidang", "tidak dikenal")
+        errors.check(try exists { _ = try catalog.opd(id: opdId) }, "perangkat daerah", "tidak dikenal")
         try errors.throwIfAny()
     }
 }

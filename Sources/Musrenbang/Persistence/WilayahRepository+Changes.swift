@@ -3,22 +3,27 @@ import Storage
 
 /// Renames and single-row reads for the master-data API (`MusrenbangService+Wilayah`).
 extension WilayahRepository {
+    /// Gives a kecamatan another name (its code stays).
     public func renameKecamatan(_ id: KecamatanID, to name: String) throws {
         try db.execute("UPDATE kecamatan SET name = ? WHERE id = ?", [name, id.rawValue])
     }
 
+    /// Gives a kelurahan another name (its code stays).
     public func renameKelurahan(_ id: KelurahanID, to name: String) throws {
         try db.execute("UPDATE kelurahan SET name = ? WHERE id = ?", [name, id.rawValue])
     }
 
+    /// Gives an RW another number.
     public func renumberRW(_ id: RWID, to number: Int) throws {
         try db.execute("UPDATE rw SET number = ? WHERE id = ?", [number, id.rawValue])
     }
 
+    /// Gives an RT another number.
     public func renumberRT(_ id: RTID, to number: Int) throws {
         try db.execute("UPDATE rt SET number = ? WHERE id = ?", [number, id.rawValue])
     }
 
+    /// The RW with this id.
     public func rw(id: RWID) throws -> RukunWarga {
         guard let row = try db.queryOne("SELECT kelurahan_id, number FROM rw WHERE id = ?", [id.rawValue]) else {
             throw PersistenceError.notFound("RW \(id)")
@@ -26,6 +31,7 @@ extension WilayahRepository {
         return RukunWarga(id: id, kelurahanId: KelurahanID(try row.get("kelurahan_id")), number: try row.get("number"))
     }
 
+    /// The RT with this id.
     public func rt(id: RTID) throws -> RukunTetangga {
         guard let row = try db.queryOne("SELECT rw_id, number FROM rt WHERE id = ?", [id.rawValue]) else {
             throw PersistenceError.notFound("RT \(id)")
