@@ -28,23 +28,41 @@ extension MusrenbangService {
     /// Sets one kelurahan's criteria inputs (`input.areaId` is the kelurahan id, of the cycle's kota).
     @discardableResult
     public func setCeilingInput(_ input: CeilingInput, cycleId: CycleID, reason: String? = nil, by actor: Actor) throws -> CeilingInput {
+        try setCeilingInputs([input], cycleId: cycleId, reason: reason, by: actor)[0]
+    }
+
+    /// Sets the criteria inputs of several kelurahan at once (a whole table), all or nothing, one log row each;
+    /// every invalid value of every kelurahan is reported at once.
+    @discardableResult
+    public func setCeilingInputs(_ inputs: [CeilingInput], cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
+        -> [CeilingInput] {
         try administer(.bappeda, "ubah data pagu kelurahan", by: actor) { change in
             var errors = FieldErrors()
-            errors.append(input.fieldErrors())
+            errors.check(!inputs.isEmpty, "data pagu", "wajib diisi")
+            errors.check(Set(inputs.map(\.areaId)).count == inputs.count, "data pagu", "kelurahan ganda")
+            for input in inputs {
+                let fields = input.fieldErrors()
+                errors.append(inputs.count == 1 ? fields
+                              : fields.map { FieldError(field: "\($0.field) (kelurahan \(input.areaId))", message: $0.message) })
+            }
             try errors.throwIfAny()
             let cycle = try CycleRepository(change.db).cycle(id: cycleId)
-            let kelurahanId = KelurahanID(input.areaId)
-            let kelurahan = try WilayahRepository(change.db).kelurahan(id: kelurahanId)
-            guard try WilayahRepository(change.db).kecamatan(id: kelurahan.kecamatanId).kotaId == cycle.kotaId else {
-                throw DomainError.notInScope
+            let wilayah = WilayahRepository(change.db)
+            let ofKota = Set(try wilayah.kelurahanList(kotaId: cycle.kotaId).map(\.id.rawValue))
+            for input in inputs {
+                _ = try wilayah.kelurahan(id: KelurahanID(input.areaId))
+                guard ofKota.contains(input.areaId) else { throw DomainError.notInScope }
             }
             let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah data pagu kelurahan")
             let ceilings = CeilingRepository(change.db)
-            let before = try ceilings.input(cycleId: cycleId, kelurahanId: kelurahanId).map { AdminSnapshot($0) }
-            try ceilings.saveInput(cycleId: cycleId, input)
-            try change.log(.ceilingInputs, key: "\(cycleId)/\(kelurahanId)", before == nil ? .create : .update,
-                           before: before, after: AdminSnapshot(input), reason: reason, cycleId: cycleId)
-            return input
+            for input in inputs {
+                let kelurahanId = KelurahanID(input.areaId)
+                let before = try ceilings.input(cycleId: cycleId, kelurahanId: kelurahanId).map { AdminSnapshot($0) }
+                try ceilings.saveInput(cycleId: cycleId, input)
+                try change.log(.ceilingInputs, key: "\(cycleId)/\(kelurahanId)", before == nil ? .create : .update,
+                               before: before, after: AdminSnapshot(input), reason: reason, cycleId: cycleId)
+            }
+            return inputs
         }
     }
 

@@ -23,10 +23,22 @@ struct CeilingAdministrationTests {
         }
         #expect(try world.fingerprint() == before)
         let c = try world.service.addKelurahan(kecamatanId: kecamatan.id, code: "L70", name: "Babakan", by: bappeda)
-        for (i, kelurahan) in [a, b, c].enumerated() {
-            try world.service.setCeilingInput(CeilingInput(areaId: kelurahan.id.rawValue, population: Int64(500 * (i + 1)), area: 10,
-                                                           pbbRealisation: 10, poorHouseholds: 1), cycleId: world.cycle.id, by: bappeda)
+        let inputs = [a, b, c].enumerated().map { i, kelurahan in
+            CeilingInput(areaId: kelurahan.id.rawValue, population: Int64(500 * (i + 1)), area: 10, pbbRealisation: 10, poorHouseholds: 1)
         }
+        // A table with bad values is refused whole, every bad value named with its kelurahan.
+        var bad = inputs
+        bad[0].values[.population] = -1
+        bad[2].values[.area] = .max
+        do {
+            try world.service.setCeilingInputs(bad, cycleId: world.cycle.id, by: bappeda)
+            Issue.record("accepted negative and huge inputs")
+        } catch DomainError.invalidFields(let errors) {
+            #expect(errors.map(\.field) == ["jumlah penduduk (kelurahan \(a.id))", "luas wilayah (kelurahan \(c.id))"])
+        }
+        try world.expectRefused("invalid_fields") { try world.service.setCeilingInputs([inputs[0], inputs[0]], cycleId: world.cycle.id, by: bappeda) }
+        try world.service.setCeilingInputs(inputs, cycleId: world.cycle.id, by: bappeda)
+        #expect(try world.adminLog().suffix(3).map(\.entityKey) == inputs.map { "\(world.cycle.id)/\($0.areaId)" })
         let (kel, kec) = try world.service.computeCeilings(cycleId: world.cycle.id, by: bappeda)
         #expect(kel.lines.count == 7 && kel.lines.reduce(0) { $0 + $1.amount } == 40_000_000)
         #expect(kec.lines.count == 3 && kec.lines.reduce(0) { $0 + $1.amount } == 20_000_000)
