@@ -151,6 +151,8 @@ struct MasterDataTests {
         let op = world.actor("op.kel0")
         let old = try world.service.submit(try world.newProposal(volume: 5), cycleId: world.cycle.id, by: op)
         #expect(old.unitPrice == 1_000_000 && old.cost == 5_000_000)
+        let draftNew = try world.newProposal(volume: 2)
+        let draft = try world.service.create(draftNew, cycleId: world.cycle.id, by: world.actor("warga"))
         let item = try world.service.changeKamusItem(world.kamus[0].id, KamusItemChange(unitPrice: 1_500_000),
                                                      reason: "SSH 2027", by: world.actor("bappeda"))
         let reloaded = try world.service.proposal(.id(old.id))
@@ -164,6 +166,13 @@ struct MasterDataTests {
         new.content.kamus = item
         let fresh = try world.service.submit(new, cycleId: world.cycle.id, by: op)
         #expect(fresh.unitPrice == 1_500_000 && fresh.cost == 7_500_000)
+        // A draft of the same item edited after the change keeps the price it was created with.
+        var edit = draftNew.content
+        edit.kamus = item
+        edit.volume = 6
+        let edited = try world.service.apply(TransitionInput(.ubah, expectedVersion: draft.version, edit: edit), to: .id(draft.id),
+                                             by: world.actor("warga"))
+        #expect(edited.unitPrice == 1_000_000 && edited.cost == 6_000_000)
         let entry = try #require(try world.adminLog().last)
         #expect(entry.entity == .kamusUsulan && entry.reason == "SSH 2027")
         #expect(entry.before?["unit_price"] == .integer(1_000_000) && entry.after?["unit_price"] == .integer(1_500_000))
