@@ -116,6 +116,7 @@ public enum CeilingCalculator {
         for criterion in CeilingCriterion.allCases {
             let weight = formula.weight(criterion)
             guard weight >= 0 else { throw .invalidInput(field: "bobot \(criterion.displayName)", detail: "tidak boleh negatif") }
+            guard weight <= maxWeightSum else { throw .invalidInput(field: "bobot \(criterion.displayName)", detail: "terlalu besar") }
             weightSum += weight
             guard weightSum <= maxWeightSum else { throw .invalidInput(field: "bobot", detail: "jumlah bobot terlalu besar") }
         }
@@ -125,7 +126,8 @@ public enum CeilingCalculator {
         for input in inputs {
             for criterion in CeilingCriterion.allCases {
                 guard (0...maxCriterionValue).contains(input.value(criterion)) else {
-                    throw .invalidInput(field: criterion.displayName, detail: "di luar rentang")
+                    throw .invalidInput(field: "\(criterion.displayName) wilayah \(input.areaId)",
+                                        detail: "0 sampai \(maxCriterionValue)")
                 }
             }
         }

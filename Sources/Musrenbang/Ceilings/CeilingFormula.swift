@@ -34,12 +34,15 @@ public struct CeilingInput: Hashable, Sendable {
     public func value(_ criterion: CeilingCriterion) -> Int64 { values[criterion] ?? 0 }
 
     /// Sums kelurahan inputs per parent (kecamatan) to feed the kecamatan ceilings; sorted by parent id.
+    /// A sum beyond Int64 stays at `Int64.max` (never wraps), which `CeilingCalculator` refuses as out of range.
     public static func aggregate(_ inputs: [CeilingInput], parentOf: (Int64) -> Int64?) -> [CeilingInput] {
         var sums: [Int64: [CeilingCriterion: Int64]] = [:]
         for input in inputs {
             guard let parent = parentOf(input.areaId) else { continue }
             for criterion in CeilingCriterion.allCases {
-                sums[parent, default: [:]][criterion, default: 0] &+= input.value(criterion)
+                let (sum, overflow) = sums[parent, default: [:]][criterion, default: 0]
+                    .addingReportingOverflow(input.value(criterion))
+                sums[parent, default: [:]][criterion] = overflow ? .max : sum
             }
         }
         return sums.keys.sorted().map { CeilingInput(areaId: $0, values: sums[$0]!) }

@@ -16,7 +16,7 @@ public struct AccountRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, [username, passwordHash, displayName, nik, phone, email, address, Stored.text(now)])
         } catch let error as SQLiteError where error.isUniqueViolation {
-            throw PersistenceError.duplicate("nama pengguna \(username)")
+            throw PersistenceError.duplicate(error.message.contains("accounts.nik") ? "NIK" : "nama pengguna \(username)")
         }
         let id = AccountID(db.lastInsertRowID)
         for role in roles { try addRole(role, to: id) }
@@ -63,23 +63,26 @@ public struct AccountRepository {
     /// Number of accounts.
     public func count() throws -> Int { try db.scalar("SELECT count(*) FROM accounts") ?? 0 }
 
-    private func account(_ row: Row) throws -> Account {
-        let id = AccountID(try row.get("id"))
-        let roles = try db.query("SELECT * FROM account_roles WHERE account_id = ? ORDER BY id", [id.rawValue]).map { role in
-            let kind: Role = try Stored.value(role, "role")
-            let scope: Scope
-            switch kind.scopeKind {
-            case .selfOnly: scope = .selfOnly
-            case .rt: scope = .rt(RTID(try role.get("rt_id")))
-            case .rw: scope = .rw(RWID(try role.get("rw_id")))
-            case .kelurahan: scope = .kelurahan(KelurahanID(try role.get("kelurahan_id")))
-            case .kecamatan: scope = .kecamatan(KecamatanID(try role.get("kecamatan_id")))
-            case .opd: scope = .opd(OPDID(try role.get("opd_id")))
-            case .kota: scope = .kota
-            case .system: scope = .system
-            }
-            return try RoleAssignment(role: kind, scope: scope)
+    /// A stored `account_roles` row as a role assignment.
+    func roleAssignment(_ role: Row) throws -> RoleAssignment {
+        let kind: Role = try Stored.value(role, "role")
+        let scope: Scope
+        switch kind.scopeKind {
+        case .selfOnly: scope = .selfOnly
+        case .rt: scope = .rt(RTID(try role.get("rt_id")))
+        case .rw: scope = .rw(RWID(try role.get("rw_id")))
+        case .kelurahan: scope = .kelurahan(KelurahanID(try role.get("kelurahan_id")))
+        case .kecamatan: scope = .kecamatan(KecamatanID(try role.get("kecamatan_id")))
+        case .opd: scope = .opd(OPDID(try role.get("opd_id")))
+        case .kota: scope = .kota
+        case .system: scope = .system
         }
+        return try RoleAssignment(role: kind, scope: scope)
+    }
+
+    func account(_ row: Row) throws -> Account {
+        let id = AccountID(try row.get("id"))
+        let roles = try db.query("SELECT * FROM account_roles WHERE account_id = ? ORDER BY id", [id.rawValue]).map(roleAssignment)
         return Account(id: id, username: try row.get("username"), displayName: try row.get("display_name"),
                        nik: try row.get("nik"), phone: try row.get("phone"), email: try row.get("email"),
                        address: try row.get("address"), active: try row.get("active"), roles: roles,

@@ -78,10 +78,11 @@ public final class MusrenbangService: Sendable {
         guard changed else { throw PersistenceError.notFound("akun \(username)") }
     }
 
-    /// The account (active, password right) for a login; nil otherwise. A missing user still costs one hash.
-    public func authenticateAccount(username: String, password: String) -> Account? {
-        let found = try? database.read { db in try AccountRepository(db).credentials(username: username) }
-        guard let (account, hash) = found ?? nil else {
+    /// The account (active, password right) for a login; nil for an unknown user, a wrong password or a deactivated
+    /// account. A database failure is thrown, never taken for a wrong password. A missing user still costs one hash.
+    public func authenticateAccount(username: String, password: String) throws -> Account? {
+        let found = try database.read { db in try AccountRepository(db).credentials(username: username) }
+        guard let (account, hash) = found else {
             _ = hasher.verify(password, against: dummyHash)
             return nil
         }
@@ -89,9 +90,10 @@ public final class MusrenbangService: Sendable {
         return account
     }
 
-    /// The actor of a login under the account's first role; nil for a wrong username or password.
-    public func authenticate(username: String, password: String) -> Actor? {
-        guard let account = authenticateAccount(username: username, password: password),
+    /// The actor of a login under the account's first role; nil for a wrong username or password (a database
+    /// failure is thrown).
+    public func authenticate(username: String, password: String) throws -> Actor? {
+        guard let account = try authenticateAccount(username: username, password: password),
               let first = account.roles.first else { return nil }
         return try? account.acting(as: first)
     }
@@ -202,9 +204,11 @@ public final class MusrenbangService: Sendable {
         try single { try $0.lockLevel(key, cycleId: cycleId, runId: runId, documentNumber: documentNumber, note: note, by: actor) }
     }
 
-    /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle.
-    public func computeCeilings(cycleId: CycleID, by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
-        try single { try $0.computeCeilings(cycleId: cycleId, by: actor) }
+    /// Bappeda computes and stores the kelurahan and kecamatan ceilings of a cycle (a reason once a berita acara
+    /// of the cycle is locked; logged in the admin log).
+    public func computeCeilings(cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
+        -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
+        try administer(.bappeda, "hitung pagu", by: actor) { try CeilingComputation(change: $0).run(cycleId: cycleId, reason: reason) }
     }
 
     // MARK: Recaps

@@ -165,30 +165,14 @@ public struct MusrenbangSession {
 
     // MARK: Ceilings
 
-    /// Bappeda computes the kelurahan ceilings and the kecamatan ceilings of a cycle from its settings and
-    /// the kelurahan criteria inputs (kecamatan inputs are their kelurahan's sums), and stores them.
-    public func computeCeilings(cycleId: CycleID, by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
+    /// Bappeda computes the kelurahan and kecamatan ceilings of a cycle and stores them (see `CeilingComputation`:
+    /// every kelurahan needs inputs; after a berita acara only with a reason; never below what is funded; logged).
+    public func computeCeilings(cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
+        -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
         guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "hitung pagu") }
         let now = clock.now()
         return try write { db in
-            let ceilings = CeilingRepository(db)
-            guard let kelurahanSettings = try ceilings.settings(cycleId: cycleId, level: .kelurahan),
-                  let kecamatanSettings = try ceilings.settings(cycleId: cycleId, level: .kecamatan) else {
-                throw DomainError.missingInput(field: "pengaturan pagu")
-            }
-            let inputs = try ceilings.inputs(cycleId: cycleId)
-            var parent: [Int64: Int64] = [:]
-            for kelurahan in try WilayahRepository(db).kelurahanList() {
-                parent[kelurahan.id.rawValue] = kelurahan.kecamatanId.rawValue
-            }
-            let kelurahan = try CeilingCalculator.allocate(total: kelurahanSettings.total, inputs: inputs,
-                                                          formula: kelurahanSettings.formula)
-            let kecamatan = try CeilingCalculator.allocate(total: kecamatanSettings.total,
-                                                          inputs: CeilingInput.aggregate(inputs, parentOf: { parent[$0] }),
-                                                          formula: kecamatanSettings.formula)
-            try ceilings.saveCeilings(cycleId: cycleId, level: .kelurahan, allocation: kelurahan, at: now)
-            try ceilings.saveCeilings(cycleId: cycleId, level: .kecamatan, allocation: kecamatan, at: now)
-            return (kelurahan, kecamatan)
+            try CeilingComputation(change: AdminWriter(db: db, actor: actor, now: now)).run(cycleId: cycleId, reason: reason)
         }
     }
 

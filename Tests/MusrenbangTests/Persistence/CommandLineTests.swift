@@ -47,13 +47,13 @@ struct CommandLineTests {
         #expect(added.status == 0, "\(added.output)")
         let database = try Database(path: db)
         let service = try MusrenbangService(database: database)
-        #expect(service.authenticate(username: "op2.cireundeu", password: "rahasia-123")?.role == .operatorKelurahan)
+        #expect(try service.authenticate(username: "op2.cireundeu", password: "rahasia-123")?.role == .operatorKelurahan)
         let badRole = try run(["user", "add", "--db", db, "--username", "x.y", "--name", "X", "--role", "lurah"])
         #expect(badRole.status == 2 && badRole.output.contains("peran tidak dikenal"))
         let badArea = try run(["user", "add", "--db", db, "--username", "x.y", "--name", "X", "--role", "camat", "--kecamatan", "Antah"])
         #expect(badArea.status == 2 && badArea.output.contains("kecamatan tidak dikenal"))
         let reset = try run(["user", "passwd", "--db", db, "--username", "op2.cireundeu"])
         #expect(reset.status == 0 && reset.output.contains("ditampilkan sekali"))
-        #expect(service.authenticate(username: "op2.cireundeu", password: "rahasia-123") == nil)
+        #expect(try service.authenticate(username: "op2.cireundeu", password: "rahasia-123") == nil)
     }
 }

@@ -91,9 +91,9 @@ struct DemoSeedTests {
 
         // The printed passwords work (and only they).
         let lurah = try #require(report.credentials.first { $0.username == "lurah.cireundeu" })
-        let actor = try #require(service.authenticate(username: lurah.username, password: lurah.password))
+        let actor = try #require(try service.authenticate(username: lurah.username, password: lurah.password))
         #expect(actor.role == .verifikatorKelurahan)
-        #expect(service.authenticate(username: lurah.username, password: lurah.password + "x") == nil)
+        #expect(try service.authenticate(username: lurah.username, password: lurah.password + "x") == nil)
 
         // musrenbang check's checks pass.
         #expect(try database.checkIntegrity().isOK)

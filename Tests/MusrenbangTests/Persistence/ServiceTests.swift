@@ -261,7 +261,7 @@ struct ServiceTests {
             .first { $0.envelope == envelope }?.amount)
         #expect(amount < 18_000_000)   // b and c (9.000.000 each) do not both fit
         let draftRun = try world.rankAndRun(envelope, [b, c], by: camat)
-        let draft = try #require(try world.database.read { db in try AllocationRepository(db).storedDecisions(runId: draftRun) })
+        let draft = try world.database.read { db in try AllocationRepository(db).storedDecisions(runId: draftRun) }
         let skippedIds = draft.filter { !$0.funded }.map(\.proposalId), fundedIds = draft.filter(\.funded).map(\.proposalId)
         #expect(!skippedIds.isEmpty)
         try world.service.lockLevel(.kecamatan(world.kecamatan[0]), cycleId: world.cycle.id, runId: draftRun, documentNumber: "BA/KEC",
@@ -292,14 +292,14 @@ struct ServiceTests {
 
     @Test func authenticateChecksThePassword() throws {
         let world = try TestWorld()
-        let actor = try #require(world.service.authenticate(username: "lurah", password: world.password))
+        let actor = try #require(try world.service.authenticate(username: "lurah", password: world.password))
         #expect(actor == world.actor("lurah"))
-        #expect(world.service.authenticate(username: "LURAH", password: world.password) == actor)
-        #expect(world.service.authenticate(username: "lurah", password: "salah") == nil)
-        #expect(world.service.authenticate(username: "tidak-ada", password: world.password) == nil)
+        #expect(try world.service.authenticate(username: "LURAH", password: world.password) == actor)
+        #expect(try world.service.authenticate(username: "lurah", password: "salah") == nil)
+        #expect(try world.service.authenticate(username: "tidak-ada", password: world.password) == nil)
         try world.service.setPassword(username: "lurah", password: "baru-12345")
-        #expect(world.service.authenticate(username: "lurah", password: world.password) == nil)
-        #expect(world.service.authenticate(username: "lurah", password: "baru-12345") != nil)
+        #expect(try world.service.authenticate(username: "lurah", password: world.password) == nil)
+        #expect(try world.service.authenticate(username: "lurah", password: "baru-12345") != nil)
         #expect(throws: PersistenceError.self) {
             try world.service.createAccount(username: "Lurah", displayName: "x", roles: [], password: "x")
         }

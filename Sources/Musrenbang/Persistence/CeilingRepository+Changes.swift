@@ -1,0 +1,34 @@
+import Foundation
+import Storage
+
+/// Single-row reads and the funded sums that ceiling changes are checked against.
+extension CeilingRepository {
+    /// One kelurahan's inputs for a cycle, if set.
+    public func input(cycleId: CycleID, kelurahanId: KelurahanID) throws -> CeilingInput? {
+        try db.queryOne("SELECT * FROM ceiling_inputs WHERE cycle_id = ? AND kelurahan_id = ?",
+                        [cycleId.rawValue, kelurahanId.rawValue]).map {
+            CeilingInput(areaId: try $0.get("kelurahan_id"), population: try $0.get("population"), area: try $0.get("area_m2"),
+                         pbbRealisation: try $0.get("pbb_realisation"), poorHouseholds: try $0.get("poor_households"))
+        }
+    }
+
+    /// The stored amounts of a level's envelopes, by owner id.
+    public func amounts(cycleId: CycleID, level: Level) throws -> [Int64: Int64] {
+        var amounts: [Int64: Int64] = [:]
+        for (envelope, amount) in try envelopes(cycleId: cycleId, level: level) { amounts[envelope.ownerId] = amount }
+        return amounts
+    }
+
+    /// What is already funded from each envelope of a level: the sum of `effective_cost` of the proposals whose
+    /// envelope it is, by owner id.
+    public func funded(cycleId: CycleID, level: Level) throws -> [Int64: Int64] {
+        var funded: [Int64: Int64] = [:]
+        try db.forEachRow("""
+            SELECT envelope_owner_id AS owner, sum(effective_cost) AS funded FROM proposals
+            WHERE cycle_id = ? AND envelope_level = ? GROUP BY envelope_owner_id
+            """, [cycleId.rawValue, level.rawValue]) { row in
+            funded[try row.get("owner")] = try row.get("funded")
+        }
+        return funded
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Storage
+
+/// Ceiling settings, criteria inputs and OPD ceilings by Bappeda. Once a berita acara of the cycle is locked,
+/// every change needs a reason; each change is one transaction with its admin-log row. Absurd values are refused
+/// with `DomainError.invalidFields`, never wrapped.
+extension MusrenbangService {
+    /// Sets a level's total and formula (kelurahan or kecamatan); takes effect at the next `computeCeilings`.
+    @discardableResult
+    public func setCeilingSettings(cycleId: CycleID, level: Level, _ settings: CeilingSettings, reason: String? = nil,
+                                   by actor: Actor) throws -> CeilingSettings {
+        try administer(.bappeda, "ubah pengaturan pagu", by: actor) { change in
+            var errors = FieldErrors()
+            errors.check(level == .kelurahan || level == .kecamatan, "tingkat", "pagu kewilayahan hanya kelurahan dan kecamatan")
+            errors.append(settings.fieldErrors())
+            try errors.throwIfAny()
+            _ = try CycleRepository(change.db).cycle(id: cycleId)
+            let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah pengaturan pagu")
+            let ceilings = CeilingRepository(change.db)
+            let before = try ceilings.settings(cycleId: cycleId, level: level).map { AdminSnapshot(CeilingSettings(total: $0.total, formula: $0.formula)) }
+            try ceilings.saveSettings(cycleId: cycleId, level: level, total: settings.total, formula: settings.formula)
+            try change.log(.ceilingSettings, key: "\(cycleId)/\(level.rawValue)", before == nil ? .create : .update,
+                           before: before, after: AdminSnapshot(settings), reason: reason, cycleId: cycleId)
+            return settings
+        }
+    }
+
+    /// Sets one kelurahan's criteria inputs (`input.areaId` is the kelurahan id, of the cycle's kota).
+    @discardableResult
+    public func setCeilingInput(_ input: CeilingInput, cycleId: CycleID, reason: String? = nil, by actor: Actor) throws -> CeilingInput {
+        try setCeilingInputs([input], cycleId: cycleId, reason: reason, by: actor)[0]
+    }
+
+    /// Sets the criteria inputs of several kelurahan at once (a whole table), all or nothing, one log row each;
+    /// every invalid value of every kelurahan is reported at once.
+    @discardableResult
+    public func setCeilingInputs(_ inputs: [CeilingInput], cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
+        -> [CeilingInput] {
+        try administer(.bappeda, "ubah data pagu kelurahan", by: actor) { change in
+            var errors = FieldErrors()
+            errors.check(!inputs.isEmpty, "data pagu", "wajib diisi")
+            errors.check(Set(inputs.map(\.areaId)).count == inputs.count, "data pagu", "kelurahan ganda")
+            for input in inputs {
+                let fields = input.fieldErrors()
+                errors.append(inputs.count == 1 ? fields
+                              : fields.map { FieldError(field: "\($0.field) (kelurahan \(input.areaId))", message: $0.message) })
+            }
+            try errors.throwIfAny()
+            let cycle = try CycleRepository(change.db).cycle(id: cycleId)
+            let wilayah = WilayahRepository(change.db)
+            let ofKota = Set(try wilayah.kelurahanList(kotaId: cycle.kotaId).map(\.id.rawValue))
+            for input in inputs {
+                _ = try wilayah.kelurahan(id: KelurahanID(input.areaId))
+                guard ofKota.contains(input.areaId) else { throw DomainError.notInScope }
+            }
+            let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah data pagu kelurahan")
+            let ceilings = CeilingRepository(change.db)
+            for input in inputs {
+                let kelurahanId = KelurahanID(input.areaId)
+                let before = try ceilings.input(cycleId: cycleId, kelurahanId: kelurahanId).map { AdminSnapshot($0) }
+                try ceilings.saveInput(cycleId: cycleId, input)
+                try change.log(.ceilingInputs, key: "\(cycleId)/\(kelurahanId)", before == nil ? .create : .update,
+                               before: before, after: AdminSnapshot(input), reason: reason, cycleId: cycleId)
+            }
+            return inputs
+        }
+    }
+
+    /// Sets an OPD's Musrenbang ceiling; refused below what is already funded from it.
+    public func setOPDCeiling(cycleId: CycleID, opdId: OPDID, amount: Int64, reason: String? = nil, by actor: Actor) throws {
+        try administer(.bappeda, "ubah pagu perangkat daerah", by: actor) { change in
+            var errors = FieldErrors()
+            errors.range(amount, 0...CeilingCalculator.maxTotal, "pagu perangkat daerah")
+            try errors.throwIfAny()
+            _ = try CycleRepository(change.db).cycle(id: cycleId)
+            let opd = try CatalogRepository(change.db).opd(id: opdId)
+            let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah pagu perangkat daerah")
+            let ceilings = CeilingRepository(change.db)
+            let funded = try ceilings.funded(cycleId: cycleId, level: .opd)[opdId.rawValue] ?? 0
+            guard amount >= funded else {
+                throw DomainError.invalidFields([FieldError(field: "pagu \(opd.shortName)",
+                    message: "\(Rupiah.format(amount)) lebih kecil dari yang sudah didanai \(Rupiah.format(funded))")])
+            }
+            let before = try ceilings.amount(of: .opd(opdId), cycleId: cycleId).map { AdminSnapshot(opdCeiling: opdId, amount: $0) }
+            try ceilings.setOPDCeiling(cycleId: cycleId, opdId: opdId, amount: amount)
+            try change.log(.opdCeilings, key: "\(cycleId)/\(opdId)", before == nil ? .create : .update, before: before,
+                           after: AdminSnapshot(opdCeiling: opdId, amount: amount), reason: reason, cycleId: cycleId)
+        }
+    }
+}
