@@ -14,7 +14,7 @@ CREATE TABLE admin_log (
                         WHEN 'rt' THEN 1 WHEN 'opd' THEN 1 WHEN 'bidang' THEN 1 WHEN 'kamus_usulan' THEN 1
                         WHEN 'scoring_criteria' THEN 1 WHEN 'ceiling_settings' THEN 1 WHEN 'ceiling_inputs' THEN 1
                         WHEN 'opd_ceilings' THEN 1 WHEN 'ceilings' THEN 1 WHEN 'cycle' THEN 1 WHEN 'account' THEN 1
-                        ELSE 0 END),
+                        WHEN 'group_shares' THEN 1 ELSE 0 END),
     entity_key       TEXT NOT NULL CHECK (entity_key <> ''),
     action           TEXT NOT NULL CHECK (CASE action WHEN 'create' THEN 1 WHEN 'update' THEN 1 WHEN 'deactivate' THEN 1
                         WHEN 'reactivate' THEN 1 WHEN 'remove' THEN 1 WHEN 'compute' THEN 1 WHEN 'reset_password' THEN 1

@@ -10,4 +10,6 @@ public enum AdminEntity: String, CaseIterable, Hashable, Sendable {
     case ceilings
     case cycle
     case account
+    /// The group shares (minimums and maximums) of a level, or of one envelope.
+    case groupShares = "group_shares"
 }

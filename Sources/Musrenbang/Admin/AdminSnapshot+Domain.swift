@@ -50,6 +50,14 @@ extension AdminSnapshot {
                    "weight": .integer(Int64(criterion.weight))])
     }
 
+    /// The shares of a level or an envelope, each as its group, bound and basis points.
+    public init(_ shares: [GroupShare]) {
+        self.init(["shares": .list(shares.map { share in
+            .object(["group": .text(share.group.description), "bound": .text(share.bound.rawValue),
+                     "basis_points": .integer(Int64(share.capBasisPoints))])
+        })])
+    }
+
     /// A level's ceiling settings: total, base share, weights by criterion, rounding unit.
     public init(_ settings: CeilingSettings) {
         var weights: [String: AdminValue] = [:]

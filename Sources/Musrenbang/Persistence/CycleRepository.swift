@@ -92,6 +92,19 @@ public struct CycleRepository {
         try shares(where: "cycle_id = ? AND level = ? AND owner_id IS NULL", [cycleId.rawValue, level.rawValue])
     }
 
+    /// The shares set for a level (`ownerId` nil) or for exactly one envelope, in the order they were set.
+    public func groupShares(cycleId: CycleID, level: Level, ownerId: Int64?) throws -> [GroupShare] {
+        guard let ownerId else { return try groupShares(cycleId: cycleId, level: level) }
+        return try shares(where: "cycle_id = ? AND level = ? AND owner_id = ?", [cycleId.rawValue, level.rawValue, ownerId])
+    }
+
+    /// Replaces the shares of a level (`ownerId` nil) or of one envelope.
+    public func replaceGroupShares(cycleId: CycleID, level: Level, ownerId: Int64?, shares: [GroupShare]) throws {
+        try db.execute("DELETE FROM group_shares WHERE cycle_id = ? AND level = ? AND owner_id IS ?",
+                       [cycleId.rawValue, level.rawValue, ownerId])
+        for share in shares { try insertGroupShare(cycleId: cycleId, level: level, ownerId: ownerId, share: share) }
+    }
+
     /// The shares in force for one envelope: its own when it has any, else its level's.
     public func groupShares(cycleId: CycleID, envelope: FundingEnvelope) throws -> [GroupShare] {
         let own = try shares(where: "cycle_id = ? AND level = ? AND owner_id = ?",
