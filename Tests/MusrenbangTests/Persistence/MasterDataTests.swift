@@ -17,6 +17,8 @@ struct MasterDataTests {
                                 windows: Fixture.windows.map { StageWindow(stage: $0.stage, opensAt: $0.opensAt.addingTimeInterval(365 * 86_400),
                                                                            closesAt: $0.closesAt.addingTimeInterval(365 * 86_400)) })
         return [
+            ("setGroupShares", { _ = try s.setGroupShares(cycleId: cycle, level: .kelurahan, shares: [.minimum(.nonFisik, basisPoints: 4000)],
+                                                        by: $0) }),
             ("setCeilingSettings", { try s.setCeilingSettings(cycleId: cycle, level: .kelurahan, settings, by: $0) }),
             ("setCeilingInput", { try s.setCeilingInput(CeilingInput(areaId: kel.rawValue, population: 1, area: 1, pbbRealisation: 1,
                                                                      poorHouseholds: 1), cycleId: cycle, by: $0) }),
