@@ -200,7 +200,7 @@ if batchedCount > 0 {
 
 /// Applies `action` to every proposal in `states`, 1,000 per transaction, by the actor `who` picks.
 @MainActor func everyone(in states: [ProposalState], _ action: Action, who: (Proposal) -> Actor, input: ((Proposal) -> TransitionInput)? = nil) throws -> (Int, Double) {
-    let proposals = try service.proposals(ProposalFilter(cycleId: cycle.id, states: states))
+    let proposals = try database.read { db in try ProposalRepository(db).list(ProposalFilter(cycleId: cycle.id, states: states)) }
     let time = try seconds {
         for chunk in stride(from: 0, to: proposals.count, by: 1000) {
             try service.transaction { session in
