@@ -39,11 +39,8 @@ extension MusrenbangService {
     public func attachmentFile(_ id: AttachmentID, viewer: Viewer, store: AttachmentStore) throws -> (attachment: Attachment, path: String) {
         let now = clock.now()
         return try database.read { db in
-            guard let attachment = try AttachmentRepository(db).attachment(id: id),
-                  let (_, access) = try? Self.visible(.id(attachment.proposalId), viewer: viewer, at: now, db: db),
-                  access == .full else {
-                throw PersistenceError.notFound("lampiran \(id)")
-            }
+            let (attachment, _, access) = try Self.visibleAttachment(id, viewer: viewer, at: now, db: db)
+            guard access == .full else { throw PersistenceError.notFound("lampiran \(id)") }
             return (attachment, store.absolutePath(attachment.storagePath))
         }
     }
@@ -53,15 +50,23 @@ extension MusrenbangService {
     public func removeAttachment(_ id: AttachmentID, by actor: Actor, store: AttachmentStore) throws {
         let now = clock.now()
         let removed: Attachment = try database.write { db in
-            let attachments = AttachmentRepository(db)
-            guard let attachment = try attachments.attachment(id: id),
-                  let (proposal, _) = try? Self.visible(.id(attachment.proposalId), viewer: .actor(actor), at: now, db: db) else {
-                throw PersistenceError.notFound("lampiran \(id)")
-            }
+            let (attachment, proposal, _) = try Self.visibleAttachment(id, viewer: .actor(actor), at: now, db: db)
             try AttachmentRules.requireManage(proposal, by: actor)
-            try attachments.remove(attachment, by: actor, at: now)
+            try AttachmentRepository(db).remove(attachment, by: actor, at: now)
             return attachment
         }
         store.remove(removed.storagePath)
+    }
+
+    /// An attachment with its proposal and the viewer's access to it; `notFound` when missing or its proposal hidden.
+    static func visibleAttachment(_ id: AttachmentID, viewer: Viewer, at now: Date, db: Connection) throws
+        -> (attachment: Attachment, proposal: Proposal, access: ProposalAccess) {
+        guard let attachment = try AttachmentRepository(db).attachment(id: id) else { throw PersistenceError.notFound("lampiran \(id)") }
+        do {
+            let (proposal, access) = try visible(.id(attachment.proposalId), viewer: viewer, at: now, db: db)
+            return (attachment, proposal, access)
+        } catch PersistenceError.notFound {
+            throw PersistenceError.notFound("lampiran \(id)")
+        }
     }
 }

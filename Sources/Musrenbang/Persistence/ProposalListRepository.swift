@@ -11,22 +11,39 @@ struct ProposalListRepository {
     /// The page of `query` that `viewer` may see; `resultsPublic` is the cycle's
     /// `Visibility.kelurahanResultsArePublic` now.
     func page(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool) throws -> ProposalPage {
-        let base = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic)
+        let pageSize = query.boundedPageSize, page = query.boundedPage
+        // The text matches, read once from the FTS index and bound as a JSON array of ids by both statements.
+        var matches: [Int64]?
+        if let text = query.text, let fts = FTSQuery(text) {
+            var ids: [Int64] = []
+            try db.forEachRow("SELECT rowid FROM proposal_search WHERE proposal_search MATCH ?", [fts.expression]) { row in
+                ids.append(try row.get(0))
+            }
+            if ids.isEmpty { return ProposalPage(rows: [], total: 0, page: page, pageSize: pageSize, countsByState: [:]) }
+            matches = ids
+        }
+        let base = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, matches: matches, scanById: false)
+        // Grouped in the order of the covering index the filter uses (area or OPD, stage, status): no temporary b-tree.
         var counts: [ProposalState: Int] = [:]
-        try db.forEachRow("SELECT p.stage, p.status, count(*) FROM proposals p WHERE \(base.sql) GROUP BY p.stage, p.status",
-                          base.arguments) { row in
-            counts[ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status"))] = try row.get(2)
+        try db.forEachRow("""
+            SELECT p.stage, p.status, count(*) FROM proposals p WHERE \(base.sql) GROUP BY \(Self.countGrouping(query, text: matches != nil))
+            """, base.arguments) { row in
+            counts[ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status")), default: 0] += try row.get(2)
         }
         let wanted = Set(query.states)
         let total = counts.reduce(0) { sum, entry in wanted.isEmpty || wanted.contains(entry.key) ? sum + entry.value : sum }
-        let pageSize = query.boundedPageSize, page = query.boundedPage
         var ordered: [(ProposalID, Int?)] = []
         if total > (page - 1) * pageSize {
             var join = SQLFragment("")
             if case .rank(let level) = query.sort {
                 join = SQLFragment("LEFT JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = ?", [level.rawValue])
             }
-            let condition = SQLFragment.and([base, Self.stateCondition(query.states)])
+            let narrowed = query.kecamatanId != nil || query.kelurahanId != nil || query.rwId != nil || query.routedOPDId != nil
+                || query.ownOnly
+            let byId = query.sort == .newest || query.sort == .oldest
+            let paged = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, matches: matches,
+                                           scanById: byId && !narrowed)
+            let condition = SQLFragment.and([paged, Self.stateCondition(query.states)])
             let rank = join.sql.isEmpty ? "NULL" : "k.rank"
             let sql = "SELECT p.id, \(rank) FROM proposals p \(join.sql) WHERE \(condition.sql) ORDER BY \(Self.order(query.sort)) LIMIT ? OFFSET ?"
             try db.forEachRow(sql, StatementArguments(join.values + condition.values + [pageSize, (page - 1) * pageSize])) { row in
@@ -70,9 +87,14 @@ struct ProposalListRepository {
         return result
     }
 
-    /// Every filter of `query` but its states, and the viewer's visibility.
-    static func baseCondition(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool) -> SQLFragment {
-        var parts = [SQLFragment("p.cycle_id = ?", [query.cycleId.rawValue])]
+    /// Every filter of `query` but its states, and the viewer's visibility; `matches` are the ids the text found.
+    /// The cycle is written `+p.cycle_id` (no index use) when the rows are better found another way: by the ids of the
+    /// text matches, or (`scanById`: a page sorted by id without an area / OPD / own filter) by reading the table in
+    /// id order and stopping at the page, where a cycle's index would read and sort the whole cycle.
+    static func baseCondition(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool, matches: [Int64]?,
+                              scanById: Bool) -> SQLFragment {
+        let cycle = matches != nil || scanById ? "+p.cycle_id = ?" : "p.cycle_id = ?"
+        var parts = [SQLFragment(cycle, [query.cycleId.rawValue])]
         func add(_ sql: String, _ value: (any SQLBindable)?) {
             if let value { parts.append(SQLFragment(sql, [value])) }
         }
@@ -85,18 +107,25 @@ struct ProposalListRepository {
         add("p.is_fisik = ?", query.isFisik)
         add("p.effective_cost >= ?", query.minCost)
         add("p.effective_cost <= ?", query.maxCost)
-        if let text = query.text, let fts = FTSQuery(text) {
-            parts.append(SQLFragment("p.id IN (SELECT rowid FROM proposal_search WHERE proposal_search MATCH ?)", [fts.expression]))
+        if let matches {
+            let json = "[" + matches.map(String.init).joined(separator: ",") + "]"
+            parts.append(SQLFragment("p.id IN (SELECT value FROM json_each(?))", [json]))
         }
-        if query.ownOnly {
-            if let account = viewer.actor?.accountId.rawValue {
-                parts.append(SQLFragment("p.proposer_account_id = ? OR p.entered_by = ?", [account, account]))
-            } else {
-                parts.append(.none)
-            }
-        }
-        parts.append(VisibilityCondition.fragment(for: viewer, resultsPublic: resultsPublic))
+        if query.ownOnly { parts.append(viewer.actor.map { VisibilityCondition.own($0.accountId) } ?? .none) }
+        parts.append(VisibilityCondition.fragment(for: viewer, cycleId: query.cycleId, resultsPublic: resultsPublic))
         return .and(parts)
+    }
+
+    /// The GROUP BY of the counts: the columns of the covering index the filter is read with (Migrations/0002, 0004),
+    /// so that SQLite groups in index order; the text matches are read by id, a few thousand rows at most.
+    static func countGrouping(_ query: ProposalQuery, text: Bool) -> String {
+        if text || query.rwId != nil || query.ownOnly { return "p.stage, p.status" }
+        if query.kelurahanId != nil { return "p.kelurahan_id, p.stage, p.status" }
+        if query.routedOPDId != nil { return "p.routed_opd_id, p.stage, p.status" }
+        if query.kecamatanId != nil { return "p.kecamatan_id, p.stage, p.status" }
+        if query.bidangId != nil { return "p.bidang_id, p.stage, p.status" }
+        if query.opdId != nil { return "p.opd_id, p.stage, p.status" }
+        return "p.kecamatan_id, p.stage, p.status"
     }
 
     /// `states` as SQL (empty: any).
