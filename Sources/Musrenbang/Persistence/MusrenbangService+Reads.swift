@@ -38,8 +38,10 @@ extension MusrenbangService {
         return try database.read { db in
             let (proposal, access) = try Self.visible(ref, viewer: viewer, at: now, db: db)
             guard access == .full else { throw PersistenceError.notFound(ref.description) }
-            return ProposalDetail(proposal: proposal, history: try EventRepository(db).history(of: proposal.id),
-                                  attachments: try AttachmentRepository(db).list(proposalId: proposal.id))
+            var loaded = proposal
+            loaded.attachments = try AttachmentRepository(db).list(proposalId: proposal.id)
+            return ProposalDetail(proposal: loaded, history: try EventRepository(db).history(of: proposal.id),
+                                  attachments: loaded.attachments)
         }
     }
 
