@@ -109,8 +109,9 @@ struct ProposalQueryTests {
         world.at(.praMusrenbang)
         let draft = try world.service.create(try world.newProposal(title: "Lampu jalan padam"), cycleId: world.cycle.id, by: warga)
         #expect(try search("lampu", as: mine) == [draft.id] && search("lampu").isEmpty)
-        let edit = ProposalEdit(title: "Penerangan gang gelap", problem: "Gelap", kamus: world.kamus[0], volume: 2,
-                                locationText: "Gang Dahlia", beneficiaries: 10)
+        var edit = try world.newProposal(title: "Penerangan gang gelap").content
+        edit.problem = "Gelap"
+        edit.locationText = "Gang Dahlia"
         let edited = try world.service.apply(TransitionInput(.ubah, expectedVersion: draft.version, edit: edit), to: .id(draft.id), by: warga)
         #expect(try search("lampu", as: mine).isEmpty && search("penerangan", as: mine) == [draft.id]
                 && search("dahlia", as: mine) == [draft.id])
