@@ -1,15 +1,5 @@
 import Foundation
 
-/// How much of a proposal a viewer may see.
-public enum ProposalAccess: Hashable, Sendable {
-    /// Nothing: to this viewer the proposal does not exist.
-    case hidden
-    /// Only the public read model (`PublicProposal`): no account ids, no proposer name.
-    case publicOnly
-    /// The whole proposal with its history and attachments (its proposer, its scoped staff, Bappeda).
-    case full
-}
-
 /// Who may see what (domain.md "Visibility"). Pure: the clock is a parameter. The list reads apply the same
 /// rule as SQL (`VisibilityCondition`); a test checks that both agree.
 public enum Visibility {

@@ -41,22 +41,3 @@ public struct PublicProposal: Hashable, Sendable {
     public var events: [PublicEvent]
 }
 
-/// One level's recommended volume and cost with its note; signed by the level ("Lurah", "Camat"), not a person.
-public struct PublicRecommendation: Hashable, Sendable {
-    public var level: Level
-    public var volume: Int64
-    public var cost: Int64
-    public var note: String
-}
-
-/// One entry of a public timeline: when, what, from which state to which, the note or reason, the changed values,
-/// and who as a role and unit ("Operator Kelurahan Pondok Karya", "Camat Ciputat", "Pengusul").
-public struct PublicEvent: Hashable, Sendable {
-    public var at: Date
-    public var action: Action
-    public var from: ProposalState
-    public var to: ProposalState
-    public var note: String?
-    public var changes: [FieldChange]
-    public var actor: String
-}
