@@ -6,6 +6,7 @@ import Storage
 /// `attachment_removals`. Who may change them: `AttachmentRules`.
 extension MusrenbangService {
     /// Stores `bytes` as a new attachment of the proposal; `fileName` is what the browser sent, kept for display only.
+    /// The file is written inside the transaction, after the checks, and removed again when the transaction fails.
     @discardableResult
     public func addAttachment(to ref: ProposalRef, fileName: String, bytes: [UInt8], by actor: Actor,
                               store: AttachmentStore) throws -> Attachment {
