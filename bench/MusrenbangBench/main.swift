@@ -5,6 +5,7 @@ import Storage
 // Benchmark of the persistence layer at 10x Surabaya's yearly Musrenbang volume: 31 kecamatan,
 // 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
 // Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes] [--checkpoint yes]
+//                        [--lists-only yes]   (with --db FILE of an earlier run: only the proposal lists)
 
 struct BenchOptions {
     var db: String?
@@ -15,6 +16,8 @@ struct BenchOptions {
     var oneTransaction = false
     /// Also time the recaps again after checkpointing the WAL (TRUNCATE).
     var checkpoint = false
+    /// Only time the proposal lists, on the city a previous run left in `--db`.
+    var listsOnly = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -27,6 +30,7 @@ struct BenchOptions {
             case "--single": single = Int(value) ?? single
             case "--one-transaction": oneTransaction = value == "yes"
             case "--checkpoint": checkpoint = value == "yes"
+            case "--lists-only": listsOnly = value == "yes"
             default: break
             }
             i += 2
@@ -82,6 +86,55 @@ let clock = ManualClock(base.addingTimeInterval(-20 * d))
 @MainActor func enter(_ stage: Stage) { clock.set(windows.first { $0.stage == stage }!.opensAt.addingTimeInterval(3600)) }
 let service = try MusrenbangService(database: database, clock: .manual(clock), hasher: PasswordHasher(cost: 1))
 var random = SeededRandom(seed: 10)
+
+// Portal lists (MusrenbangService.proposals(_:viewer:)): one page of 20 with its total and counts per state, the viewer's
+// visibility as SQL, the free text through FTS5 (Migrations/0007). The clock is in the OPD forum: everything submitted
+// is public. Median of 9 runs each.
+@MainActor func listCases(cycleId: CycleID, kelurahan firstKelurahan: KelurahanID, kecamatan: KecamatanID,
+                          lurah: (KelurahanID) throws -> Actor, verifier: (OPDID) throws -> Actor) throws {
+    print("Proposal lists (median of 9 runs)")
+    enter(.opd)
+    func list(_ label: String, _ query: ProposalQuery, viewer: Viewer) throws {
+        var total = 0
+        let times = try (0..<9).map { _ in try seconds { total = try service.proposals(query, viewer: viewer).total } }
+        report("\(label) (\(total) matching)", String(format: "%.1f ms", median(times) * 1000), goal: "< 50 ms", ok: median(times) < 0.05)
+    }
+    try list("public browse, no filter, newest, page 1", ProposalQuery(cycleId: cycleId), viewer: .public)
+    try list("public text search \"jalan lingkungan\", newest, page 1", ProposalQuery(cycleId: cycleId, text: "jalan lingkungan"),
+             viewer: .public)
+    try list("public text search prefix \"posyan\", cost descending, page 3",
+             ProposalQuery(cycleId: cycleId, text: "posyan", sort: .costDescending, page: 3), viewer: .public)
+    try list("public browse, no filter, cost descending, page 1", ProposalQuery(cycleId: cycleId, sort: .costDescending),
+             viewer: .public)
+    try list("resident browse (own or public), newest, page 50", ProposalQuery(cycleId: cycleId, page: 50),
+             viewer: .actor(Actor(accountId: AccountID(999_999), role: .warga, scope: .selfOnly)))
+    try list("public filtered page: kecamatan, fisik, cost 10-500 million, cost ascending, page 5",
+             ProposalQuery(cycleId: cycleId, kecamatanId: kecamatan, isFisik: true, minCost: 10_000_000,
+                           maxCost: 500_000_000, sort: .costAscending, page: 5), viewer: .public)
+    try list("verifikator kelurahan work list: own kelurahan, funded, by rank, page 2",
+             ProposalQuery(cycleId: cycleId, kelurahanId: firstKelurahan, states: [ProposalState(.kelurahan, .didanai)],
+                           sort: .rank(.kelurahan), page: 2), viewer: .actor(try lurah(firstKelurahan)))
+    let busiestOPD = OPDID(try database.read { db in
+        try db.scalar("SELECT routed_opd_id FROM proposals WHERE routed_opd_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1") ?? 0
+    })
+    try list("OPD verifier work list: routed to it, cost descending, page 2",
+             ProposalQuery(cycleId: cycleId, routedOPDId: busiestOPD, sort: .costDescending, page: 2),
+             viewer: .actor(try verifier(busiestOPD)))
+}
+
+if options.listsOnly {
+    // The city of an earlier run (--db): its first cycle, first kelurahan, and the accounts it created.
+    func actor(_ username: String) throws -> Actor {
+        guard let (account, _) = try database.read({ db in try AccountRepository(db).credentials(username: username) }),
+              let role = account.roles.first else { throw PersistenceError.notFound("akun \(username)") }
+        return Actor(accountId: account.id, role: role.role, scope: role.scope)
+    }
+    let first = try database.read { db in try WilayahRepository(db).kelurahanList() }.sorted { $0.id < $1.id }[0]
+    try listCases(cycleId: CycleID(1), kelurahan: first.id, kecamatan: first.kecamatanId, lurah: { try actor("lurah.\($0)") },
+                  verifier: { try actor("opd.\($0)") })
+    for line in lines { print("| \(line.metric) | \(line.value) | \(line.goal) | \(line.ok) |") }
+    exit(0)
+}
 
 print("Generating the city (31 kecamatan, 154 kelurahan) in \(path)")
 var kelurahan: [(id: KelurahanID, kecamatan: KecamatanID)] = []
@@ -200,7 +253,7 @@ if batchedCount > 0 {
 
 /// Applies `action` to every proposal in `states`, 1,000 per transaction, by the actor `who` picks.
 @MainActor func everyone(in states: [ProposalState], _ action: Action, who: (Proposal) -> Actor, input: ((Proposal) -> TransitionInput)? = nil) throws -> (Int, Double) {
-    let proposals = try service.proposals(ProposalFilter(cycleId: cycle.id, states: states))
+    let proposals = try database.read { db in try ProposalRepository(db).list(ProposalFilter(cycleId: cycle.id, states: states)) }
     let time = try seconds {
         for chunk in stride(from: 0, to: proposals.count, by: 1000) {
             try service.transaction { session in
@@ -350,6 +403,9 @@ if options.checkpoint {
     print("Recaps after PRAGMA wal_checkpoint(TRUNCATE)")
     try recaps(", WAL checkpointed")
 }
+
+try listCases(cycleId: cycle.id, kelurahan: kelurahan[0].id, kecamatan: kelurahan[0].kecamatan,
+              lurah: { lurahOf[$0]! }, verifier: { verifierOf[$0] ?? bappeda })
 
 let events: Int = try database.read { db in try db.scalar("SELECT count(*) FROM proposal_events") ?? 0 }
 let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) ?? 0

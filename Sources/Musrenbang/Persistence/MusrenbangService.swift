@@ -145,14 +145,15 @@ public final class MusrenbangService: Sendable {
         try apply(TransitionInput(action, expectedVersion: expectedVersion, reason: reason), to: ref, by: actor)
     }
 
-    /// One proposal with its recommendations and ranks.
-    public func proposal(_ ref: ProposalRef) throws -> Proposal { try snapshot { try $0.proposal(ref) } }
+    /// One proposal with its recommendations and ranks. Unscoped (tests, seeder): the portal must not use it but
+    /// `proposalDetail(_:viewer:)` / `publicProposal(_:viewer:)` (MusrenbangService+Reads.swift).
+    func proposal(_ ref: ProposalRef) throws -> Proposal { try snapshot { try $0.proposal(ref) } }
 
-    /// The proposals matching a filter.
-    public func proposals(_ filter: ProposalFilter) throws -> [Proposal] { try snapshot { try $0.proposals(filter) } }
+    /// The proposals matching a filter. Unscoped: the portal uses `proposals(_:viewer:)` with a `ProposalQuery`.
+    func proposals(_ filter: ProposalFilter) throws -> [Proposal] { try snapshot { try $0.proposals(filter) } }
 
-    /// A proposal's history, oldest first.
-    public func history(of ref: ProposalRef) throws -> [ProposalEvent] { try snapshot { try $0.history(of: ref) } }
+    /// A proposal's history, oldest first. Unscoped: the portal uses `proposalDetail(_:viewer:)`.
+    func history(of ref: ProposalRef) throws -> [ProposalEvent] { try snapshot { try $0.history(of: ref) } }
 
     /// Carries last cycle's unfunded proposal into `cycleId` as a new draft linked to it.
     public func carryOver(_ ref: ProposalRef, expectedVersion: Int64, into cycleId: CycleID, by actor: Actor) throws -> Proposal {

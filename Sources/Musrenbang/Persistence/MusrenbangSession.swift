@@ -109,18 +109,18 @@ public struct MusrenbangSession {
         try apply(TransitionInput(action, expectedVersion: expectedVersion, reason: reason), to: ref, by: actor)
     }
 
-    /// One proposal with its recommendations and ranks.
-    public func proposal(_ ref: ProposalRef) throws -> Proposal {
+    /// One proposal with its recommendations and ranks. Unscoped (seeder, tests): not for the portal.
+    func proposal(_ ref: ProposalRef) throws -> Proposal {
         try read { db in try self.load(ref, db: db) }
     }
 
-    /// The proposals matching a filter.
-    public func proposals(_ filter: ProposalFilter) throws -> [Proposal] {
+    /// The proposals matching a filter. Unscoped (seeder, tests): not for the portal.
+    func proposals(_ filter: ProposalFilter) throws -> [Proposal] {
         try read { db in try ProposalRepository(db).list(filter) }
     }
 
-    /// A proposal's history, oldest first.
-    public func history(of ref: ProposalRef) throws -> [ProposalEvent] {
+    /// A proposal's history, oldest first. Unscoped (seeder, tests): not for the portal.
+    func history(of ref: ProposalRef) throws -> [ProposalEvent] {
         try read { db in try EventRepository(db).history(of: try self.load(ref, db: db).id) }
     }
 

@@ -1,0 +1,49 @@
+import Foundation
+import Storage
+
+/// Attachment metadata (`attachments`) and the append-only log of removed ones (`attachment_removals`,
+/// Migrations/0007). The files themselves are handled by `AttachmentStore`.
+struct AttachmentRepository {
+    let db: Connection
+    init(_ db: Connection) { self.db = db }
+
+    /// Stores the metadata of a written file; returns it with its id.
+    func insert(_ a: Attachment) throws -> Attachment {
+        try db.execute("""
+            INSERT INTO attachments (proposal_id, file_name, media_type, byte_count, sha256, storage_path, uploaded_by, uploaded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [a.proposalId.rawValue, a.fileName, a.mediaType, a.byteCount, a.sha256, a.storagePath, a.uploadedBy.rawValue,
+                  Stored.text(a.uploadedAt)])
+        var stored = a
+        stored.id = AttachmentID(db.lastInsertRowID)
+        return stored
+    }
+
+    /// A proposal's attachments, oldest first.
+    func list(proposalId: ProposalID) throws -> [Attachment] {
+        try db.query("SELECT * FROM attachments WHERE proposal_id = ? ORDER BY id", [proposalId.rawValue]).map(Self.attachment)
+    }
+
+    /// One attachment, or nil.
+    func attachment(id: AttachmentID) throws -> Attachment? {
+        try db.queryOne("SELECT * FROM attachments WHERE id = ?", [id.rawValue]).map(Self.attachment)
+    }
+
+    /// Logs the removal (who, in which role, when, with the file's metadata) and deletes the row.
+    func remove(_ a: Attachment, by actor: Actor, at now: Date) throws {
+        try db.execute("""
+            INSERT INTO attachment_removals (attachment_id, proposal_id, file_name, media_type, byte_count, sha256, storage_path,
+                uploaded_by, uploaded_at, removed_by, removed_role, removed_at)
+            SELECT id, proposal_id, file_name, media_type, byte_count, sha256, storage_path, uploaded_by, uploaded_at, ?, ?, ?
+            FROM attachments WHERE id = ?
+            """, [actor.accountId.rawValue, actor.role.rawValue, Stored.text(now), a.id.rawValue])
+        try db.execute("DELETE FROM attachments WHERE id = ?", [a.id.rawValue])
+    }
+
+    private static func attachment(_ row: Row) throws -> Attachment {
+        Attachment(id: AttachmentID(try row.get("id")), proposalId: ProposalID(try row.get("proposal_id")),
+                   fileName: try row.get("file_name"), mediaType: try row.get("media_type"), byteCount: try row.get("byte_count"),
+                   sha256: try row.get("sha256"), storagePath: try row.get("storage_path"),
+                   uploadedBy: AccountID(try row.get("uploaded_by")), uploadedAt: try Stored.date(row, "uploaded_at"))
+    }
+}

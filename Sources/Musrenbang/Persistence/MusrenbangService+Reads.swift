@@ -1,0 +1,107 @@
+import Foundation
+import Storage
+
+/// The portal's reads. Each takes the viewer and returns only what it may see (`Visibility`, and as SQL
+/// `VisibilityCondition` for lists); a proposal it may not see is `PersistenceError.notFound`, exactly like one
+/// that does not exist. Each read is one snapshot; "now" is read from the clock once.
+extension MusrenbangService {
+    /// A page of the proposals of `query` that `viewer` may see, with the total and the counts per state of the same
+    /// filter without its states.
+    public func proposals(_ query: ProposalQuery, viewer: Viewer) throws -> ProposalPage {
+        let now = clock.now()
+        return try database.read { db in
+            let cycle = try CycleRepository(db).cycle(id: query.cycleId)
+            return try ProposalListRepository(db).page(query, viewer: viewer,
+                                                        resultsPublic: Visibility.kelurahanResultsArePublic(cycle: cycle, at: now))
+        }
+    }
+
+    /// What `viewer` may see of a proposal (`.publicOnly` or `.full`); `notFound` when nothing.
+    public func access(to ref: ProposalRef, viewer: Viewer) throws -> ProposalAccess {
+        let now = clock.now()
+        return try database.read { db in try Self.visible(ref, viewer: viewer, at: now, db: db).access }
+    }
+
+    /// The public page of a proposal with its timeline, for any viewer who may see the proposal.
+    public func publicProposal(_ ref: ProposalRef, viewer: Viewer) throws -> PublicProposal {
+        let now = clock.now()
+        return try database.read { db in
+            let (proposal, _) = try Self.visible(ref, viewer: viewer, at: now, db: db)
+            return try PublicReadRepository(db).publicProposal(proposal, history: try EventRepository(db).history(of: proposal.id))
+        }
+    }
+
+    /// The whole proposal with its history and attachments, for a viewer with full access (its proposer, its
+    /// scoped staff, Bappeda); `notFound` for anyone else (who may still read `publicProposal`).
+    public func proposalDetail(_ ref: ProposalRef, viewer: Viewer) throws -> ProposalDetail {
+        let now = clock.now()
+        return try database.read { db in
+            let (proposal, access) = try Self.visible(ref, viewer: viewer, at: now, db: db)
+            guard access == .full else { throw PersistenceError.notFound(ref.description) }
+            var loaded = proposal
+            loaded.attachments = try AttachmentRepository(db).list(proposalId: proposal.id)
+            return ProposalDetail(proposal: loaded, history: try EventRepository(db).history(of: proposal.id),
+                                  attachments: loaded.attachments)
+        }
+    }
+
+    /// An allocation run with every decision and its reason: for the envelope's own staff and Bappeda, and for
+    /// everyone once the level's results are public (`Visibility.canViewResults`).
+    public func allocationRun(_ runId: Int64, viewer: Viewer) throws -> AllocationRunView {
+        let now = clock.now()
+        return try database.read { db in
+            let reads = PublicReadRepository(db)
+            guard let (cycleId, envelope) = try reads.runEnvelope(id: runId),
+                  Visibility.canViewResults(of: envelope.lockKey, viewer: viewer, cycle: try CycleRepository(db).cycle(id: cycleId),
+                                            at: now),
+                  let run = try reads.allocationRun(id: runId) else {
+                throw PersistenceError.notFound("alokasi \(runId)")
+            }
+            return run
+        }
+    }
+
+    /// The latest allocation run of an envelope (the one in force), under the same rule as `allocationRun`.
+    public func latestAllocationRun(_ envelope: FundingEnvelope, cycleId: CycleID, viewer: Viewer) throws -> AllocationRunView {
+        let now = clock.now()
+        return try database.read { db in
+            let reads = PublicReadRepository(db)
+            guard Visibility.canViewResults(of: envelope.lockKey, viewer: viewer, cycle: try CycleRepository(db).cycle(id: cycleId),
+                                            at: now),
+                  let runId = try reads.latestRunId(cycleId: cycleId, envelope: envelope),
+                  let run = try reads.allocationRun(id: runId) else {
+                throw PersistenceError.notFound("alokasi \(envelope)")
+            }
+            return run
+        }
+    }
+
+    /// A signed berita acara with its final allocation run, under the same rule as `allocationRun`.
+    public func beritaAcara(_ key: LockKey, cycleId: CycleID, viewer: Viewer) throws -> BeritaAcara {
+        let now = clock.now()
+        return try database.read { db in
+            guard Visibility.canViewResults(of: key, viewer: viewer, cycle: try CycleRepository(db).cycle(id: cycleId), at: now),
+                  let beritaAcara = try PublicReadRepository(db).beritaAcara(key, cycleId: cycleId) else {
+                throw PersistenceError.notFound("berita acara \(key)")
+            }
+            return beritaAcara
+        }
+    }
+
+    /// The proposal behind `ref` with the viewer's access; `notFound` when missing or hidden from the viewer.
+    static func visible(_ ref: ProposalRef, viewer: Viewer, at now: Date, db: Connection) throws -> (proposal: Proposal, access: ProposalAccess) {
+        let proposals = ProposalRepository(db)
+        let proposal: Proposal
+        do {
+            proposal = switch ref {
+            case .id(let id): try proposals.proposal(id: id)
+            case .code(let code): try proposals.proposal(trackingCode: code)
+            }
+        } catch PersistenceError.notFound {
+            throw PersistenceError.notFound(ref.description)
+        }
+        let access = Visibility.access(proposal, viewer: viewer, cycle: try CycleRepository(db).cycle(id: proposal.cycleId), at: now)
+        guard access != .hidden else { throw PersistenceError.notFound(ref.description) }
+        return (proposal, access)
+    }
+}
