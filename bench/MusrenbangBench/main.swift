@@ -274,7 +274,7 @@ report("transition (terima), batches of 1,000", String(format: "%.0f /s (%d in %
 // Ranking: scores for every candidate, one transaction per envelope (allocation refuses unranked candidates).
 @MainActor func rankAll(_ envelopes: [(FundingEnvelope, Actor)]) throws {
     for (envelope, actor) in envelopes {
-        let candidates = try service.candidates(for: envelope, cycleId: cycle.id)
+        let candidates = try service.candidates(for: envelope, cycleId: cycle.id, viewer: .actor(actor))
         var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
         for p in candidates { scores[p.id] = Dictionary(uniqueKeysWithValues: criteria.map { ($0.id, random.int(1...5)) }) }
         try service.rank(envelope, cycleId: cycle.id, scores: scores, by: actor)
@@ -384,13 +384,13 @@ let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*
 @MainActor func recaps(_ label: String) throws {
     for dimension in RecapDimension.allCases {
         var rows = 0
-        let times = try (0..<9).map { _ in try seconds { rows = try service.recap(cycleId: cycle.id, by: dimension).count } }
+        let times = try (0..<9).map { _ in try seconds { rows = try service.recap(cycleId: cycle.id, by: dimension, viewer: .public).count } }
         report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals\(label))", String(format: "%.1f ms", median(times) * 1000),
                goal: "< 50 ms", ok: median(times) < 0.05)
     }
     for level in [Level.kelurahan, .kecamatan, .opd] {
         var rows = 0
-        let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level).count } }
+        let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level, viewer: .public).count } }
         report("ceiling used vs available, \(level.rawValue) (\(rows) envelopes\(label))", String(format: "%.1f ms", median(times) * 1000),
                goal: "< 50 ms", ok: median(times) < 0.05)
     }

@@ -170,7 +170,8 @@ public final class MusrenbangService: Sendable {
     }
 
     /// The proposals competing for an envelope.
-    public func candidates(for envelope: FundingEnvelope, cycleId: CycleID) throws -> [Proposal] {
+    /// Unscoped: tests, the demo and the bench; the portal uses `candidates(for:cycleId:viewer:)`.
+    func candidates(for envelope: FundingEnvelope, cycleId: CycleID) throws -> [Proposal] {
         try snapshot { try $0.candidates(for: envelope, cycleId: cycleId) }
     }
 
@@ -210,22 +211,5 @@ public final class MusrenbangService: Sendable {
     public func computeCeilings(cycleId: CycleID, reason: String? = nil, by actor: Actor) throws
         -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation) {
         try administer(.bappeda, "hitung pagu", by: actor) { try CeilingComputation(change: $0).run(cycleId: cycleId, reason: reason) }
-    }
-
-    // MARK: Recaps
-
-    /// Counts and sums (original and effective cost) of a cycle by kecamatan, kelurahan, bidang, OPD or status.
-    public func recap(cycleId: CycleID, by dimension: RecapDimension) throws -> [RecapRow] {
-        try database.read { db in try RecapRepository(db).recap(cycleId: cycleId, by: dimension) }
-    }
-
-    /// Each envelope of a level: ceiling, used (funded effective cost), remaining.
-    public func ceilingUsage(cycleId: CycleID, level: Level) throws -> [CeilingUsage] {
-        try database.read { db in try RecapRepository(db).ceilingUsage(cycleId: cycleId, level: level) }
-    }
-
-    /// A cycle's unfunded proposals of a kecamatan (for the next cycle's kecamatan recap).
-    public func unfundedProposals(cycleId: CycleID, kecamatanId: KecamatanID) throws -> [UnfundedProposal] {
-        try database.read { db in try RecapRepository(db).unfunded(cycleId: cycleId, kecamatanId: kecamatanId) }
     }
 }

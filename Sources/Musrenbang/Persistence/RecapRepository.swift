@@ -24,7 +24,10 @@ public struct CeilingUsage: Hashable, Sendable {
     public var envelope: FundingEnvelope
     public var name: String
     public var amount: Int64
+    /// Funded from it (0 when `resultsVisible` is false).
     public var used: Int64
+    /// Whether the viewer may see what the envelope funds (its level's results); the ceiling itself is public.
+    public var resultsVisible: Bool = true
     public var remaining: Int64 { amount - used }
 }
 
@@ -45,7 +48,7 @@ public struct RecapRepository {
     /// Counts and sums of a cycle's proposals grouped by `dimension`, ordered by name (status: by key).
     /// The database groups in index order by (group, stage, status), which needs no sorting and no
     /// per-row expressions; the funded figures and the final grouping are folded here.
-    public func recap(cycleId: CycleID, by dimension: RecapDimension) throws -> [RecapRow] {
+    public func recap(cycleId: CycleID, by dimension: RecapDimension, includeDrafts: Bool = true) throws -> [RecapRow] {
         let (column, index, table, nameColumn): (String, String, String, String) = switch dimension {
         case .kecamatan, .status: ("kecamatan_id", "proposals_kecamatan", "kecamatan", "name")
         case .kelurahan: ("kelurahan_id", "proposals_kelurahan", "kelurahan", "name")
@@ -59,6 +62,7 @@ public struct RecapRepository {
             WHERE cycle_id = ? GROUP BY \(column), stage, status
             """, [cycleId.rawValue]) { row in
             let stage: String = try row.get(1), status: String = try row.get(2)
+            if !includeDrafts && stage == Stage.praMusrenbang.rawValue && status == ProposalStatus.draft.rawValue { return }
             let key = dimension == .status ? "\(stage):\(status)" : String(try row.get(0, as: Int64.self))
             let count: Int = try row.get(3), original: Int64 = try row.get(4), effective: Int64 = try row.get(5)
             let funded = status == ProposalStatus.didanai.rawValue || status == ProposalStatus.ditetapkan.rawValue
