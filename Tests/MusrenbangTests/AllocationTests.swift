@@ -112,7 +112,7 @@ import Testing
                                            ProposalState(.kecamatan, .verifikasi), ProposalState(.kecamatan, .verifikasi)])
         #expect(proposals[0].envelope == .kelurahan(Fixture.kelurahan))
         // Applied proposals are no candidates of the same level any more (the berita acara applied them once).
-        #expect(proposals.allSatisfy { !MusrenbangSession.candidateFilter(.kelurahan(Fixture.kelurahan), cycleId: Fixture.cycle.id)
+        #expect(proposals.allSatisfy { !MusrenbangTransaction.candidateFilter(.kelurahan(Fixture.kelurahan), cycleId: Fixture.cycle.id)
             .states.contains($0.state) })
         // A locked level refuses them.
         let fresh = (1...4).map { i -> Proposal in

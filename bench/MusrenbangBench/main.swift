@@ -312,7 +312,7 @@ var reviewedRun: [FundingEnvelope: Int64] = [:]
         try database.read { db in
             let proposals = ProposalRepository(db), cycles = CycleRepository(db), ceilings = CeilingRepository(db)
             for envelope in envelopes {
-                let candidates = try proposals.allocationCandidates(MusrenbangSession.candidateFilter(envelope, cycleId: cycle.id),
+                let candidates = try proposals.allocationCandidates(MusrenbangTransaction.candidateFilter(envelope, cycleId: cycle.id),
                                                                     level: envelope.level)
                 let shares = try cycles.groupShares(cycleId: cycle.id, envelope: envelope)
                 _ = try Allocation.run(envelope: try ceilings.amount(of: envelope, cycleId: cycle.id) ?? 0,

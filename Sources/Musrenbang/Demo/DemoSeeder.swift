@@ -345,8 +345,8 @@ final class DemoSeedRun {
     // MARK: Phases
 
     /// The open transaction of the current batch (one per kelurahan, kecamatan or OPD meeting).
-    private var session: MusrenbangSession?
-    private var s: MusrenbangSession { session! }
+    private var session: MusrenbangTransaction?
+    private var s: MusrenbangTransaction { session! }
 
     /// Runs `body` as one transaction (one commit for a whole meeting keeps the seed fast).
     private func batch(_ body: () throws -> Void) throws {

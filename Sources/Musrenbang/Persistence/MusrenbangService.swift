@@ -106,21 +106,21 @@ public final class MusrenbangService: Sendable {
     // MARK: Transactions
 
     /// Runs several operations in one write transaction (one commit): a meeting's decisions, an import.
-    public func transaction<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
-        try database.write { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: true)) }
+    public func transaction<T>(_ body: (MusrenbangTransaction) throws -> T) throws -> T {
+        try database.write { db in try body(MusrenbangTransaction(db: db, clock: clock, savepoints: true)) }
     }
 
     /// One operation in its own transaction (no savepoint needed).
-    private func single<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
-        try database.write { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: false)) }
+    private func single<T>(_ body: (MusrenbangTransaction) throws -> T) throws -> T {
+        try database.write { db in try body(MusrenbangTransaction(db: db, clock: clock, savepoints: false)) }
     }
 
     /// Runs read operations on one consistent snapshot.
-    public func snapshot<T>(_ body: (MusrenbangSession) throws -> T) throws -> T {
-        try database.read { db in try body(MusrenbangSession(db: db, clock: clock, savepoints: false)) }
+    public func snapshot<T>(_ body: (MusrenbangTransaction) throws -> T) throws -> T {
+        try database.read { db in try body(MusrenbangTransaction(db: db, clock: clock, savepoints: false)) }
     }
 
-    // MARK: Proposals (each call one transaction; see MusrenbangSession for the rules)
+    // MARK: Proposals (each call one transaction; see MusrenbangTransaction for the rules)
 
     /// Creates a draft with the next tracking code of the cycle's kota and plan year.
     public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {

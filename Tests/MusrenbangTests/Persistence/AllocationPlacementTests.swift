@@ -14,7 +14,7 @@ import Testing
             a.id: [world.criteria[0].id: 5, world.criteria[1].id: 5], b.id: [world.criteria[0].id: 4, world.criteria[1].id: 4],
             c.id: [world.criteria[0].id: 1, world.criteria[1].id: 1],
         ], by: lurah)
-        let filter = MusrenbangSession.candidateFilter(envelope, cycleId: world.cycle.id)
+        let filter = MusrenbangTransaction.candidateFilter(envelope, cycleId: world.cycle.id)
         func check(_ filter: ProposalFilter) throws {
             try world.database.read { db in
                 let repository = ProposalRepository(db)

@@ -1,11 +1,11 @@
 import Foundation
 import Storage
 
-/// The operations of `MusrenbangService` on one open write transaction (`MusrenbangService.transaction`),
-/// so that a batch (a whole meeting, an import) commits once. Each operation runs in its own SAVEPOINT:
+/// The operations of `MusrenbangService` on one open write transaction (`MusrenbangService.transaction`): the
+/// unit of work of one database transaction (not a web session), so that a batch (a whole meeting, an import) commits once. Each operation runs in its own SAVEPOINT:
 /// a refused operation leaves nothing behind (not even a tracking number) and the batch may go on.
 /// `now` is read from the clock at the start of each operation.
-public struct MusrenbangSession {
+public struct MusrenbangTransaction {
     let db: Connection
     let clock: WallClock
     /// Cycles and locks already loaded in this transaction (a batch reads them once).

@@ -2,7 +2,7 @@ import Foundation
 import Storage
 
 /// Ranking, allocation runs and the berita acara of an envelope, on the session's open transaction.
-extension MusrenbangSession {
+extension MusrenbangTransaction {
     /// The proposals competing for `envelope` (its level's candidate states, in its area or routed to its OPD).
     public func candidates(for envelope: FundingEnvelope, cycleId: CycleID) throws -> [Proposal] {
         try read { db in try ProposalRepository(db).list(Self.candidateFilter(envelope, cycleId: cycleId)) }
