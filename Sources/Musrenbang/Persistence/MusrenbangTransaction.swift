@@ -61,6 +61,15 @@ public struct MusrenbangTransaction {
         let (origin, kotaId) = try WilayahRepository(db).resolve(new.origin)
         guard kotaId == kota.id else { throw DomainError.notInScope }
         checked.origin = origin
+        // A paper form may name the resident's account (the proposal then shows in their own list): only an active
+        // resident's account, never any other id a form could carry.
+        if actor.role == .operatorKelurahan, let proposer = new.proposerAccountId {
+            let account = try? AccountRepository(db).account(id: proposer)
+            guard let account, account.active, account.roles.contains(where: { $0.role == .warga }) else {
+                throw DomainError.invalidFields([FieldError(field: "proposer_account",
+                                                            message: "Akun pengusul tidak ditemukan atau bukan akun warga yang aktif.")])
+            }
+        }
         let kamus = try catalogItem(new.content.kamusId, db: db)
         let proposals = ProposalRepository(db)
         let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: context.cycle.planYear)

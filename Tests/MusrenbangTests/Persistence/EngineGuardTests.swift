@@ -81,6 +81,13 @@ struct EngineGuardTests {
         #expect(try world.service.history(of: .id(draft.id)).count == 1)
         let submitted = try world.service.apply(.ajukan, to: .id(draft.id), by: warga, expectedVersion: draft.version)
         #expect(submitted.state == ProposalState(.praMusrenbang, .diajukan))
+        // A paper form may name its resident's account, but only an active resident's: not a staff account.
+        var forStaff = try world.newProposal()
+        forStaff.proposerAccountId = world.actor("lurah").accountId
+        #expect(throws: DomainError.self) { try world.service.submit(forStaff, cycleId: world.cycle.id, by: op) }
+        var forResident = try world.newProposal()
+        forResident.proposerAccountId = warga.accountId
+        #expect(try world.service.submit(forResident, cycleId: world.cycle.id, by: op).proposerAccountId == warga.accountId)
         // A paper form the operator entered goes straight to the kelurahan's verification.
         let paper = try world.service.submit(try world.newProposal(), cycleId: world.cycle.id, by: op)
         #expect(paper.state == ProposalState(.kelurahan, .verifikasi) && !paper.isEnteredByProposer)
