@@ -14,6 +14,9 @@ final class PasswordCheckGate: @unchecked Sendable {
         self.maxInProgress = max(1, maxInProgress)
     }
 
+    /// Sign-ins admitted and not yet done.
+    var inProgressCount: Int { lock.withLock { inProgress } }
+
     /// Runs `check` when a hashing slot is free; throws `busy` when too many sign-ins are already in progress.
     func run<T>(_ check: () throws -> T) throws -> T {
         let admitted = lock.withLock { () -> Bool in
