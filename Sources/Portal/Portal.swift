@@ -33,6 +33,7 @@ public final class Portal: Sendable {
         homeRoutes(&routes)
         signInRoutes(&routes)
         roleRoutes(&routes)
+        newProposalRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
