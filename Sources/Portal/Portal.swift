@@ -34,6 +34,7 @@ public final class Portal: Sendable {
         signInRoutes(&routes)
         roleRoutes(&routes)
         newProposalRoutes(&routes)
+        editProposalRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }

@@ -109,4 +109,37 @@ struct NewProposalTests {
         #expect(refused.status == 403 && refused.body.contains("ruang kerja kelurahan"))
         #expect(try world.browser(address: "10.0.0.6:1").get("/usulan/baru").location == "/masuk?kembali=/usulan/baru")
     }
+
+    @Test func aDraftIsEditedThenSentOnceAndAStaleFormIsToldSo() throws {
+        let (world, item, rt) = try world()
+        let browser = world.browser()
+        try browser.signIn("warga1", world.password)
+        let form = try browser.get("/usulan/baru?rt=\(rt.rawValue)")
+        _ = try browser.post("/usulan/baru", answers(item, rt) + [("aksi", "draf")], csrf: form.csrf)
+        let edit = try browser.get("/usulan/TGS-2027-000001/ubah")
+        #expect(edit.status == 200 && edit.body.contains("Ubah usulan TGS-2027-000001") && edit.body.contains("value=\"Gang Melati\""))
+        #expect(edit.body.contains("name=\"versi\" value=\"1\"") && !edit.body.contains("Ganti lokasi"))
+        var changed = answers(item, rt, volume: "10").map { $0.0 == "title" ? ("title", "Saluran baru") : $0 }
+        changed.append(("versi", "1"))
+        let saved = try browser.post("/usulan/TGS-2027-000001/ubah", changed + [("aksi", "draf")], csrf: edit.csrf)
+        #expect(saved.status == 303)
+        // The same form sent again (version 1) is stale now: the 409 page, nothing overwritten.
+        let stale = try browser.post("/usulan/TGS-2027-000001/ubah", changed.map { $0.0 == "title" ? ("title", "Tertimpa") : $0 }
+                                        + [("aksi", "draf")], csrf: edit.csrf)
+        #expect(stale.status == 409 && stale.body.contains("Usulan sudah berubah"))
+        let code = try #require(TrackingCode(parsing: "TGS-2027-000001"))
+        #expect(try world.service.proposal(.code(code)).title == "Saluran baru")
+        let fresh = try browser.get("/usulan/TGS-2027-000001/ubah")
+        let sent = try browser.post("/usulan/TGS-2027-000001/ubah", answers(item, rt, volume: "10") + [("versi", "2"), ("aksi", "kirim")],
+                                    csrf: fresh.csrf)
+        #expect(sent.status == 303)
+        let stored = try world.service.proposal(.code(code))
+        #expect(stored.state == ProposalState(.praMusrenbang, .diajukan) && stored.cost == 15_000_000)
+        #expect(try browser.get("/usulan/TGS-2027-000001/ubah").status == 409)
+        try world.service.createAccount(username: "warga3", displayName: "Warga Tiga", roles: [try RoleAssignment(role: .warga, scope: .selfOnly)],
+                                        password: world.password)
+        let other = world.browser(address: "10.0.0.11:1")
+        try other.signIn("warga3", world.password)
+        #expect(try other.get("/usulan/TGS-2027-000001/ubah").status == 404)
+    }
 }

@@ -47,7 +47,7 @@ extension Portal {
     }
 
     /// Residents propose here; an operator enters paper forms from its workspace.
-    private func residentOnly(_ context: RequestContext) throws -> SignedIn {
+    func residentOnly(_ context: RequestContext) throws -> SignedIn {
         let signedIn = try SignedIn(context)
         guard signedIn.actor.role == .warga else {
             throw PortalError.forbidden("Halaman ini untuk warga yang mengajukan usulannya sendiri. Operator kelurahan memasukkan "
@@ -56,7 +56,7 @@ extension Portal {
         return signedIn
     }
 
-    private func catalog() throws -> ProposalCatalog {
+    func catalog() throws -> ProposalCatalog {
         try service.database.read { db in
             let catalog = CatalogRepository(db)
             return ProposalCatalog(bidang: try catalog.bidangList(), items: try catalog.kamusList(activeOnly: true))
@@ -89,7 +89,7 @@ extension Portal {
         return page("Usulan baru", context, ProposalPlaceViews.rtStep(kelurahanName: name, groups: groups))
     }
 
-    /// Hitung, ubah, periksa, simpan draf, kirim.
+    /// A new proposal's POST: its place, then the steps every proposal form shares.
     private func submitProposal(_ context: RequestContext) throws -> HTTPResponse {
         let signedIn = try residentOnly(context)
         let submitted = try verifiedForm(context)
@@ -98,12 +98,36 @@ extension Portal {
         guard let rt = answers.rtId, let place = try ProposalPlace.of(rt, database: service.database) else {
             return try kelurahanStep(context, error: "Pilih RT dari daftar.")
         }
+        return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: .new) { content, send in
+            let origin = try service.database.read { db in try WilayahRepository(db).origin(rtId: place.rtId) }
+            guard let cycle = try service.currentCycle() else { throw DomainError.missingInput(field: "siklus perencanaan") }
+            var new = NewProposal(origin: origin, proposerAccountId: signedIn.actor.accountId, proposerName: signedIn.account.displayName,
+                                  title: content.title, problem: content.problem, kamusId: content.kamusId, volume: content.volume,
+                                  locationText: content.locationText, latitude: content.latitude, longitude: content.longitude,
+                                  beneficiaries: content.beneficiaries)
+            new.content.expectedOutput = content.expectedOutput
+            new.content.expectedOutcome = content.expectedOutcome
+            guard send else {
+                let draft = try service.create(new, cycleId: cycle.id, by: signedIn.actor)
+                try flash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.", context)
+                return .redirect(to: "/usulan/saya")
+            }
+            let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
+            return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
+        }
+    }
+
+    /// The steps every proposal form shares: "Ubah" (back to a field), "Hitung biaya", "Periksa jawaban" (every error at
+    /// once, else the check page), then `save` ("draf": keep, "kirim": send). A refusal of the engine comes back as
+    /// the same form with every answer kept: field errors beside their fields, any other rule at the top.
+    func proposalFormStep(_ context: RequestContext, fields: [String: String], answers: ProposalAnswers, place: ProposalPlace,
+                          target: ProposalFormTarget, save: (ProposalEdit, _ send: Bool) throws -> HTTPResponse) throws -> HTTPResponse {
         let catalog = try catalog()
         func form(_ errors: [FieldError], status: HTTPStatus = .unprocessableContent, focus: String? = nil,
                   notice: String? = nil) -> HTTPResponse {
-            page(errors.isEmpty && notice == nil ? "Usulan baru" : "Perbaiki usulan", context, status: status,
+            page(errors.isEmpty && notice == nil ? target.heading : "Perbaiki usulan", context, status: status,
                  ProposalFormView.render(answers, place: place, catalog: catalog, errors: errors, csrfToken: context.csrfToken, focus: focus,
-                                         notice: notice))
+                                         notice: notice, target: target))
         }
         if let field = fields["ubah"] { return form([], status: .ok, focus: field) }
         let (content, errors) = answers.content(in: catalog)
@@ -115,33 +139,19 @@ extension Portal {
         guard let content, errors.isEmpty else { return form(errors) }
         if action == "periksa" {
             return page("Periksa usulan", context, ProposalCheckView.render(answers, place: place, catalog: catalog,
-                                                                            csrfToken: context.csrfToken))
+                                                                            csrfToken: context.csrfToken, target: target))
         }
-        let origin = try service.database.read { db in try WilayahRepository(db).origin(rtId: place.rtId) }
-        guard let cycle = try service.currentCycle() else {
-            return form([], notice: "Belum ada siklus perencanaan yang dibuka.")
-        }
-        var new = NewProposal(origin: origin, proposerAccountId: signedIn.actor.accountId, proposerName: signedIn.account.displayName,
-                              title: content.title, problem: content.problem, kamusId: content.kamusId, volume: content.volume,
-                              locationText: content.locationText, latitude: content.latitude, longitude: content.longitude,
-                              beneficiaries: content.beneficiaries)
-        new.content.expectedOutput = content.expectedOutput
-        new.content.expectedOutcome = content.expectedOutcome
         do {
-            if action == "draf" {
-                let draft = try service.create(new, cycleId: cycle.id, by: signedIn.actor)
-                if let session = context.session {
-                    try sessions.setFlash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.",
-                                          idHash: session.idHash)
-                }
-                return .redirect(to: "/usulan/saya")
-            }
-            let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
-            return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
+            return try save(content, action == "kirim")
         } catch DomainError.invalidFields(let refused) {
             return form(refused)
-        } catch let error as DomainError {
+        } catch let error as DomainError where error.ruleId != "stale_version" {
             return form([], notice: error.message)
         }
+    }
+
+    /// Keeps a message for the session's next page.
+    func flash(_ text: String, _ context: RequestContext) throws {
+        if let session = context.session { try sessions.setFlash(text, idHash: session.idHash) }
     }
 }

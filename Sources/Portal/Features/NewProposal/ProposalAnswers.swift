@@ -113,3 +113,20 @@ struct ProposalCatalog {
         }.filter { !$0.1.isEmpty }
     }
 }
+
+extension ProposalAnswers {
+    /// The answers of a stored proposal, for its edit.
+    init(_ proposal: Proposal) {
+        rtId = proposal.origin.rtId?.rawValue
+        kamusId = String(proposal.kamusId.rawValue)
+        volume = String(proposal.volume)
+        title = proposal.title
+        problem = proposal.problem
+        output = proposal.expectedOutput
+        outcome = proposal.expectedOutcome
+        location = proposal.locationText
+        latitude = proposal.latitude.map { "\($0)" } ?? ""
+        longitude = proposal.longitude.map { "\($0)" } ?? ""
+        beneficiaries = String(proposal.beneficiaries)
+    }
+}

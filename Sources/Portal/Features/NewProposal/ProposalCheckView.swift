@@ -2,7 +2,8 @@ import Musrenbang
 
 /// "Periksa usulan Anda": every answer with an "Ubah" button back to its field, then "Kirim usulan".
 enum ProposalCheckView {
-    static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, csrfToken: String) -> HTML {
+    static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, csrfToken: String,
+                       target: ProposalFormTarget = .new) -> HTML {
         let item = answers.item(in: catalog)
         let coordinates = answers.latitude.isEmpty ? "-" : "\(answers.latitude), \(answers.longitude)"
         let rows: [(String, String, String?)] = [
@@ -28,13 +29,14 @@ enum ProposalCheckView {
         return """
             <h1>Periksa usulan Anda</h1>
             <p class="lead">Pastikan semuanya benar sebelum dikirim. Setelah dikirim, usulan diperiksa Ketua RT lalu Ketua RW.</p>
-            <form method="post" action="/usulan/baru">
+            <form method="post" action="\(target.action)">
             \(FormViews.csrf(csrfToken))
+            \(target.hidden)
             \(answers.hiddenFields)
             <dl class="check">\(list)</dl>
             <div class="actions">
             <button type="submit" name="aksi" value="kirim" class="button">Kirim usulan</button>
-            <button type="submit" name="aksi" value="draf" class="button secondary">Simpan sebagai draf</button>
+            <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
             </div>
             </form>
             """

@@ -4,7 +4,7 @@ import Musrenbang
 /// ("Hitung biaya" shows it without JavaScript), and what the proposal is about. Every answer is kept on refusal.
 enum ProposalFormView {
     static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, errors: [FieldError],
-                       csrfToken: String, focus: String? = nil, notice: String? = nil) -> HTML {
+                       csrfToken: String, focus: String? = nil, notice: String? = nil, target: ProposalFormTarget = .new) -> HTML {
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         let item = answers.item(in: catalog)
         let costHTML: HTML
@@ -19,12 +19,13 @@ enum ProposalFormView {
                 """
         }
         return """
-            <h1>Usulan baru</h1>
-            <p class="lead">Langkah 3 dari 3: isi usulan Anda. Lokasi: <strong>\(place.text)</strong>. <a href="/usulan/baru">Ganti lokasi</a></p>
+            <h1>\(target.heading)</h1>
+            <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru\">Ganti lokasi</a>") : .empty)</p>
             \(FormViews.errorSummary(errors))
             \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Jawaban Anda tetap di bawah ini. Bila ada usulan mendesak di luar jadwal, hubungi operator kelurahan Anda.</p></div>") } ?? .empty)
-            <form method="post" action="/usulan/baru" novalidate>
+            <form method="post" action="\(target.action)" novalidate>
             \(FormViews.csrf(csrfToken))
+            \(target.hidden)
             <input type="hidden" name="rt" value="\(place.rtId)">
             <fieldset>
             <legend>Kegiatan dan biaya</legend>
@@ -60,7 +61,7 @@ enum ProposalFormView {
             </fieldset>
             <div class="actions">
             <button type="submit" name="aksi" value="periksa" class="button">Periksa jawaban</button>
-            <button type="submit" name="aksi" value="draf" class="button secondary">Simpan sebagai draf</button>
+            <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
             </div>
             </form>
             """
