@@ -112,8 +112,23 @@ extension Portal {
                 try flash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.", context)
                 return .redirect(to: "/usulan/saya")
             }
-            let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
-            return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
+            // "Kirim usulan" pressed twice (or resent from the browser's history) leads to the first result.
+            guard let session = context.session, let token = fields["formulir"], SessionToken.isWellFormed(token) else {
+                let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
+            }
+            guard try sessions.claimForm(token, idHash: session.idHash) else {
+                return .redirect(to: try sessions.formResult(token, idHash: session.idHash) ?? "/usulan/saya")
+            }
+            do {
+                let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                let result = "/usulan/baru/terkirim/\(sent.trackingCode)"
+                try sessions.finishForm(token, result: result, idHash: session.idHash)
+                return .redirect(to: result)
+            } catch {
+                try? sessions.finishForm(token, result: nil, idHash: session.idHash)
+                throw error
+            }
         }
     }
 
@@ -139,7 +154,8 @@ extension Portal {
         guard let content, errors.isEmpty else { return form(errors) }
         if action == "periksa" {
             return page("Periksa usulan", context, ProposalCheckView.render(answers, place: place, catalog: catalog,
-                                                                            csrfToken: context.csrfToken, target: target))
+                                                                            csrfToken: context.csrfToken, target: target,
+                                                                            formToken: SessionToken.make()))
         }
         do {
             return try save(content, action == "kirim")

@@ -3,7 +3,7 @@ import Musrenbang
 /// "Periksa usulan Anda": every answer with an "Ubah" button back to its field, then "Kirim usulan".
 enum ProposalCheckView {
     static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, csrfToken: String,
-                       target: ProposalFormTarget = .new) -> HTML {
+                       target: ProposalFormTarget = .new, formToken: String? = nil) -> HTML {
         let item = answers.item(in: catalog)
         let coordinates = answers.latitude.isEmpty ? "-" : "\(answers.latitude), \(answers.longitude)"
         let rows: [(String, String, String?)] = [
@@ -32,6 +32,7 @@ enum ProposalCheckView {
             <form method="post" action="\(target.action)">
             \(FormViews.csrf(csrfToken))
             \(target.hidden)
+            \(formToken.map { HTML("<input type=\"hidden\" name=\"formulir\" value=\"\($0)\">") } ?? .empty)
             \(answers.hiddenFields)
             <dl class="check">\(list)</dl>
             <div class="actions">
