@@ -8,7 +8,7 @@ extension MusrenbangService {
     public func registerResident(_ registration: ResidentRegistration) throws -> Account {
         let checked = registration.check()
         let stored = try database.read { db in try Self.storedConflicts(registration, checked, db: db) }
-        let errors = Self.ordered(checked.errors + stored)
+        let errors = ResidentRegistration.inFormOrder(checked.errors + stored)
         guard errors.isEmpty, let rtId = registration.rtId else { throw DomainError.invalidFields(errors) }
         let hash = try hasher.hash(registration.password)   // outside the write transaction: hashing is slow
         let role = try RoleAssignment(role: .warga, scope: .selfOnly)
@@ -50,16 +50,6 @@ extension MusrenbangService {
             errors.append(FieldError(field: Field.rt, message: "Pilih RT dari daftar RW yang Anda pilih."))
         }
         return errors
-    }
-
-    /// The errors in the form's order (one per field: the first found).
-    private static func ordered(_ errors: [FieldError]) -> [FieldError] {
-        typealias Field = ResidentRegistration.Field
-        let order = [Field.kelurahan, Field.rw, Field.rt, Field.fullName, Field.phone, Field.email, Field.nik, Field.username,
-                     Field.password, Field.passwordConfirmation]
-        var seen = Set<String>()
-        return errors.filter { seen.insert($0.field).inserted }
-            .sorted { (order.firstIndex(of: $0.field) ?? order.count) < (order.firstIndex(of: $1.field) ?? order.count) }
     }
 }
 

@@ -27,6 +27,15 @@ public struct ResidentRegistration: Hashable, Sendable {
         public static let kelurahan = "kelurahan", rw = "rw", rt = "rt", fullName = "nama", phone = "telepon",
                           email = "email", nik = "nik", username = "nama_pengguna", password = "kata_sandi",
                           passwordConfirmation = "kata_sandi_ulang"
+        /// Every field in the order the form shows them.
+        public static let order = [kelurahan, rw, rt, fullName, nik, phone, email, username, password, passwordConfirmation]
+    }
+
+    /// One error per field (the first found), in the form's order.
+    public static func inFormOrder(_ errors: [FieldError]) -> [FieldError] {
+        var seen = Set<String>()
+        let position = { (error: FieldError) in Field.order.firstIndex(of: error.field) ?? Field.order.count }
+        return errors.filter { seen.insert($0.field).inserted }.sorted { position($0) < position($1) }
     }
 
     /// The longest full name accepted.
@@ -43,7 +52,7 @@ public struct ResidentRegistration: Hashable, Sendable {
         public var errors: [FieldError]
     }
 
-    /// Checks every field that needs no database; the errors come in the form's order.
+    /// Checks every field that needs no database; the errors come in the form's order, one per field.
     public func check() -> Checked {
         var errors: [FieldError] = []
         func refuse(_ field: String, _ message: String) { errors.append(FieldError(field: field, message: message)) }
@@ -83,7 +92,7 @@ public struct ResidentRegistration: Hashable, Sendable {
         else if passwordConfirmation != password { refuse(Field.passwordConfirmation, "Ketik ulang kata sandi yang sama persis.") }
 
         return Checked(fullName: name, username: user, phone: phoneNumber, email: typedEmail.isEmpty || !emailOK ? nil : typedEmail,
-                       nik: checkedNIK, errors: errors)
+                       nik: checkedNIK, errors: Self.inFormOrder(errors))
     }
 
     /// 3 to 64 ASCII letters, digits, `.`, `_` or `-`.

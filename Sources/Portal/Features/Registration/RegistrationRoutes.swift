@@ -39,6 +39,7 @@ extension Portal {
 
     private func registrationPage(_ form: RegistrationForm, _ context: RequestContext, status: HTTPStatus = .ok) throws -> HTTPResponse {
         let choices = try service.residenceChoices(kelurahanId: form.registration.kelurahanId, rwId: form.registration.rwId)
-        return page("Daftar", context, status: status, RegistrationView.render(form, choices: choices, csrfToken: context.csrfToken))
+        let title = status == .unprocessableContent ? "Ada yang perlu diperbaiki: Daftar" : "Daftar"
+        return page(title, context, status: status, RegistrationView.render(form, choices: choices, csrfToken: context.csrfToken))
     }
 }

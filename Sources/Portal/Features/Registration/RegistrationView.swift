@@ -15,8 +15,14 @@ enum RegistrationView {
             <form method="post" action="/daftar" novalidate>
             \(FormViews.csrf(csrfToken))
             \(residence(form, choices: choices))
+            <fieldset class="group">
+            <legend>Data diri</legend>
             \(FormViews.field(Field.fullName, label: "Nama lengkap", value: typed.fullName, error: form.error(Field.fullName),
                               autocomplete: "name"))
+            \(FormViews.field(Field.nik, label: "NIK (tidak wajib)", value: typed.nik,
+                              hint: "16 angka seperti pada KTP. Hanya untuk petugas; tidak pernah ditampilkan kepada umum.",
+                              error: form.error(Field.nik), autocomplete: "off", required: false))
+            </fieldset>
             <fieldset class="group">
             <legend>Kontak</legend>
             <p class="hint">Isi nomor HP, alamat e-mail, atau keduanya. Tidak ditampilkan kepada umum.</p>
@@ -25,17 +31,17 @@ enum RegistrationView {
             \(FormViews.field(Field.email, label: "Alamat e-mail", value: typed.email, type: "email", error: form.error(Field.email),
                               autocomplete: "email", required: false))
             </fieldset>
-            \(FormViews.field(Field.nik, label: "NIK (tidak wajib)", value: typed.nik,
-                              hint: "16 angka seperti pada KTP. Hanya untuk petugas; tidak pernah ditampilkan kepada umum.",
-                              error: form.error(Field.nik), autocomplete: "off", required: false))
+            <fieldset class="group">
+            <legend>Akun untuk masuk</legend>
             \(FormViews.field(Field.username, label: "Nama pengguna", value: typed.username,
-                              hint: "Untuk masuk. 3 sampai 64 karakter: huruf, angka, titik, garis bawah atau tanda hubung.",
+                              hint: "3 sampai 64 karakter: huruf, angka, titik, garis bawah atau tanda hubung.",
                               error: form.error(Field.username), autocomplete: "username"))
             \(FormViews.field(Field.password, label: "Kata sandi", type: "password",
                               hint: "Paling sedikit 8 karakter. Hindari kata sandi yang mudah ditebak seperti 12345678.",
                               error: form.error(Field.password), autocomplete: "new-password"))
             \(FormViews.field(Field.passwordConfirmation, label: "Ketik ulang kata sandi", type: "password",
                               error: form.error(Field.passwordConfirmation), autocomplete: "new-password"))
+            </fieldset>
             <button type="submit" class="button">Daftar</button>
             </form>
             <p>Sudah punya akun? <a href="/masuk">Masuk</a>.</p>
