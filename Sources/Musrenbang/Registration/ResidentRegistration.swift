@@ -82,8 +82,10 @@ public struct ResidentRegistration: Hashable, Sendable {
 
         let user = Self.trimmed(username)
         if user.isEmpty { refuse(Field.username, "Buat nama pengguna, misalnya siti.aminah.") }
+        else if user.count < 3 { refuse(Field.username, "Buat nama pengguna paling sedikit 3 karakter, misalnya siti.aminah.") }
+        else if user.count > 64 { refuse(Field.username, "Nama pengguna paling banyak 64 karakter.") }
         else if !Self.isValidUsername(user) {
-            refuse(Field.username, "Nama pengguna 3 sampai 64 karakter: huruf, angka, titik (.), garis bawah (_) atau tanda hubung (-), tanpa spasi.")
+            refuse(Field.username, "Gunakan hanya huruf, angka, titik (.), garis bawah (_) atau tanda hubung (-), tanpa spasi; misalnya siti.aminah.")
         }
 
         let passwordProblems = PasswordPolicy.problems(password, username: user)
