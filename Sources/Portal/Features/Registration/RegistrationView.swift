@@ -52,23 +52,24 @@ enum RegistrationView {
     private static func residence(_ form: RegistrationForm, choices: ResidenceChoices) -> HTML {
         let typed = form.registration
         let kelurahanGroups = choices.groups.map { group in
-            (label: "Kecamatan " + group.kecamatan.name, options: group.kelurahan.map { (value: "\($0.id.rawValue)", text: $0.name) })
+            SelectGroup(label: "Kecamatan " + group.kecamatan.name,
+                        options: group.kelurahan.map { SelectOption(value: "\($0.id.rawValue)", text: $0.name) })
         }
-        var lists: [HTML] = [select(Field.kelurahan, label: "Kelurahan", placeholder: "Pilih kelurahan", groups: kelurahanGroups,
-                                    selected: typed.kelurahanId.map { "\($0.rawValue)" }, error: form.error(Field.kelurahan))]
+        var lists: [HTML] = [FormViews.select(Field.kelurahan, label: "Kelurahan", placeholder: "Pilih kelurahan", groups: kelurahanGroups,
+                                              selected: typed.kelurahanId.map { "\($0.rawValue)" }, error: form.error(Field.kelurahan))]
         var next = "Lanjut pilih RW"
         if typed.kelurahanId != nil, !choices.rws.isEmpty {
-            let options = choices.rws.map { (value: "\($0.id.rawValue)", text: "RW \(Self.padded($0.number))") }
-            lists.append(select(Field.rw, label: "RW", placeholder: "Pilih RW", groups: [(label: nil, options: options)],
-                                selected: typed.rwId.map { "\($0.rawValue)" }, error: form.error(Field.rw),
-                                autofocus: form.isStep && typed.rwId == nil))
+            let options = choices.rws.map { SelectOption(value: "\($0.id.rawValue)", text: "RW \(Self.padded($0.number))") }
+            lists.append(FormViews.select(Field.rw, label: "RW", placeholder: "Pilih RW", groups: [SelectGroup(label: nil, options: options)],
+                                          selected: typed.rwId.map { "\($0.rawValue)" }, error: form.error(Field.rw),
+                                          autofocus: form.isStep && typed.rwId == nil))
             next = "Lanjut pilih RT"
         }
         if typed.rwId != nil, !choices.rts.isEmpty {
-            let options = choices.rts.map { (value: "\($0.id.rawValue)", text: "RT \(Self.padded($0.number))") }
-            lists.append(select(Field.rt, label: "RT", placeholder: "Pilih RT", groups: [(label: nil, options: options)],
-                                selected: typed.rtId.map { "\($0.rawValue)" }, error: form.error(Field.rt),
-                                autofocus: form.isStep && typed.rtId == nil))
+            let options = choices.rts.map { SelectOption(value: "\($0.id.rawValue)", text: "RT \(Self.padded($0.number))") }
+            lists.append(FormViews.select(Field.rt, label: "RT", placeholder: "Pilih RT", groups: [SelectGroup(label: nil, options: options)],
+                                          selected: typed.rtId.map { "\($0.rawValue)" }, error: form.error(Field.rt),
+                                          autofocus: form.isStep && typed.rtId == nil))
         }
         // Once the RT list is shown there is no other button before "Daftar", so Enter in a text field registers.
         let step: HTML = choices.rts.isEmpty
@@ -81,32 +82,6 @@ enum RegistrationView {
             \(lists)
             \(step)
             </fieldset>
-            """
-    }
-
-    /// A labelled select with an empty first choice; `groups` with a label become `<optgroup>`s.
-    static func select(_ name: String, label: String, placeholder: String, groups: [(label: String?, options: [(value: String, text: String)])],
-                       selected: String?, error: String?, autofocus: Bool = false) -> HTML {
-        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
-        let describedBy: HTML = error == nil ? .empty : " aria-describedby=\"\(name)-error\" aria-invalid=\"true\""
-        let options = groups.map { group -> HTML in
-            let items = group.options.map { option -> HTML in
-                let mark: HTML = option.value == selected ? " selected" : .empty
-                return "<option value=\"\(option.value)\"\(mark)>\(option.text)</option>"
-            }
-            guard let groupLabel = group.label else { return HTML.join(items) }
-            return "<optgroup label=\"\(groupLabel)\">\(items)</optgroup>"
-        }
-        let focus: HTML = autofocus ? " autofocus" : .empty
-        return """
-            <div class="field\(error == nil ? "" : " has-error")">
-            <label for="\(name)">\(label)</label>
-            \(errorHTML)
-            <select id="\(name)" name="\(name)"\(describedBy)\(focus)>
-            <option value="">\(placeholder)</option>
-            \(options)
-            </select>
-            </div>
             """
     }
 
