@@ -153,8 +153,11 @@ struct RegistrationTests {
                                csrf: try first.get("/daftar").csrf).status == 303)
         let browser = world.browser(address: "10.0.0.9:1")
         let csrf = try browser.get("/daftar").csrf
-        let taken = try browser.post("/daftar", Self.fields(world, rw: areas.rw1, rt: areas.rt1, username: "WARGA1"), csrf: csrf)
+        let fields = Self.fields(world, rw: areas.rw1, rt: areas.rt1, username: "WARGA1")
+            .map { $0.0 == Field.fullName ? ($0.0, "<script>alert('x')</script>\"onmouseover=") : $0 }
+        let taken = try browser.post("/daftar", fields, csrf: csrf)
         #expect(taken.status == 422 && taken.body.contains("Nama pengguna ini sudah dipakai") && taken.body.contains("value=\"WARGA1\""))
+        #expect(taken.body.contains("value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;onmouseover=\"") && !taken.body.contains("<script>"))
         let nik = try browser.post("/daftar", Self.fields(world, rw: areas.rw1, rt: areas.rt1, username: "budi", nik: "3674011708900001"),
                                    csrf: csrf)
         #expect(nik.status == 422 && nik.body.contains("<a href=\"#nik\">NIK ini sudah terdaftar"))
