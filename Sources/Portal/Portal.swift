@@ -32,6 +32,7 @@ public final class Portal: Sendable {
         var routes = RouteTable()
         homeRoutes(&routes)
         signInRoutes(&routes)
+        registrationRoutes(&routes)
         roleRoutes(&routes)
         newProposalRoutes(&routes)
         editProposalRoutes(&routes)
