@@ -147,4 +147,14 @@ struct NewProposalTests {
         try other.signIn("warga3", world.password)
         #expect(try other.get("/usulan/TGS-2027-000001/ubah").status == 404)
     }
+
+    @Test func aResidentWithAHomeRTStartsAtTheForm() throws {
+        let (world, _, rt) = try world()
+        try world.database.write { db in try db.execute("UPDATE accounts SET home_rt_id = ? WHERE username = 'warga1'", [rt.rawValue]) }
+        let browser = world.browser()
+        try browser.signIn("warga1", world.password)
+        let form = try browser.get("/usulan/baru")
+        #expect(form.body.contains("RT 01/RW 01, Kelurahan Pondok Karya") && form.body.contains("name=\"rt\" value=\"\(rt.rawValue)\""))
+        #expect(try browser.get("/usulan/baru?pilih=1").body.contains("Pilih kelurahan"))
+    }
 }

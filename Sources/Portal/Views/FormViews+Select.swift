@@ -14,9 +14,12 @@ extension FormViews {
     /// A labelled select with an empty first choice (`placeholder`); `error` marks it and says what to fix; `autofocus`
     /// puts the cursor on it (a list that has just appeared after a "Lanjut").
     static func select(_ name: String, label: String, placeholder: String, groups: [SelectGroup], selected: String?,
-                       error: String?, autofocus: Bool = false) -> HTML {
+                       error: String?, hint: String? = nil, autofocus: Bool = false) -> HTML {
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
-        let describedBy: HTML = error == nil ? .empty : " aria-describedby=\"\(name)-error\" aria-invalid=\"true\""
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let describedBy: HTML = (described.isEmpty ? .empty : " aria-describedby=\"\(described)\"")
+            + (error == nil ? .empty : " aria-invalid=\"true\"")
         let options = groups.map { group -> HTML in
             let items = group.options.map { option -> HTML in
                 let mark: HTML = option.value == selected ? " selected" : .empty
@@ -29,7 +32,7 @@ extension FormViews {
         return """
             <div class="field\(error == nil ? "" : " has-error")">
             <label for="\(name)">\(label)</label>
-            \(errorHTML)
+            \(hintHTML)\(errorHTML)
             <select id="\(name)" name="\(name)"\(describedBy)\(focus)>
             <option value="">\(placeholder)</option>
             \(options)

@@ -53,32 +53,6 @@ enum FormViews {
             """
     }
 
-    /// A labelled select of option groups: (group label, [(value, text)]); the option equal to `selected` is chosen.
-    static func select(_ name: String, label: String, groups: [(label: String, options: [(value: String, text: String)])],
-                       selected: String?, placeholder: String, hint: String? = nil, error: String? = nil) -> HTML {
-        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
-        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
-        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
-        let describedBy: HTML = described.isEmpty ? .empty : " aria-describedby=\"\(described)\""
-        let options = groups.map { group -> HTML in
-            let items = group.options.map { option -> HTML in
-                let chosen: HTML = option.value == selected ? " selected" : .empty
-                return "<option value=\"\(option.value)\"\(chosen)>\(option.text)</option>"
-            }
-            return group.label.isEmpty ? HTML.join(items) : "<optgroup label=\"\(group.label)\">\(items)</optgroup>"
-        }
-        return """
-            <div class="field\(error == nil ? "" : " has-error")">
-            <label for="\(name)">\(label)</label>
-            \(hintHTML)\(errorHTML)
-            <select id="\(name)" name="\(name)"\(describedBy)\(error == nil ? HTML.empty : " aria-invalid=\"true\"")>
-            <option value="">\(placeholder)</option>
-            \(options)
-            </select>
-            </div>
-            """
-    }
-
     /// The hidden CSRF field of every form.
     static func csrf(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
 }

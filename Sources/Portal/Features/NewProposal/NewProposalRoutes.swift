@@ -19,6 +19,13 @@ extension Portal {
                                                                               catalog: try catalog(), errors: [],
                                                                               csrfToken: signedIn.context.csrfToken))
                 }
+                // A resident's home RT is the usual place; "Ganti lokasi" (`?pilih=1`) chooses another.
+                if request.queryValue("pilih") == nil, let home = signedIn.account.homeRtId,
+                   let place = try ProposalPlace.of(home.rawValue, database: service.database) {
+                    return page("Usulan baru", context, ProposalFormView.render(ProposalAnswers(rtId: home.rawValue), place: place,
+                                                                              catalog: try catalog(), errors: [],
+                                                                              csrfToken: signedIn.context.csrfToken))
+                }
                 if let kelurahan = request.queryValue("kelurahan") {
                     guard let id = Int64(kelurahan) else { return try kelurahanStep(context, error: "Pilih kelurahan dari daftar.") }
                     return try rtStep(context, kelurahanId: KelurahanID(id))
@@ -64,11 +71,13 @@ extension Portal {
     }
 
     private func kelurahanStep(_ context: RequestContext, error: String? = nil) throws -> HTTPResponse {
-        let groups = try service.database.read { db -> [(label: String, options: [(value: String, text: String)])] in
+        let groups = try service.database.read { db -> [SelectGroup] in
             let wilayah = WilayahRepository(db)
             guard let kota: Int64 = try db.scalar("SELECT id FROM kota ORDER BY id LIMIT 1") else { return [] }
             return try wilayah.kecamatanList(kotaId: KotaID(kota)).map { kecamatan in
-                ("Kecamatan \(kecamatan.name)", try wilayah.kelurahanList(kecamatanId: kecamatan.id).map { (String($0.id.rawValue), $0.name) })
+                SelectGroup(label: "Kecamatan \(kecamatan.name)", options: try wilayah.kelurahanList(kecamatanId: kecamatan.id).map {
+                    SelectOption(value: String($0.id.rawValue), text: $0.name)
+                })
             }
         }
         return page("Usulan baru", context, status: error == nil ? .ok : .unprocessableContent,
@@ -76,12 +85,13 @@ extension Portal {
     }
 
     private func rtStep(_ context: RequestContext, kelurahanId: KelurahanID) throws -> HTTPResponse {
-        let found = try service.database.read { db -> (String, [(label: String, options: [(value: String, text: String)])])? in
+        let found = try service.database.read { db -> (String, [SelectGroup])? in
             let wilayah = WilayahRepository(db)
             guard let kelurahan = try? wilayah.kelurahan(id: kelurahanId) else { return nil }
             let groups = try wilayah.rws(kelurahanId: kelurahanId).map { rw in
-                ("RW \(ProposalPlace.pad(rw.number))",
-                 try wilayah.rts(rwId: rw.id).map { (String($0.id.rawValue), "RT \(ProposalPlace.pad($0.number))/RW \(ProposalPlace.pad(rw.number))") })
+                SelectGroup(label: "RW \(ProposalPlace.pad(rw.number))", options: try wilayah.rts(rwId: rw.id).map {
+                    SelectOption(value: String($0.id.rawValue), text: "RT \(ProposalPlace.pad($0.number))/RW \(ProposalPlace.pad(rw.number))")
+                })
             }
             return (kelurahan.name, groups)
         }

@@ -105,12 +105,12 @@ struct ProposalCatalog {
     let items: [KamusItem]
 
     /// The kamus select's groups: one per bidang, each option "name (Rp price per satuan)".
-    var groups: [(label: String, options: [(value: String, text: String)])] {
+    var groups: [SelectGroup] {
         bidang.map { b in
-            (b.name, items.filter { $0.bidangId == b.id }.map { item in
-                (String(item.id.rawValue), "\(item.name) (\(Rupiah.format(item.unitPrice)) per \(item.unit))")
+            SelectGroup(label: b.name, options: items.filter { $0.bidangId == b.id }.map { item in
+                SelectOption(value: String(item.id.rawValue), text: "\(item.name) (\(Rupiah.format(item.unitPrice)) per \(item.unit))")
             })
-        }.filter { !$0.1.isEmpty }
+        }.filter { !$0.options.isEmpty }
     }
 }
 

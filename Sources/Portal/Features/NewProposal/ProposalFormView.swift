@@ -20,7 +20,7 @@ enum ProposalFormView {
         }
         return """
             <h1>\(target.heading)</h1>
-            <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru\">Ganti lokasi</a>") : .empty)</p>
+            <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru?pilih=1\">Ganti lokasi</a>") : .empty)</p>
             \(FormViews.errorSummary(errors))
             \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Jawaban Anda tetap di bawah ini. Bila ada usulan mendesak di luar jadwal, hubungi operator kelurahan Anda.</p></div>") } ?? .empty)
             <form method="post" action="\(target.action)" novalidate>
@@ -29,8 +29,8 @@ enum ProposalFormView {
             <input type="hidden" name="rt" value="\(place.rtId)">
             <fieldset>
             <legend>Kegiatan dan biaya</legend>
-            \(FormViews.select("kamus", label: "Kegiatan", groups: catalog.groups, selected: answers.kamusId, placeholder: "Pilih kegiatan",
-                               hint: "Pilih dari kamus usulan kota. Harga satuan mengikuti Standar Satuan Harga (SSH).", error: error("kamus")))
+            \(FormViews.select("kamus", label: "Kegiatan", placeholder: "Pilih kegiatan", groups: catalog.groups, selected: answers.kamusId,
+                               error: error("kamus"), hint: "Pilih dari kamus usulan kota. Harga satuan mengikuti Standar Satuan Harga (SSH)."))
             \(FormViews.field("volume", label: "Volume" + (item.map { " (dalam \($0.unit))" } ?? ""), value: answers.volume,
                               hint: "Angka bulat, misalnya 120.", error: error("volume"), inputMode: "numeric", autofocus: focus == "volume"))
             \(costHTML)
