@@ -33,6 +33,8 @@ public final class Portal: Sendable {
         homeRoutes(&routes)
         signInRoutes(&routes)
         roleRoutes(&routes)
+        myProposalsRoutes(&routes)
+        endorsementRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }

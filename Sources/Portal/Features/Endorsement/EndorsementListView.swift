@@ -1,0 +1,74 @@
+import Foundation
+import Musrenbang
+
+/// The work list of an RT/RW head: the state tabs with their counts (links, shareable), the proposals of the
+/// selected state oldest first, pages, and the stage's schedule when it is not open.
+enum EndorsementListView {
+    static func render(head: AreaHead, roleLabel: String, cycle: Cycle, selected: ProposalState, result: ProposalPage, now: Date) -> HTML {
+        let tabs = head.tabs.map { tab -> HTML in
+            let count = result.countsByState[tab.state] ?? 0
+            let current: HTML = tab.state == selected ? " aria-current=\"page\"" : .empty
+            return "<li><a href=\"\(EndorsementPaths.list)?status=\(tab.state.description)\"\(current)>\(tab.label) <span class=\"count\">\(count)</span></a></li>"
+        }
+        let selectedLabel = head.tabs.first { $0.state == selected }?.label ?? StateWords.text(selected)
+        return """
+            <h1>Persetujuan usulan</h1>
+            <p class="lead">Sebagai \(roleLabel), Anda memeriksa usulan warga di wilayah Anda: setujui, atau kembalikan ke pengusul dengan alasan.</p>
+            \(scheduleNotice(cycle: cycle, now: now))
+            <nav aria-label="Saring menurut keadaan"><ul class="tabs">\(tabs)</ul></nav>
+            \(rows(result, selected: selected, selectedLabel: selectedLabel, head: head, cycle: cycle))
+            \(pagination(result, selected: selected))
+            """
+    }
+
+    /// When the pra-Musrenbang stage is not open: its schedule and what that means for the head.
+    static func scheduleNotice(cycle: Cycle, now: Date) -> HTML {
+        guard !cycle.isOpen(.praMusrenbang, at: now) else { return .empty }
+        let window = cycle.windows[.praMusrenbang]
+        let when = window.map { "Jadwalnya \($0.scheduleText)." } ?? "Jadwalnya belum ditetapkan."
+        let next = window.map { now < $0.opensAt } == true
+            ? "Persetujuan dapat diberikan setelah tahap ini dibuka."
+            : "Tahap ini sudah ditutup; persetujuan tidak dapat diberikan lagi. Bila masih ada usulan yang perlu diputuskan, hubungi operator kelurahan: hanya Bappeda yang dapat memperpanjang jadwal."
+        return """
+            <div class="notice" role="status"><p><strong>Tahap \(Stage.praMusrenbang.displayName) \(cycle.name) sedang tidak berlangsung.</strong> \(when)</p><p>\(next)</p></div>
+            """
+    }
+
+    private static func rows(_ result: ProposalPage, selected: ProposalState, selectedLabel: String, head: AreaHead, cycle: Cycle) -> HTML {
+        guard !result.rows.isEmpty else {
+            let empty = selected == head.waiting ? "Tidak ada usulan yang menunggu persetujuan Anda saat ini." : "Tidak ada usulan dalam daftar ini."
+            return "<p class=\"empty\">\(empty)</p>"
+        }
+        let back = EndorsementPaths.list + "?status=" + selected.description + (result.page > 1 ? "&halaman=\(result.page)" : "")
+        let items = result.rows.map { row -> HTML in
+            let area = [AreaWords.rtRW(rt: row.rtNumber, rw: row.rwNumber), row.kelurahanName].compactMap { $0 }.joined(separator: ", ")
+            return """
+                <tr>
+                <td><a href="\(EndorsementPaths.proposal(row.trackingCode))?kembali=\(Portal.queryEncode(back))"><span class="code">\(row.trackingCode.description)</span><br>\(row.title)</a></td>
+                <td>\(row.kamusName)<br><span class="muted">\(area)</span></td>
+                <td class="num">\(Rupiah.format(row.effectiveCost))</td>
+                <td>\(StateWords.badge(row.state))</td>
+                </tr>
+                """
+        }
+        return """
+            <table class="stack worklist">
+            <caption>\(selectedLabel): \(result.total) usulan · \(cycle.name)</caption>
+            <thead><tr><th scope="col">Usulan</th><th scope="col">Kegiatan dan wilayah</th><th scope="col" class="num">Biaya</th><th scope="col">Keadaan</th></tr></thead>
+            <tbody>\(items)</tbody>
+            </table>
+            """
+    }
+
+    private static func pagination(_ result: ProposalPage, selected: ProposalState) -> HTML {
+        guard result.pageCount > 1 else { return .empty }
+        func link(_ page: Int, _ label: String, rel: String) -> HTML {
+            "<a rel=\"\(rel)\" href=\"\(EndorsementPaths.list)?status=\(selected.description)&amp;halaman=\(page)\">\(label)</a>"
+        }
+        let previous: HTML = result.page > 1 ? link(result.page - 1, "‹ Sebelumnya", rel: "prev") : .empty
+        let next: HTML = result.page < result.pageCount ? link(result.page + 1, "Berikutnya ›", rel: "next") : .empty
+        return """
+            <nav class="pagination" aria-label="Halaman daftar">\(previous) <span>Halaman \(result.page) dari \(result.pageCount)</span> \(next)</nav>
+            """
+    }
+}
