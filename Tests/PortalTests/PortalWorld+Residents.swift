@@ -64,7 +64,8 @@ struct ResidentScene {
     @discardableResult
     func propose(_ title: String, by resident: Actor, cycleId: CycleID? = nil) throws -> Proposal {
         let new = NewProposal(origin: Origin(kecamatanId: world.kecamatan, kelurahanId: world.kelurahan, rwId: rw, rtId: rt),
-                              proposerAccountId: resident.accountId, proposerName: "Warga", title: title,
+                              proposerAccountId: resident.accountId,
+                              proposerName: try world.service.account(id: resident.accountId).displayName, title: title,
                               problem: "Jalan berlubang, tergenang saat hujan.", kamusId: kamus, volume: 120,
                               locationText: "Gang Mawar", beneficiaries: 80)
         return try world.service.submit(new, cycleId: cycleId ?? self.cycleId, by: resident)
