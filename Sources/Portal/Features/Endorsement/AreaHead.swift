@@ -42,16 +42,17 @@ struct AreaHead {
         }
     }
 
-    /// The tabs of the work list, the waiting state first, each with its label for this head.
-    var tabs: [(state: ProposalState, label: String)] {
-        let returned = (ProposalState(.praMusrenbang, .dikembalikan), "Dikembalikan ke pengusul")
-        let forwarded = (ProposalState(.kelurahan, .verifikasi), "Diteruskan ke kelurahan")
-        return switch area {
-        case .rt: [(waiting, "Menunggu persetujuan Anda"),
-                   (ProposalState(.praMusrenbang, .disetujuiRT), "Sudah Anda setujui, menunggu Ketua RW"), returned, forwarded]
-        case .rw: [(waiting, "Menunggu persetujuan Anda"),
-                   (ProposalState(.praMusrenbang, .diajukan), "Masih menunggu Ketua RT"), returned, forwarded]
+    /// The tabs of the work list, the proposals waiting for this head first.
+    var tabs: [WorkTab] {
+        let waitingTab = WorkTab(key: "menunggu", label: "Menunggu persetujuan Anda", states: [waiting])
+        let other: WorkTab = switch area {
+        case .rt: WorkTab(key: "disetujui", label: "Sudah Anda setujui, menunggu Ketua RW", states: [ProposalState(.praMusrenbang, .disetujuiRT)])
+        case .rw: WorkTab(key: "menunggu-rt", label: "Masih menunggu Ketua RT", states: [ProposalState(.praMusrenbang, .diajukan)])
         }
+        let returned = WorkTab(key: "dikembalikan", label: "Dikembalikan ke pengusul", states: [ProposalState(.praMusrenbang, .dikembalikan)])
+        let forwarded = WorkTab(key: "diteruskan", label: "Sudah diteruskan ke Musrenbang",
+                                states: ProposalState.all.filter { $0.stage != .praMusrenbang })
+        return [waitingTab, other, returned, forwarded]
     }
 
     /// The proposals of this head's area in `cycleId`, in `states`, oldest submission first (first come, first served).

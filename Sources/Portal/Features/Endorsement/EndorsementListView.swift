@@ -4,19 +4,19 @@ import Musrenbang
 /// The work list of an RT/RW head: the state tabs with their counts (links, shareable), the proposals of the
 /// selected state oldest first, pages, and the stage's schedule when it is not open.
 enum EndorsementListView {
-    static func render(head: AreaHead, roleLabel: String, cycle: Cycle, selected: ProposalState, result: ProposalPage, now: Date) -> HTML {
+    static func render(head: AreaHead, roleLabel: String, cycle: Cycle, selected: WorkTab, result: ProposalPage, now: Date) -> HTML {
         let tabs = head.tabs.map { tab -> HTML in
-            let count = result.countsByState[tab.state] ?? 0
-            let current: HTML = tab.state == selected ? " aria-current=\"page\"" : .empty
-            return "<li><a href=\"\(EndorsementPaths.list)?status=\(tab.state.description)\"\(current)>\(tab.label) <span class=\"count\">\(count)</span></a></li>"
+            let current: HTML = tab.key == selected.key ? " aria-current=\"page\"" : .empty
+            return """
+                <li><a href="\(EndorsementPaths.list)?status=\(tab.key)"\(current)>\(tab.label) <span class="count">\(tab.count(in: result.countsByState))</span></a></li>
+                """
         }
-        let selectedLabel = head.tabs.first { $0.state == selected }?.label ?? StateWords.text(selected)
         return """
             <h1>Persetujuan usulan</h1>
             <p class="lead">Sebagai \(roleLabel), Anda memeriksa usulan warga di wilayah Anda: setujui, atau kembalikan ke pengusul dengan alasan.</p>
             \(scheduleNotice(cycle: cycle, now: now))
             <nav aria-label="Saring menurut keadaan"><ul class="tabs">\(tabs)</ul></nav>
-            \(rows(result, selected: selected, selectedLabel: selectedLabel, head: head, cycle: cycle))
+            \(rows(result, selected: selected, head: head, cycle: cycle))
             \(pagination(result, selected: selected))
             """
     }
@@ -30,16 +30,16 @@ enum EndorsementListView {
             ? "Persetujuan dapat diberikan setelah tahap ini dibuka."
             : "Tahap ini sudah ditutup; persetujuan tidak dapat diberikan lagi. Bila masih ada usulan yang perlu diputuskan, hubungi operator kelurahan: hanya Bappeda yang dapat memperpanjang jadwal."
         return """
-            <div class="notice" role="status"><p><strong>Tahap \(Stage.praMusrenbang.displayName) \(cycle.name) sedang tidak berlangsung.</strong> \(when)</p><p>\(next)</p></div>
+            <div class="notice" role="status"><p><strong>Tahap \(Stage.praMusrenbang.displayName) sedang tidak berlangsung.</strong> \(when)</p><p>\(next)</p></div>
             """
     }
 
-    private static func rows(_ result: ProposalPage, selected: ProposalState, selectedLabel: String, head: AreaHead, cycle: Cycle) -> HTML {
+    private static func rows(_ result: ProposalPage, selected: WorkTab, head: AreaHead, cycle: Cycle) -> HTML {
         guard !result.rows.isEmpty else {
-            let empty = selected == head.waiting ? "Tidak ada usulan yang menunggu persetujuan Anda saat ini." : "Tidak ada usulan dalam daftar ini."
+            let empty = selected.key == head.tabs[0].key ? "Tidak ada usulan yang menunggu persetujuan Anda saat ini." : "Tidak ada usulan dalam daftar ini."
             return "<p class=\"empty\">\(empty)</p>"
         }
-        let back = EndorsementPaths.list + "?status=" + selected.description + (result.page > 1 ? "&halaman=\(result.page)" : "")
+        let back = EndorsementPaths.list + "?status=" + selected.key + (result.page > 1 ? "&halaman=\(result.page)" : "")
         let items = result.rows.map { row -> HTML in
             let area = [AreaWords.rtRW(rt: row.rtNumber, rw: row.rwNumber), row.kelurahanName].compactMap { $0 }.joined(separator: ", ")
             return """
@@ -53,17 +53,17 @@ enum EndorsementListView {
         }
         return """
             <table class="stack worklist">
-            <caption>\(selectedLabel): \(result.total) usulan · \(cycle.name)</caption>
+            <caption>\(selected.label): \(result.total) usulan · \(cycle.name)</caption>
             <thead><tr><th scope="col">Usulan</th><th scope="col">Kegiatan dan wilayah</th><th scope="col" class="num">Biaya</th><th scope="col">Keadaan</th></tr></thead>
             <tbody>\(items)</tbody>
             </table>
             """
     }
 
-    private static func pagination(_ result: ProposalPage, selected: ProposalState) -> HTML {
+    private static func pagination(_ result: ProposalPage, selected: WorkTab) -> HTML {
         guard result.pageCount > 1 else { return .empty }
         func link(_ page: Int, _ label: String, rel: String) -> HTML {
-            "<a rel=\"\(rel)\" href=\"\(EndorsementPaths.list)?status=\(selected.description)&amp;halaman=\(page)\">\(label)</a>"
+            "<a rel=\"\(rel)\" href=\"\(EndorsementPaths.list)?status=\(selected.key)&amp;halaman=\(page)\">\(label)</a>"
         }
         let previous: HTML = result.page > 1 ? link(result.page - 1, "‹ Sebelumnya", rel: "prev") : .empty
         let next: HTML = result.page < result.pageCount ? link(result.page + 1, "Berikutnya ›", rel: "next") : .empty

@@ -26,10 +26,9 @@ extension Portal {
         guard let cycle = try service.currentCycle() else {
             return page("Persetujuan usulan", context, "<h1>Persetujuan usulan</h1><p class=\"lead\">Belum ada siklus perencanaan yang dibuka.</p>")
         }
-        let asked = context.request.queryValue("status").flatMap { text in head.tabs.first { $0.state.description == text }?.state }
-        let selected = asked ?? head.waiting
+        let selected = head.tabs.first { $0.key == context.request.queryValue("status") } ?? head.tabs[0]
         let pageNumber = max(1, Int(context.request.queryValue("halaman") ?? "") ?? 1)
-        let result = try service.proposals(head.query(cycleId: cycle.id, states: [selected], page: pageNumber), viewer: .actor(head.actor))
+        let result = try service.proposals(head.query(cycleId: cycle.id, states: selected.states, page: pageNumber), viewer: .actor(head.actor))
         let label = RoleLabel.text(try RoleAssignment(role: head.actor.role, scope: head.actor.scope), database: service.database)
         return page("Persetujuan usulan", context, EndorsementListView.render(head: head, roleLabel: label, cycle: cycle, selected: selected,
                                                                             result: result, now: context.now))

@@ -33,9 +33,12 @@ enum MyProposalView {
         if let reason = actions.returnReason {
             parts.append("<div class=\"returned\"><p><strong>Usulan ini dikembalikan kepada Anda.</strong></p><p><span class=\"label\">Alasan:</span> \(reason)</p></div>")
         }
+        if let closed = actions.closedStage { parts.append("<p class=\"notice\">\(closed)</p>") }
         if actions.canEdit {
-            let text = actions.canResubmit ? "Perbaiki usulan sesuai alasan di atas, lalu ajukan kembali." : "Usulan ini masih draf: lengkapi lalu ajukan."
-            parts.append("<p>\(text)</p><p><a class=\"button secondary\" href=\"\(MyProposalsPaths.edit(code))\">Ubah usulan</a></p>")
+            let link: HTML = actions.canResubmit
+                ? "<p>Perbaiki usulan sesuai alasan di atas, lalu ajukan kembali.</p><p><a class=\"button secondary\" href=\"\(MyProposalsPaths.edit(code))\">Ubah usulan</a></p>"
+                : "<p>Usulan ini masih draf: lengkapi, periksa, lalu ajukan.</p><p><a class=\"button\" href=\"\(MyProposalsPaths.edit(code))\">Lengkapi dan ajukan</a></p>"
+            parts.append(link)
         }
         if actions.canResubmit {
             parts.append("""

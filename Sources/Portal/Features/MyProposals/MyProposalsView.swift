@@ -18,18 +18,19 @@ enum MyProposalsView {
         let ordered = lists.filter { $0.cycle.id == currentCycleId } + lists.filter { $0.cycle.id != currentCycleId }
         let sections = ordered.map { list -> HTML in
             let current: HTML = list.cycle.id == currentCycleId ? " <span class=\"muted\">(siklus berjalan)</span>" : .empty
-            let items = list.proposals.map(item)
+            // What waits for the resident (drafts, returned) first; otherwise newest first.
+            let items = (list.proposals.filter(needsAction) + list.proposals.filter { !needsAction($0) }).map(item)
             return """
                 <section aria-labelledby="siklus-\(list.cycle.id.rawValue)">
                 <h2 id="siklus-\(list.cycle.id.rawValue)">\(list.cycle.name)\(current)</h2>
-                <p class="muted">\(list.proposals.count) usulan · untuk RKPD \(list.cycle.budgetYear)</p>
+                <p class="muted">\(list.proposals.count) usulan</p>
                 <ul class="cards">\(items)</ul>
                 </section>
                 """
         }
-        let waiting = lists.flatMap(\.proposals).filter { StateWords.tone($0.state) == .returned }.count
+        let waiting = lists.flatMap(\.proposals).filter(needsAction).count
         let attention: HTML = waiting == 0 ? .empty
-            : "<p class=\"notice\">\(waiting) usulan menunggu tindakan Anda (draf atau dikembalikan).</p>"
+            : "<p class=\"notice\">\(waiting) usulan menunggu tindakan Anda (draf atau dikembalikan); usulan itu ada di urutan teratas.</p>"
         return """
             <h1>Usulan saya</h1>
             <p>\(newLink)</p>
@@ -38,13 +39,16 @@ enum MyProposalsView {
             """
     }
 
+    /// A draft or a returned proposal: the resident's move.
+    private static func needsAction(_ row: ProposalSummary) -> Bool { StateWords.tone(row.state) == .returned }
+
     private static func item(_ row: ProposalSummary) -> HTML {
         """
         <li>
         <p class="code">\(row.trackingCode.description)</p>
         <h3><a href="\(MyProposalsPaths.proposal(row.trackingCode))">\(row.title)</a></h3>
         <p>\(StateWords.badge(row.state))</p>
-        <p class="cost">\(Rupiah.format(row.effectiveCost))<span class="muted"> · \(row.kamusName)</span></p>
+        <p><span class="cost">\(Rupiah.format(row.effectiveCost))</span> <span class="muted">· \(row.kamusName)</span></p>
         </li>
         """
     }

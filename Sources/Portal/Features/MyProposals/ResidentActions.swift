@@ -14,13 +14,18 @@ struct ResidentActions {
     let carriedNote: String?
     /// The latest reason it was returned with, while returned.
     let returnReason: String?
+    /// Draft or returned while its stage is not open: when it is, in words, and what that means.
+    let closedStage: String?
 
     init(_ full: FullProposal, cycle: Cycle, current: Cycle?, now: Date) {
         let state = full.proposal.state
         let events = full.named.events
-        canEdit = state.status == .draft || state.status == .dikembalikan
-        canResubmit = state.status == .dikembalikan
-        returnReason = canResubmit ? events.last { $0.action == .kembalikan }?.note : nil
+        let editable = state.status == .draft || state.status == .dikembalikan
+        let open = cycle.isOpen(state.stage, at: now)
+        canEdit = editable && open
+        canResubmit = state.status == .dikembalikan && open
+        closedStage = editable && !open ? Self.closed(state.stage, window: cycle.windows[state.stage], now: now) : nil
+        returnReason = state.status == .dikembalikan ? events.last { $0.action == .kembalikan }?.note : nil
         let carried = events.last { $0.action == .bawaKeSiklusBerikut }
         carriedNote = carried.map { $0.note ?? "Sudah dibawa ke siklus berikutnya." }
         if state.isCarryOverEligible, carried == nil, let current, current.id != cycle.id, current.budgetYear > cycle.budgetYear,
@@ -29,5 +34,15 @@ struct ResidentActions {
         } else {
             carryInto = nil
         }
+    }
+
+    /// "Tahap Pra-Musrenbang RT/RW sudah ditutup (jadwal: ...). ..." for a stage that is not open now.
+    static func closed(_ stage: Stage, window: StageWindow?, now: Date) -> String {
+        guard let window else { return "Jadwal \(stage.displayName) belum ditetapkan; usulan ini belum dapat diubah atau diajukan." }
+        if now < window.opensAt {
+            return "Tahap \(stage.displayName) belum dibuka (jadwal: \(window.scheduleText)). Anda dapat mengubah dan mengajukan usulan ini setelah tahap itu dibuka."
+        }
+        return "Tahap \(stage.displayName) sudah ditutup (jadwal: \(window.scheduleText)): usulan ini tidak dapat diubah atau diajukan lagi pada siklus ini. "
+            + "Bila ada keperluan mendesak, hubungi operator kelurahan Anda."
     }
 }
