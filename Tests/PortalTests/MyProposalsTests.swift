@@ -108,3 +108,22 @@ struct MyProposalsTests {
         #expect(forged.status == 422 && forged.body.contains("Tidak dapat dilakukan") && forged.body.contains("belum selesai"))
     }
 }
+
+@Suite("A resident's returned proposal outside its stage's window")
+struct MyProposalsClosedWindowTests {
+    @Test func aReturnedProposalOutsideTheWindowSaysSoAndOffersNoResubmission() throws {
+        let world = try PortalWorld()
+        let scene = try world.residents()
+        var proposal = try scene.propose("Perbaikan jalan Gang Mawar", by: scene.ani)
+        proposal = try world.service.apply(.kembalikan, to: .id(proposal.id), by: scene.rtHead, expectedVersion: proposal.version,
+                                           reason: "Lengkapi foto lokasi.")
+        world.clock.set(WIBTime.date(year: 2026, month: 12, day: 7, hour: 9))
+        let ani = world.browser()
+        try ani.signIn("ani", world.password)
+        let page = try ani.get("/usulan/saya/\(proposal.trackingCode)")
+        #expect(page.body.contains("Lengkapi foto lokasi.") && page.body.contains("sudah ditutup"))
+        #expect(!page.body.contains("/ajukan\"") && !page.body.contains("/ubah\""))
+        let forged = try ani.post("/usulan/saya/\(proposal.trackingCode)/ajukan", [("versi", String(proposal.version))], csrf: page.csrf)
+        #expect(forged.status == 422 && forged.body.contains("belum dibuka atau sudah ditutup"))
+    }
+}
