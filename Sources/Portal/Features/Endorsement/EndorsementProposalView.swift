@@ -1,8 +1,8 @@
 import Foundation
 import Musrenbang
 
-/// A proposal on an RT/RW head's desk: its state, the decision forms when it waits for this head and the stage is
-/// open (approve; return with a required reason), then everything entered, each level's decision and the timeline.
+/// A proposal on an RT/RW head's desk: its state, everything entered, the decision forms when it waits for this head
+/// and the stage is open (approve; return with a required reason), then each level's decision and the timeline.
 enum EndorsementProposalView {
     static func render(_ full: FullProposal, head: AreaHead, cycle: Cycle, form: EndorsementForm, csrfToken: String, now: Date,
                        notice: RefusalNotice? = nil) -> HTML {
@@ -13,9 +13,10 @@ enum EndorsementProposalView {
             \(notice?.html ?? .empty)
             <h1>\(proposal.title)</h1>
             <p class="meta"><span class="code">\(full.code.description)</span> \(StateWords.badge(proposal.state))</p>
-            \(decision(full, head: head, cycle: cycle, form: form, csrfToken: csrfToken, now: now))
+            \(standing(full, head: head, cycle: cycle, now: now))
             <h2>Rincian usulan</h2>
             \(ProposalFactsView.render(full))
+            \(decision(full, head: head, cycle: cycle, form: form, csrfToken: csrfToken, now: now))
             <h2>Keputusan setiap tingkat</h2>
             \(DecisionsView.render(full.named))
             <h2>Riwayat</h2>
@@ -23,12 +24,20 @@ enum EndorsementProposalView {
             """
     }
 
-    private static func decision(_ full: FullProposal, head: AreaHead, cycle: Cycle, form: EndorsementForm, csrfToken: String,
-                                 now: Date) -> HTML {
+    /// Above the details: why there is nothing to decide (not waiting for this head, or the stage closed), or a link
+    /// down to the decision forms, past the details the head reads first.
+    private static func standing(_ full: FullProposal, head: AreaHead, cycle: Cycle, now: Date) -> HTML {
         guard full.proposal.state == head.waiting else {
             return "<p class=\"notice\">Usulan ini tidak sedang menunggu persetujuan Anda. Keadaannya: \(StateWords.text(full.proposal.state)).</p>"
         }
         guard cycle.isOpen(.praMusrenbang, at: now) else { return EndorsementListView.scheduleNotice(cycle: cycle, now: now) }
+        return "<p><a href=\"#keputusan\">Langsung ke keputusan Anda</a></p>"
+    }
+
+    /// The two decision forms, only while the proposal waits for this head inside the stage's window.
+    private static func decision(_ full: FullProposal, head: AreaHead, cycle: Cycle, form: EndorsementForm, csrfToken: String,
+                                 now: Date) -> HTML {
+        guard full.proposal.state == head.waiting, cycle.isOpen(.praMusrenbang, at: now) else { return .empty }
         let next = head.waiting.status == .diajukan ? "Ketua RW" : "Musrenbang kelurahan"
         let action = EndorsementPaths.proposal(full.code)
         let hidden: HTML = """
