@@ -22,7 +22,7 @@ extension Portal {
         }
         return page("Data sudah berubah", context, status: .conflict, """
             <h1>Data sudah berubah</h1>
-            <p class="lead">Usulan ini baru saja diubah oleh pengguna lain sebelum tindakan Anda tersimpan. Tindakan Anda <strong>tidak</strong> disimpan.</p>
+            <p class="lead">Usulan ini sudah berubah sejak halaman Anda dimuat: ada yang bertindak lebih dulu, atau formulir yang sama terkirim dua kali. Tindakan Anda <strong>tidak</strong> disimpan.</p>
             \(now)
             <p>Periksa keadaannya, lalu putuskan lagi bila masih perlu.</p>
             <p class="actions"><a class="button" href="\(proposalPath)">Lihat usulan</a> <a class="button secondary" href="\(back.path)">\(back.label)</a></p>

@@ -13,6 +13,7 @@ struct EndorsementForm {
 
     var decision: Decision?
     var version: Int64?
+    /// The reason as typed (shown again on a refusal); `trimmedReason` is what is checked and recorded.
     var reason = ""
     var returnTo = EndorsementPaths.list
     var errors: [FieldError] = []
@@ -27,24 +28,26 @@ struct EndorsementForm {
     init(_ form: FormData) {
         decision = form["keputusan"].flatMap(Decision.init(rawValue:))
         version = form["versi"].flatMap { Int64($0) }
-        reason = (form["alasan"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        reason = form["alasan"] ?? ""
         returnTo = Portal.localPath(form["kembali"] ?? EndorsementPaths.list)
         if decision == nil || version == nil {
             errors.append(FieldError(field: "keputusan", message: "Formulir tidak lengkap. Muat ulang halaman, lalu pilih Setujui atau Kembalikan."))
         }
-        if decision == .kembalikan && reason.isEmpty {
+        if decision == .kembalikan && trimmedReason.isEmpty {
             errors.append(FieldError(field: "alasan", message: "Tulis alasan pengembalian, supaya pengusul tahu apa yang perlu diperbaiki."))
         }
-        if reason.count > 2000 {
+        if trimmedReason.count > 2000 {
             errors.append(FieldError(field: "alasan", message: "Alasan terlalu panjang: paling banyak 2.000 huruf."))
         }
     }
+
+    var trimmedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
 
     /// The engine's input (only once `errors` is empty).
     var input: TransitionInput? {
         guard let decision, let version else { return nil }
-        return TransitionInput(decision.action, expectedVersion: version, reason: decision == .kembalikan ? reason : nil)
+        return TransitionInput(decision.action, expectedVersion: version, reason: decision == .kembalikan ? trimmedReason : nil)
     }
 }
