@@ -17,6 +17,9 @@ struct EndorsementTests {
         let page = try rt.get("/kerja/persetujuan/\(code)")
         #expect(page.status == 200 && page.body.contains("Keputusan Anda") && page.body.contains("Ani Rahmawati"))
         #expect(page.body.contains("<label for=\"alasan\">Alasan pengembalian</label>"))
+        for personal in [ResidentScene.aniNIK, ResidentScene.aniPhone, "081200000001", ResidentScene.aniEmail] {
+            #expect(!page.body.contains(personal) && !list.body.contains(personal))
+        }
         let approved = try rt.post("/kerja/persetujuan/\(code)", [("keputusan", "setujui"), ("versi", try #require(page.hidden("versi"))),
                                                                   ("kembali", "/kerja/persetujuan")], csrf: page.csrf)
         #expect(approved.status == 303 && approved.location == "/kerja/persetujuan")

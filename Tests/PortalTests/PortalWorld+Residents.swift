@@ -20,6 +20,11 @@ struct ResidentScene {
     let otherRTHead: Actor
     let verifier: Actor
 
+    /// Ani's personal data, which no page of her proposals shows (not even to her RT and RW heads).
+    static let aniNIK = "3674014101900001"
+    static let aniPhone = "+6281200000001"
+    static let aniEmail = "ani.rahmawati@contoh.id"
+
     /// 3 December 2026, 09.00 WIB: the pra-Musrenbang window (1 - 6 December) is open.
     static let insidePra = WIBTime.date(year: 2026, month: 12, day: 3, hour: 9)
 
@@ -43,12 +48,13 @@ struct ResidentScene {
         self.rt = rt
         self.kamus = kamus
         let service = world.service
-        func account(_ username: String, _ name: String, _ role: Role, _ scope: Scope) throws -> Actor {
+        func account(_ username: String, _ name: String, _ role: Role, _ scope: Scope, nik: String? = nil, phone: String? = nil,
+                     email: String? = nil) throws -> Actor {
             let id = try service.createAccount(username: username, displayName: name, roles: [try RoleAssignment(role: role, scope: scope)],
-                                               password: world.password)
+                                               password: world.password, nik: nik, phone: phone, email: email)
             return Actor(accountId: id, role: role, scope: scope)
         }
-        ani = try account("ani", "Ani Rahmawati", .warga, .selfOnly)
+        ani = try account("ani", "Ani Rahmawati", .warga, .selfOnly, nik: Self.aniNIK, phone: Self.aniPhone, email: Self.aniEmail)
         budi = try account("budi", "Budi Santoso", .warga, .selfOnly)
         citra = try account("citra", "Citra Lestari", .warga, .selfOnly)
         rtHead = try account("rt01", "Pak Harun", .ketuaRT, .rt(rt))
