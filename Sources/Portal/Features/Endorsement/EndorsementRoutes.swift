@@ -8,6 +8,9 @@ extension Portal {
         routes.get(EndorsementPaths.list) { [self] request in
             handle(request) { context in try endorsementList(context) }
         }
+        routes.post(EndorsementPaths.list) { [self] request in
+            handle(request) { context in try endorseMany(context) }
+        }
         routes.get(EndorsementPaths.list + "/:kode") { [self] request in
             handle(request) { context in
                 let head = try AreaHead(context)
@@ -21,7 +24,9 @@ extension Portal {
         }
     }
 
-    private func endorsementList(_ context: RequestContext) throws -> HTTPResponse {
+    /// The work list of the tab and page in the address; `bulk` is the several-at-once form shown again on a refusal.
+    func endorsementList(_ context: RequestContext, bulk: EndorsementBulkForm = EndorsementBulkForm(),
+                         status: HTTPStatus = .ok) throws -> HTTPResponse {
         let head = try AreaHead(context)
         guard let cycle = try service.currentCycle() else {
             return page("Persetujuan usulan", context, "<h1>Persetujuan usulan</h1><p class=\"lead\">Belum ada siklus perencanaan yang dibuka.</p>")
@@ -30,8 +35,9 @@ extension Portal {
         let pageNumber = max(1, Int(context.request.queryValue("halaman") ?? "") ?? 1)
         let result = try service.proposals(head.query(cycleId: cycle.id, states: selected.states, page: pageNumber), viewer: .actor(head.actor))
         let label = RoleLabel.text(try RoleAssignment(role: head.actor.role, scope: head.actor.scope), database: service.database)
-        return page("Persetujuan usulan", context, EndorsementListView.render(head: head, roleLabel: label, cycle: cycle, selected: selected,
-                                                                            result: result, now: context.now))
+        return page("Persetujuan usulan", context, status: status,
+                    EndorsementListView.render(head: head, roleLabel: label, cycle: cycle, selected: selected, result: result, now: context.now,
+                                               bulk: bulk, csrfToken: context.csrfToken))
     }
 
     private func endorsementPage(_ full: FullProposal, head: AreaHead, form: EndorsementForm, context: RequestContext,
