@@ -10,7 +10,11 @@ CREATE TABLE web_sessions (
     created_at   TEXT NOT NULL,
     last_seen_at TEXT NOT NULL,
     -- A message shown once on the next page ("Usulan tersimpan").
-    flash        TEXT
+    flash        TEXT,
+    -- The last form sent that must not be sent twice (its random token) and where its result is: a second press of
+    -- "Kirim usulan", or the browser's back and resend, leads to the first result instead of a second proposal.
+    last_form_token  TEXT,
+    last_form_result TEXT
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX web_sessions_account ON web_sessions(account_id);
 CREATE INDEX web_sessions_last_seen ON web_sessions(last_seen_at);

@@ -12,6 +12,8 @@ extension Portal {
             return .redirect(to: "/peran?kembali=" + Self.queryEncode(returnTo))
         case PortalError.forbidden(let rule):
             return message(context, .forbidden, "Tidak diizinkan", rule, next: "Kembali ke <a href=\"/\">beranda</a>.")
+        case PortalError.conflict(let rule):
+            return message(context, .conflict, "Tidak dapat dilakukan sekarang", rule, next: "Kembali ke <a href=\"/usulan/saya\">usulan saya</a>.")
         case PortalError.notFound, PersistenceError.notFound:
             return notFound(context)
         case PortalError.csrfRejected:

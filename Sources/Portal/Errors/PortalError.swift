@@ -13,4 +13,6 @@ enum PortalError: Error, Equatable {
     case csrfRejected
     /// 503: too many sign-ins at once; try again in a moment.
     case busy
+    /// 409: the thing is no longer in a state for this (the rule in words).
+    case conflict(String)
 }

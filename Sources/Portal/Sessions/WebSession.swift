@@ -16,17 +16,5 @@ struct WebSession: Sendable, Equatable {
 
 extension RoleAssignment {
     /// A stable text for one assignment, e.g. "verifikator_kelurahan|kelurahan:12", kept in the session.
-    var key: String {
-        let scope: String = switch self.scope {
-        case .selfOnly: "self"
-        case .rt(let id): "rt:\(id)"
-        case .rw(let id): "rw:\(id)"
-        case .kelurahan(let id): "kelurahan:\(id)"
-        case .kecamatan(let id): "kecamatan:\(id)"
-        case .opd(let id): "opd:\(id)"
-        case .kota: "kota"
-        case .system: "system"
-        }
-        return "\(role.rawValue)|\(scope)"
-    }
+    var key: String { "\(role.rawValue)|\(scope.text)" }
 }

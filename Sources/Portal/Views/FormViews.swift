@@ -16,7 +16,8 @@ enum FormViews {
 
     /// A labelled input; `error` marks it and says what to fix; `value` is what the person typed (kept on refusal).
     static func field(_ name: String, label: String, value: String = "", type: String = "text", hint: String? = nil,
-                      error: String? = nil, autocomplete: String? = nil, required: Bool = true) -> HTML {
+                      error: String? = nil, autocomplete: String? = nil, required: Bool = true, inputMode: String? = nil,
+                      autofocus: Bool = false) -> HTML {
         let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
@@ -24,11 +25,56 @@ enum FormViews {
         let invalid: HTML = error == nil ? .empty : " aria-invalid=\"true\""
         let auto: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? .empty
         let requiredHTML: HTML = required ? " required" : .empty
+        let mode: HTML = inputMode.map { " inputmode=\"\($0)\"" } ?? .empty
+        let focus: HTML = autofocus ? " autofocus" : .empty
         return """
             <div class="field\(error == nil ? "" : " has-error")">
             <label for="\(name)">\(label)</label>
             \(hintHTML)\(errorHTML)
-            <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(describedBy)\(invalid)\(auto)\(requiredHTML)>
+            <input id="\(name)" name="\(name)" type="\(type)" value="\(value)"\(describedBy)\(invalid)\(auto)\(requiredHTML)\(mode)\(focus)>
+            </div>
+            """
+    }
+
+    /// A labelled multi-line field.
+    static func textarea(_ name: String, label: String, value: String, hint: String? = nil, error: String? = nil,
+                         rows: Int = 4, required: Bool = true, autofocus: Bool = false) -> HTML {
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let describedBy: HTML = described.isEmpty ? .empty : " aria-describedby=\"\(described)\""
+        let flags: HTML = (error == nil ? "" : " aria-invalid=\"true\"") + (required ? " required" : "") + (autofocus ? " autofocus" : "")
+        return """
+            <div class="field\(error == nil ? "" : " has-error")">
+            <label for="\(name)">\(label)</label>
+            \(hintHTML)\(errorHTML)
+            <textarea id="\(name)" name="\(name)" rows="\(rows)"\(describedBy)\(flags)>\(value)</textarea>
+            </div>
+            """
+    }
+
+    /// A labelled select of option groups: (group label, [(value, text)]); the option equal to `selected` is chosen.
+    static func select(_ name: String, label: String, groups: [(label: String, options: [(value: String, text: String)])],
+                       selected: String?, placeholder: String, hint: String? = nil, error: String? = nil) -> HTML {
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let describedBy: HTML = described.isEmpty ? .empty : " aria-describedby=\"\(described)\""
+        let options = groups.map { group -> HTML in
+            let items = group.options.map { option -> HTML in
+                let chosen: HTML = option.value == selected ? " selected" : .empty
+                return "<option value=\"\(option.value)\"\(chosen)>\(option.text)</option>"
+            }
+            return group.label.isEmpty ? HTML.join(items) : "<optgroup label=\"\(group.label)\">\(items)</optgroup>"
+        }
+        return """
+            <div class="field\(error == nil ? "" : " has-error")">
+            <label for="\(name)">\(label)</label>
+            \(hintHTML)\(errorHTML)
+            <select id="\(name)" name="\(name)"\(describedBy)\(error == nil ? HTML.empty : " aria-invalid=\"true\"")>
+            <option value="">\(placeholder)</option>
+            \(options)
+            </select>
             </div>
             """
     }

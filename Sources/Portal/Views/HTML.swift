@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// A piece of HTML. Its string interpolation escapes every interpolated value (`& < > " '`), so one rule is safe in
 /// text and in quoted attributes; markup is only ever added as another `HTML` value, or through the one explicitly
 /// named call `HTML.unescaped(_:)` for trusted, constant markup.
@@ -28,21 +30,7 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation {
     public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(rendered: lhs.rendered + rhs.rendered) }
 
     /// Escapes the five characters that matter in text and in quoted attribute values.
-    public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
+    public static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// Interpolation that escapes everything but `HTML` values.
     public struct StringInterpolation: StringInterpolationProtocol {

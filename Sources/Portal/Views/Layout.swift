@@ -43,7 +43,7 @@ struct Layout {
     private func account(_ context: RequestContext, roleLabel: String?) -> HTML {
         guard let account = context.account else {
             return """
-                <nav class="account" aria-label="Akun"><a href="/masuk">Masuk</a></nav>
+                <nav class="account" aria-label="Akun"><a href="/masuk">Masuk</a> <a href="/daftar">Daftar</a></nav>
                 """
         }
         let role: HTML = roleLabel.map { "<span class=\"role\">\($0)</span>" } ?? ""

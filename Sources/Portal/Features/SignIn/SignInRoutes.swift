@@ -49,13 +49,8 @@ extension Portal {
             return page("Masuk", context, status: .unprocessableContent, SignInView.render(form, csrfToken: context.csrfToken))
         }
         throttle.clear(keys[0])
-        if let old = context.session { try sessions.delete(idHash: old.idHash) }
-        let acting = account.roles.count == 1 ? account.roles[0].key : nil
-        let (token, _) = try sessions.create(accountId: account.id, acting: acting, at: context.now)
         let next = account.roles.count > 1 ? "/peran?kembali=" + Self.queryEncode(form.returnTo) : form.returnTo
-        var response = HTTPResponse.redirect(to: next)
-        response.setCookie(try sessionCookie(token))
-        return response
+        return try startSession(for: account, context: context, next: next)
     }
 
     /// "45 detik", "2 menit".

@@ -15,6 +15,7 @@ enum SignInView {
                               autocomplete: "current-password"))
             <button type="submit" class="button">Masuk</button>
             </form>
+            <p>Belum punya akun? <a href="/daftar">Daftar sebagai warga</a>.</p>
             <p>Lupa kata sandi? Hubungi operator kelurahan Anda atau Admin Sistem di Bappeda.</p>
             """
     }
