@@ -24,6 +24,7 @@ struct MyProposalsTests {
         #expect(own.body.contains("Gang Mawar") && own.body.contains("Rp 350.000 per meter") && own.body.contains("Perbaikan jalan lingkungan"))
         #expect(own.body.contains("<strong>Pengusul</strong>: mengajukan usulan") && own.body.contains("3 Desember 2026 09.00 WIB"))
         #expect(own.body.contains("Ketua RT akan memeriksa usulan Anda"))
+        #expect(own.body.contains("120 meter jalan berlapis paving") && own.body.contains("Warga tidak lagi terhalang genangan"))
         #expect(!own.body.contains("/ubah\""))                                     // waiting: nothing to edit
 
         let budi = world.browser(address: "10.0.0.9:1")

@@ -69,11 +69,13 @@ struct ResidentScene {
     /// A proposal of `resident` in RT 01/RW 01 of `cycleId` (default: this scene's), submitted: waiting for the Ketua RT.
     @discardableResult
     func propose(_ title: String, by resident: Actor, cycleId: CycleID? = nil) throws -> Proposal {
-        let new = NewProposal(origin: Origin(kecamatanId: world.kecamatan, kelurahanId: world.kelurahan, rwId: rw, rtId: rt),
+        var new = NewProposal(origin: Origin(kecamatanId: world.kecamatan, kelurahanId: world.kelurahan, rwId: rw, rtId: rt),
                               proposerAccountId: resident.accountId,
                               proposerName: try world.service.account(id: resident.accountId).displayName, title: title,
                               problem: "Jalan berlubang, tergenang saat hujan.", kamusId: kamus, volume: 120,
                               locationText: "Gang Mawar", beneficiaries: 80)
+        new.content.expectedOutput = "120 meter jalan berlapis paving"
+        new.content.expectedOutcome = "Warga tidak lagi terhalang genangan"
         return try world.service.submit(new, cycleId: cycleId ?? self.cycleId, by: resident)
     }
 

@@ -15,8 +15,11 @@ enum ProposalFactsView {
             ("Bidang", "\(p.bidangName)"),
             ("Jenis kegiatan", "\(p.kamusName) (\(p.isFisik ? "fisik" : "non-fisik"))"),
             ("Permasalahan", "<span class=\"prose\">\(p.problem)</span>"),
-            ("Lokasi", "\(p.locationText)"),
         ]
+        let proposal = full.proposal
+        if !proposal.expectedOutput.isEmpty { rows.append(("Keluaran yang diharapkan", "<span class=\"prose\">\(proposal.expectedOutput)</span>")) }
+        if !proposal.expectedOutcome.isEmpty { rows.append(("Hasil yang diharapkan", "<span class=\"prose\">\(proposal.expectedOutcome)</span>")) }
+        rows.append(("Lokasi", "\(p.locationText)"))
         if let latitude = p.latitude, let longitude = p.longitude {
             rows.append(("Titik lokasi", "\(latitude.description), \(longitude.description)"))
         }

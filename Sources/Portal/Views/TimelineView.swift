@@ -37,5 +37,6 @@ enum TimelineView {
     private static let fieldNames: [String: String] = [
         "title": "judul", "problem": "permasalahan", "kamus": "jenis kegiatan", "volume": "volume", "cost": "biaya",
         "location": "lokasi", "latitude": "titik lokasi", "longitude": "titik lokasi", "beneficiaries": "jumlah penerima manfaat",
+        "expected_output": "keluaran", "expected_outcome": "hasil",
     ]
 }
