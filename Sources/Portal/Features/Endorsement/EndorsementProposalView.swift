@@ -17,7 +17,7 @@ enum EndorsementProposalView {
             <h2>Rincian usulan</h2>
             \(ProposalFactsView.render(full))
             \(decision(full, head: head, cycle: cycle, form: form, csrfToken: csrfToken, now: now))
-            <h2>Keputusan setiap tingkat</h2>
+            <h2>Keputusan terakhir setiap tingkat</h2>
             \(DecisionsView.render(full.named))
             <h2>Riwayat</h2>
             \(TimelineView.render(full.named.events))

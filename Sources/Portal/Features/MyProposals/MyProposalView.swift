@@ -16,7 +16,7 @@ enum MyProposalView {
             </section>
             <h2>Rincian usulan</h2>
             \(ProposalFactsView.render(full))
-            <h2>Keputusan setiap tingkat</h2>
+            <h2>Keputusan terakhir setiap tingkat</h2>
             \(DecisionsView.render(full.named))
             <h2>Riwayat</h2>
             \(TimelineView.render(full.named.events))
