@@ -36,6 +36,8 @@ public final class Portal: Sendable {
         roleRoutes(&routes)
         newProposalRoutes(&routes)
         editProposalRoutes(&routes)
+        myProposalsRoutes(&routes)
+        endorsementRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
