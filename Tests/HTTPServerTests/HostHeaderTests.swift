@@ -22,6 +22,11 @@ import Testing
         Valid(value: "127.0.0.1", name: "127.0.0.1", port: nil, kind: .ipv4),
         Valid(value: "127.0.0.1:8080", name: "127.0.0.1", port: 8080, kind: .ipv4),
         Valid(value: "255.255.255.255:65535", name: "255.255.255.255", port: 65535, kind: .ipv4),
+        Valid(value: "0.0.0.0:1", name: "0.0.0.0", port: 1, kind: .ipv4),
+        Valid(value: "10.20.30.40", name: "10.20.30.40", port: nil, kind: .ipv4),
+        Valid(value: "01.2.3.4", name: "01.2.3.4", port: nil, kind: .regName),  // leading zero: not IPv4
+        Valid(value: "1.2.3.4.5", name: "1.2.3.4.5", port: nil, kind: .regName),
+        Valid(value: "1.2.3", name: "1.2.3", port: nil, kind: .regName),
         Valid(value: "256.1.1.1", name: "256.1.1.1", port: nil, kind: .regName),  // not IPv4, but a valid reg-name
         Valid(value: "[::1]", name: "[::1]", port: nil, kind: .ipLiteral),
         Valid(value: "[::1]:8080", name: "[::1]", port: 8080, kind: .ipLiteral),
@@ -44,7 +49,7 @@ import Testing
         "a b", " a:80x", "a\tb", "x@y", "user:pass@host", "[::1", "::1", "[::1]x", "host:80:80", "host/evil",
         "host?x", "host#x", "host\\x", "%zz", "a%2", "a%", "host:-1", "host:65536", "host:99999999999999999999",
         "host:8o", "host: 80", "[]", "[:::]", "[1::2::3]", "[1:2:3:4:5:6:7:8:9]", "[1:2:3:4:5:6:7]", "[12345::]",
-        "[::1%25eth0]", "[v.x]", "[v1.]", "[vz.x]", "[1.2.3.4]", "[::1.2.3]", "a]", "h\u{E9}te", "\"host\"", "<host>",
+        "[::1%25eth0]", "[v.x]", "[v1.]", "[vz.x]", "[1.2.3.4]", "[::1.2.3]", "[::1.2.3.04]", "[::256.1.1.1]", "[1.2.3.4::]", "a]", "h\u{E9}te", "\"host\"", "<host>",
         String(repeating: "a", count: 256), String(repeating: "a", count: 256) + ":80",
     ]
 

@@ -94,16 +94,25 @@ public struct HostHeader: Sendable, Equatable {
         return true
     }
 
-    /// `dec-octet "." dec-octet "." dec-octet "." dec-octet` (no leading zeros, each at most 255).
+    /// `dec-octet "." dec-octet "." dec-octet "." dec-octet` (no leading zeros, each at most 255); one pass, no
+    /// allocation (it runs on every request's Host).
     static func isIPv4<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy(isDecOctet)
-    }
-
-    private static func isDecOctet<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        guard (1...3).contains(bytes.count), bytes.allSatisfy({ decimal($0) != nil }) else { return false }
-        if bytes.count > 1 && bytes.first == UInt8(ascii: "0") { return false }
-        return bytes.reduce(0) { $0 * 10 + decimal($1)! } <= 255
+        var octets = 0, digits = 0, value = 0, leadingZero = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, octets < 3 else { return false }
+                octets += 1
+                digits = 0
+                value = 0
+                continue
+            }
+            guard let digit = decimal(byte), digits < 3, !leadingZero || digits == 0 else { return false }
+            leadingZero = digits == 0 && digit == 0
+            value = value * 10 + digit
+            digits += 1
+            guard value <= 255 else { return false }
+        }
+        return octets == 3 && digits > 0
     }
 
     /// What lies between the brackets: `IPv6address / IPvFuture`.
