@@ -18,6 +18,7 @@ struct BrowserHomePageTests {
                 let load = try browser.pageLoad()
                 #expect(load.status == 200, "\(width)px")
                 #expect(load.transferredBytes > 0, "\(width)px")
+                #expect(load.subresourceBytes > 0, "the stylesheet, \(width)px")
                 #expect(try browser.currentURL() == portal.url("/"))
                 #expect(try !browser.title().isEmpty, "\(width)px")
                 #expect(try !browser.text(of: "body").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)

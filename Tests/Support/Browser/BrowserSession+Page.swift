@@ -16,14 +16,15 @@ extension BrowserSession {
         try command("POST", "window/rect", ["width": width, "height": height])
     }
 
-    /// The status and size of the document last loaded, from the Navigation Timing API.
+    /// The status of the document last loaded and the bytes it and its subresources took (Resource Timing).
     public func pageLoad() throws -> PageLoad {
         let value = try execute("""
             const entry = performance.getEntriesByType('navigation')[0];
-            return entry ? [entry.responseStatus || 0, entry.transferSize || 0] : [0, 0];
+            const rest = performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.transferSize || 0), 0);
+            return entry ? [entry.responseStatus || 0, entry.transferSize || 0, rest] : [0, 0, rest];
             """)
-        guard let numbers = value as? [Any], numbers.count == 2 else { throw WebDriverError("no navigation entry: \(value)") }
-        return PageLoad(status: int(numbers[0]), transferredBytes: int(numbers[1]))
+        guard let numbers = value as? [Any], numbers.count == 3 else { throw WebDriverError("no navigation entry: \(value)") }
+        return PageLoad(status: int(numbers[0]), transferredBytes: int(numbers[1]), subresourceBytes: int(numbers[2]))
     }
 
     /// Runs `script` (a function body; `arguments[i]` are `arguments`) in the page and returns its result.

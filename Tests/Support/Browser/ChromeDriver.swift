@@ -1,7 +1,8 @@
 import Foundation
 
 /// A `chromedriver` child process listening on a free port of 127.0.0.1, ready (its `/status` says so) once
-/// `start` returns. `stop()` ends it; call it in a `defer`.
+/// `start` returns. `stop()` ends it; call it in a `defer`. It and its Chromium keep their files (log, profile,
+/// sockets) in a temporary folder of their own (`TMPDIR`), removed by `stop()`.
 public final class ChromeDriver {
     /// Where Debian's `chromium-driver` puts the driver.
     public static let defaultExecutable = "/usr/bin/chromedriver"
@@ -9,12 +10,13 @@ public final class ChromeDriver {
     /// The client for its WebDriver endpoint.
     public let http: WebDriverHTTP
     private let process: Process
-    private let logPath: String
+    private let directory: String
+    private var logPath: String { (directory as NSString).appendingPathComponent("chromedriver.log") }
 
-    private init(process: Process, http: WebDriverHTTP, logPath: String) {
+    private init(process: Process, http: WebDriverHTTP, directory: String) {
         self.process = process
         self.http = http
-        self.logPath = logPath
+        self.directory = directory
     }
 
     /// Starts the driver and waits (at most `timeout` seconds) until it answers ready; throws with its log when it
@@ -26,7 +28,9 @@ public final class ChromeDriver {
         var lastError: Error = WebDriverError("chromedriver did not start")
         for _ in 0..<3 {  // the free port may be taken in between; try another
             let port = try FreePort.next()
-            let logPath = (NSTemporaryDirectory() as NSString).appendingPathComponent("chromedriver-\(port)-\(UUID().uuidString).log")
+            let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("chromedriver-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let logPath = (directory as NSString).appendingPathComponent("chromedriver.log")
             guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
                 throw WebDriverError("cannot create \(logPath)")
             }
@@ -37,10 +41,10 @@ public final class ChromeDriver {
             process.standardOutput = log
             process.standardError = log
             process.standardInput = FileHandle.nullDevice
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": directory]) { $1 }
             try process.run()
             try? log.close()
-            let driver = ChromeDriver(process: process, http: WebDriverHTTP(port: port),
-                                      logPath: logPath)
+            let driver = ChromeDriver(process: process, http: WebDriverHTTP(port: port), directory: directory)
             do {
                 try driver.waitUntilReady(timeout: timeout)
                 return driver
@@ -73,7 +77,7 @@ public final class ChromeDriver {
         return text.split(separator: "\n").suffix(15).joined(separator: "\n")
     }
 
-    /// Ends the driver and removes its log. Safe to call more than once. `browsersClosed`: its sessions are deleted,
+    /// Ends the driver and removes its folder. Safe to call more than once. `browsersClosed`: its sessions are deleted,
     /// so it is killed at once (its own exit takes ~2 s); otherwise SIGTERM lets it end Chromium (SIGKILL after 3 s).
     public func stop(browsersClosed: Bool = false) {
         if process.isRunning && browsersClosed {
@@ -87,6 +91,6 @@ public final class ChromeDriver {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(atPath: logPath)
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }
