@@ -24,9 +24,11 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         // The rules of Musrenbang: wilayah, accounts, proposals, state machine, ceilings, allocation.
         .target(name: "Musrenbang", dependencies: ["Storage", "CCrypt"]),
+        // The web portal: sessions, views, forms and the screens; knows HTTP and the domain.
+        .target(name: "Portal", dependencies: ["HTTPServer", "Storage", "Musrenbang"]),
         // The `musrenbang` command: serve, migrate, backup, check, seed-demo, ...
         .executableTarget(
-            name: "MusrenbangCLI", dependencies: ["HTTPServer", "Storage", "Musrenbang"]),
+            name: "MusrenbangCLI", dependencies: ["HTTPServer", "Storage", "Musrenbang", "Portal"]),
 
         // Benchmark of the persistence layer (bench/domain.sh); not part of the product.
         .executableTarget(name: "MusrenbangBench", dependencies: ["Musrenbang", "Storage"], path: "bench/MusrenbangBench"),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage", "TestSupport"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Musrenbang", "HTTPServer", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import HTTPServer
+import Musrenbang
+import Portal
 import Storage
 
 /// `musrenbang serve`: runs the HTTP server until SIGTERM or SIGINT, then drains and exits.
@@ -9,7 +11,8 @@ enum ServeCommand: Command {
     static let usage = """
         musrenbang serve [--db FILE] [--demo] [--migrations DIR] [--host ADDRESS] [--port PORT]
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
-                         [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--quiet]
+                         [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
+                         [--session-idle-minutes N] [--session-max-hours N] [--secure-cookies] [--quiet]
 
           --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
           --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
@@ -23,6 +26,11 @@ enum ServeCommand: Command {
           --header-timeout    seconds to receive a request head (default 10)
           --idle-timeout      seconds a keep-alive connection may idle (default 15)
           --io-threads        event-loop threads (default: one per core, at most 4)
+          --worker-threads    threads running pages and database work (default 32; sign-ins may hold up to
+                              all but 8 of them while their passwords are checked)
+          --session-idle-minutes  a session unused this long ends (default 120)
+          --session-max-hours     a session ends this long after sign-in (default 12)
+          --secure-cookies    mark cookies Secure (serve behind TLS, e.g. nginx with HTTPS)
           --quiet             no access log on stderr
         Every option falls back to the environment, e.g. MUSRENBANG_PORT.
         """
@@ -36,12 +44,23 @@ enum ServeCommand: Command {
         configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
         configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
         configuration.ioThreads = try options.int("io-threads", default: configuration.ioThreads)
+        configuration.workerThreads = try options.int("worker-threads", default: 32)
+        guard (9...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 9...1024") }
+        var portalConfiguration = PortalConfiguration()
+        portalConfiguration.idleTimeout = Double(try options.int("session-idle-minutes", default: 120)) * 60
+        portalConfiguration.absoluteTimeout = Double(try options.int("session-max-hours", default: 12)) * 3600
+        guard portalConfiguration.idleTimeout > 0, portalConfiguration.absoluteTimeout > 0 else {
+            throw UsageError("--session-idle-minutes and --session-max-hours must be positive")
+        }
+        portalConfiguration.secureCookies = options.flag("secure-cookies")
+        portalConfiguration.maxSignInsInProgress = configuration.workerThreads - 8
         guard (1...64).contains(configuration.ioThreads) else { throw UsageError("--io-threads must be 1...64") }
         guard (0...65535).contains(configuration.port) else { throw UsageError("--port must be 0...65535") }
         guard configuration.maxConnections > 0 else { throw UsageError("--max-connections must be positive") }
         let quiet = options.flag("quiet")
         let log: @Sendable (String) -> Void = StandardMiddleware.standardErrorSink
         configuration.log = log
+        portalConfiguration.log = log
 
         // The database first: a server that cannot open or migrate its data must not start.
         let opened = try DatabaseOptions.openMigrated(options)
@@ -76,6 +95,8 @@ enum ServeCommand: Command {
                 return .text("database unavailable", status: .serviceUnavailable)
             }
         }
+        let portal = try Portal(service: try MusrenbangService(database: database), configuration: portalConfiguration)
+        try portal.install(into: &router)
         router.get("/*path", inline: true, staticFiles.handler())
 
         let server = try Server(configuration: configuration, responder: router)

@@ -74,7 +74,7 @@ import Testing
         let response = try normal.readResponse()
         #expect(response.status == 200)
         #expect(response.text == "ok")
-        try normal.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+        try normal.send("GET /index.html HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(try normal.readResponse().text == "<h1>e-Musrenbang</h1>")
 
         // SIGTERM with 10,000 idle connections: they are closed and the process exits cleanly.

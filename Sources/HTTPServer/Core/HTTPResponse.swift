@@ -86,9 +86,10 @@ public struct HTTPResponse: Sendable {
 /// A `Handler` answers one request; it runs on a worker thread and may block (e.g. on SQLite).
 public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
 
-/// Minimal HTML escaping for the server's own error pages.
-enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
+/// HTML escaping of the five characters that matter in text and in quoted attributes (`& < > " '`).
+public enum HTMLEscaping {
+    /// `text` with `& < > " '` replaced by their character references.
+    public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -82,14 +82,17 @@ struct PathPattern: Sendable, CustomStringConvertible {
         return decoded == text
     }
 
-    /// Sorts routes so literals beat parameters beat wildcards, segment by segment.
+    /// Sorts routes so literals beat parameters beat wildcards, segment by segment, and a pattern that ends (no
+    /// wildcard) beats a wildcard at the same place: `/` before `/*path`, `/usulan/baru` before `/usulan/:kode`.
     var specificity: [Int] {
-        segments.map { segment in
+        var keys = segments.map { segment in
             switch segment {
             case .literal: return 3
             case .parameter: return 2
             case .wildcard: return 1
             }
         }
+        if !segments.contains(where: { if case .wildcard = $0 { true } else { false } }) { keys.append(4) }
+        return keys
     }
 }

@@ -13,13 +13,15 @@ public struct Account: Hashable, Sendable {
     public var active: Bool
     public var roles: [RoleAssignment]
     public var createdAt: Date
+    /// The RT a resident registered as home (their proposals' default origin); nil for staff and older accounts.
+    public var homeRtId: RTID?
 
     public init(id: AccountID, username: String, displayName: String, nik: String? = nil, phone: String? = nil,
                 email: String? = nil, address: String? = nil, active: Bool = true, roles: [RoleAssignment],
-                createdAt: Date) {
+                createdAt: Date, homeRtId: RTID? = nil) {
         self.id = id; self.username = username; self.displayName = displayName; self.nik = nik
         self.phone = phone; self.email = email; self.address = address; self.active = active
-        self.roles = roles; self.createdAt = createdAt
+        self.roles = roles; self.createdAt = createdAt; self.homeRtId = homeRtId
     }
 
     /// The actor this account is when acting under `assignment` (which must be one of its roles).

@@ -30,6 +30,20 @@ public enum Scope: Hashable, Sendable {
         }
     }
 
+    /// The scope as stable text: "self", "rt:12", "kelurahan:3", "opd:4", "kota", "system".
+    public var text: String {
+        switch self {
+        case .selfOnly: "self"
+        case .rt(let id): "rt:\(id)"
+        case .rw(let id): "rw:\(id)"
+        case .kelurahan(let id): "kelurahan:\(id)"
+        case .kecamatan(let id): "kecamatan:\(id)"
+        case .opd(let id): "opd:\(id)"
+        case .kota: "kota"
+        case .system: "system"
+        }
+    }
+
     /// Does this scope, held by account `accountId`, cover proposal `proposal`?
     /// Area scopes compare with the proposal's origin; an OPD scope with the OPD it was routed to.
     public func covers(_ proposal: Proposal, actingAccount accountId: AccountID) -> Bool {

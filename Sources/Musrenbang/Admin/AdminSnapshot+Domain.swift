@@ -115,17 +115,5 @@ extension AdminSnapshot {
 
 extension RoleAssignment {
     /// "operator_kelurahan@kelurahan:3", "bappeda@kota": the role and its scope as one line of text.
-    public var logText: String {
-        let scopeText: String = switch scope {
-        case .selfOnly: "self"
-        case .rt(let id): "rt:\(id)"
-        case .rw(let id): "rw:\(id)"
-        case .kelurahan(let id): "kelurahan:\(id)"
-        case .kecamatan(let id): "kecamatan:\(id)"
-        case .opd(let id): "opd:\(id)"
-        case .kota: "kota"
-        case .system: "system"
-        }
-        return "\(role.rawValue)@\(scopeText)"
-    }
+    public var logText: String { "\(role.rawValue)@\(scope.text)" }
 }

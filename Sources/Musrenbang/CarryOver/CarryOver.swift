@@ -38,7 +38,10 @@ public enum CarryOver {
                               kamusId: kamus.id, volume: original.volume, locationText: original.locationText,
                               latitude: original.latitude, longitude: original.longitude,
                               beneficiaries: original.beneficiaries, carriedFrom: original.id)
-        let carried = try Workflow.create(new, kamus: kamus, id: newId, trackingCode: trackingCode, by: actor, at: now, cycle: newCycle)
+        var withOutputs = new
+        withOutputs.content.expectedOutput = original.expectedOutput
+        withOutputs.content.expectedOutcome = original.expectedOutcome
+        let carried = try Workflow.create(withOutputs, kamus: kamus, id: newId, trackingCode: trackingCode, by: actor, at: now, cycle: newCycle)
         let note = "Dibawa ke siklus \(newCycle.name) sebagai \(trackingCode)"
         let mark = TransitionInput(.bawaKeSiklusBerikut, expectedVersion: expectedVersion, reason: note)
         let marked = try Workflow.apply(mark, to: original, by: actor, at: now, context: originalContext)

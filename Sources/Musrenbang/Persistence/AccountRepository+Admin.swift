@@ -6,7 +6,7 @@ extension AccountRepository {
     /// One page of accounts by username, with their roles.
     public func list(offset: Int, limit: Int) throws -> [Account] {
         try db.query("""
-            SELECT id, username, display_name, nik, phone, email, address, active, created_at FROM accounts
+            SELECT id, username, display_name, nik, phone, email, address, active, created_at, home_rt_id FROM accounts
             ORDER BY username LIMIT ? OFFSET ?
             """, [limit, offset]).map(account)
     }

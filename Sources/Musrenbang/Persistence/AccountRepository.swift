@@ -9,12 +9,12 @@ public struct AccountRepository {
     /// Inserts an account with its roles; `passwordHash` comes from `PasswordHasher`.
     public func insert(username: String, passwordHash: String, displayName: String, roles: [RoleAssignment],
                        nik: String? = nil, phone: String? = nil, email: String? = nil, address: String? = nil,
-                       at now: Date) throws -> AccountID {
+                       homeRtId: RTID? = nil, at now: Date) throws -> AccountID {
         do {
             try db.execute("""
-                INSERT INTO accounts (username, password_hash, display_name, nik, phone, email, address, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [username, passwordHash, displayName, nik, phone, email, address, Stored.text(now)])
+                INSERT INTO accounts (username, password_hash, display_name, nik, phone, email, address, home_rt_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [username, passwordHash, displayName, nik, phone, email, address, homeRtId?.rawValue, Stored.text(now)])
         } catch let error as SQLiteError where error.isUniqueViolation {
             throw PersistenceError.duplicate(error.message.contains("accounts.nik") ? "NIK" : "nama pengguna \(username)")
         }
@@ -86,6 +86,7 @@ public struct AccountRepository {
         return Account(id: id, username: try row.get("username"), displayName: try row.get("display_name"),
                        nik: try row.get("nik"), phone: try row.get("phone"), email: try row.get("email"),
                        address: try row.get("address"), active: try row.get("active"), roles: roles,
-                       createdAt: try Stored.date(row, "created_at"))
+                       createdAt: try Stored.date(row, "created_at"),
+                       homeRtId: (try row.get("home_rt_id", as: Int64?.self)).map { RTID($0) })
     }
 }

@@ -128,3 +128,10 @@ public struct CycleRepository {
         }
     }
 }
+
+extension CycleRepository {
+    /// Every cycle, newest budget year first.
+    public func all() throws -> [Cycle] {
+        try db.query("SELECT id FROM cycles ORDER BY budget_year DESC, id DESC").map { try cycle(id: CycleID(try $0.get("id"))) }
+    }
+}

@@ -38,7 +38,8 @@ struct ProposalListRepository {
             if case .rank(let level) = query.sort {
                 join = SQLFragment("LEFT JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = ?", [level.rawValue])
             }
-            let narrowed = query.kecamatanId != nil || query.kelurahanId != nil || query.rwId != nil || query.routedOPDId != nil
+            let narrowed = query.kecamatanId != nil || query.kelurahanId != nil || query.rwId != nil || query.rtId != nil
+                || query.routedOPDId != nil
                 || query.ownOnly
             let byId = query.sort == .newest || query.sort == .oldest
             let paged = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, matches: matches,
@@ -101,6 +102,7 @@ struct ProposalListRepository {
         add("p.kecamatan_id = ?", query.kecamatanId?.rawValue)
         add("p.kelurahan_id = ?", query.kelurahanId?.rawValue)
         add("p.rw_id = ?", query.rwId?.rawValue)
+        add("p.rt_id = ?", query.rtId?.rawValue)
         add("p.bidang_id = ?", query.bidangId?.rawValue)
         add("p.opd_id = ?", query.opdId?.rawValue)
         add("p.routed_opd_id = ?", query.routedOPDId?.rawValue)
@@ -119,7 +121,7 @@ struct ProposalListRepository {
     /// The GROUP BY of the counts: the columns of the covering index the filter is read with (Migrations/0002, 0004),
     /// so that SQLite groups in index order; the text matches are read by id, a few thousand rows at most.
     static func countGrouping(_ query: ProposalQuery, text: Bool) -> String {
-        if text || query.rwId != nil || query.ownOnly { return "p.stage, p.status" }
+        if text || query.rwId != nil || query.rtId != nil || query.ownOnly { return "p.stage, p.status" }
         if query.kelurahanId != nil { return "p.kelurahan_id, p.stage, p.status" }
         if query.routedOPDId != nil { return "p.routed_opd_id, p.stage, p.status" }
         if query.kecamatanId != nil { return "p.kecamatan_id, p.stage, p.status" }

@@ -51,8 +51,9 @@ public struct ProposalRepository {
             INSERT INTO proposals (id, tracking_code, cycle_id, kecamatan_id, kelurahan_id, rw_id, rt_id, proposer_account_id,
                 proposer_name, entered_by, title, problem, kamus_id, bidang_id, opd_id, is_fisik, satuan, unit_price, volume,
                 cost, location_text, latitude, longitude, beneficiaries, stage, status, routed_opd_id, envelope_level,
-                envelope_owner_id, carried_from_id, created_at, submitted_at, updated_at, version, effective_cost)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                envelope_owner_id, carried_from_id, created_at, submitted_at, updated_at, version, effective_cost, expected_output,
+                expected_outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, StatementArguments([
                 p.id.rawValue, p.trackingCode.description, p.cycleId.rawValue, p.origin.kecamatanId.rawValue,
                 p.origin.kelurahanId.rawValue, p.origin.rwId?.rawValue, p.origin.rtId?.rawValue, p.proposerAccountId?.rawValue,
@@ -60,7 +61,7 @@ public struct ProposalRepository {
                 p.opdId.rawValue, p.isFisik, p.unit, p.unitPrice, p.volume, p.cost, p.locationText, p.latitude, p.longitude,
                 p.beneficiaries, p.stage.rawValue, p.status.rawValue, p.routedOPDId?.rawValue, p.envelope?.level.rawValue,
                 p.envelope?.ownerId, p.carriedFrom?.rawValue, Stored.text(p.createdAt), p.submittedAt.map(Stored.text),
-                Stored.text(p.updatedAt), p.version, p.effectiveCost,
+                Stored.text(p.updatedAt), p.version, p.effectiveCost, p.expectedOutput, p.expectedOutcome,
             ]))
         for recommendation in p.recommendations.values { try upsert(recommendation, proposalId: p.id) }
     }
@@ -73,14 +74,14 @@ public struct ProposalRepository {
             UPDATE proposals SET title = ?, problem = ?, kamus_id = ?, bidang_id = ?, opd_id = ?, is_fisik = ?, satuan = ?,
                 unit_price = ?, volume = ?, cost = ?, location_text = ?, latitude = ?, longitude = ?, beneficiaries = ?,
                 stage = ?, status = ?, routed_opd_id = ?, envelope_level = ?, envelope_owner_id = ?, submitted_at = ?,
-                updated_at = ?, version = ?, effective_cost = ?
+                updated_at = ?, version = ?, effective_cost = ?, expected_output = ?, expected_outcome = ?
             WHERE id = ? AND version = ?
             """, StatementArguments([
                 p.title, p.problem, p.kamusId.rawValue, p.bidangId.rawValue, p.opdId.rawValue, p.isFisik, p.unit,
                 p.unitPrice, p.volume, p.cost, p.locationText, p.latitude, p.longitude, p.beneficiaries,
                 p.stage.rawValue, p.status.rawValue, p.routedOPDId?.rawValue, p.envelope?.level.rawValue,
                 p.envelope?.ownerId, p.submittedAt.map(Stored.text), Stored.text(p.updatedAt), p.version,
-                p.effectiveCost, p.id.rawValue, old.version,
+                p.effectiveCost, p.expectedOutput, p.expectedOutcome, p.id.rawValue, old.version,
             ]))
         guard db.changes == 1 else {
             let actual: Int64 = try db.scalar("SELECT version FROM proposals WHERE id = ?", [p.id.rawValue]) ?? 0
@@ -420,7 +421,7 @@ public struct ProposalRepository {
         let latitude: Double? = try row.get("latitude"), longitude: Double? = try row.get("longitude")
         let createdAt = try Stored.date(row, "created_at"), updatedAt = try Stored.date(row, "updated_at")
         let submittedAt = try Stored.optionalDate(row, "submitted_at"), version: Int64 = try row.get("version")
-        return Proposal(
+        var proposal = Proposal(
             id: ProposalID(id), trackingCode: code, cycleId: CycleID(cycleId), origin: origin,
             proposerAccountId: proposer.map { AccountID($0) }, proposerName: proposerName, enteredBy: AccountID(enteredBy),
             title: title, problem: problem, kamusId: KamusID(kamusId), bidangId: BidangID(bidangId), opdId: OPDID(opdId),
@@ -429,5 +430,8 @@ public struct ProposalRepository {
             status: status, recommendations: recommendations, scores: scores, ranks: ranks,
             routedOPDId: routed.map { OPDID($0) }, envelope: envelope, carriedFrom: carried.map { ProposalID($0) },
             createdAt: createdAt, submittedAt: submittedAt, updatedAt: updatedAt, version: version)
+        proposal.expectedOutput = try row.get("expected_output")
+        proposal.expectedOutcome = try row.get("expected_outcome")
+        return proposal
     }
 }

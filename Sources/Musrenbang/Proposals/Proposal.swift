@@ -34,6 +34,9 @@ public struct Proposal: Hashable, Sendable {
     public var latitude: Double?
     public var longitude: Double?
     public var beneficiaries: Int64
+    /// Expected output (keluaran: what is built or delivered) and outcome (hasil: what changes for residents).
+    public var expectedOutput = ""
+    public var expectedOutcome = ""
     public var attachments: [Attachment]
 
     public var stage: Stage

@@ -5,6 +5,8 @@ public struct ProposalQuery: Hashable, Sendable {
     public var kecamatanId: KecamatanID?
     public var kelurahanId: KelurahanID?
     public var rwId: RWID?
+    /// The origin RT (a Ketua RT's work list).
+    public var rtId: RTID?
     public var bidangId: BidangID?
     /// The OPD of the kamus item.
     public var opdId: OPDID?
@@ -29,11 +31,11 @@ public struct ProposalQuery: Hashable, Sendable {
     public static let maxPageSize = 100
 
     public init(cycleId: CycleID, kecamatanId: KecamatanID? = nil, kelurahanId: KelurahanID? = nil, rwId: RWID? = nil,
-                bidangId: BidangID? = nil, opdId: OPDID? = nil, routedOPDId: OPDID? = nil, states: [ProposalState] = [],
-                isFisik: Bool? = nil, minCost: Int64? = nil, maxCost: Int64? = nil, text: String? = nil,
+                rtId: RTID? = nil, bidangId: BidangID? = nil, opdId: OPDID? = nil, routedOPDId: OPDID? = nil,
+                states: [ProposalState] = [], isFisik: Bool? = nil, minCost: Int64? = nil, maxCost: Int64? = nil, text: String? = nil,
                 ownOnly: Bool = false, sort: ProposalSort = .newest, page: Int = 1, pageSize: Int = 20) {
         self.cycleId = cycleId; self.kecamatanId = kecamatanId; self.kelurahanId = kelurahanId; self.rwId = rwId
-        self.bidangId = bidangId; self.opdId = opdId; self.routedOPDId = routedOPDId; self.states = states
+        self.rtId = rtId; self.bidangId = bidangId; self.opdId = opdId; self.routedOPDId = routedOPDId; self.states = states
         self.isFisik = isFisik; self.minCost = minCost; self.maxCost = maxCost; self.text = text; self.ownOnly = ownOnly
         self.sort = sort; self.page = page; self.pageSize = pageSize
     }

@@ -42,6 +42,13 @@ public struct ProposalEdit: Sendable {
     public var latitude: Double?
     public var longitude: Double?
     public var beneficiaries: Int64
+    /// Expected output (keluaran) and outcome (hasil); optional.
+    public var expectedOutput = ""
+    public var expectedOutcome = ""
+
+    /// Every field error of this content (the rules `Workflow` applies at creation and on every edit), for a form
+    /// that checks its answers before anything is stored.
+    public var fieldErrors: [FieldError] { Workflow.validate(self) }
 
     public init(title: String, problem: String, kamusId: KamusID, volume: Int64, locationText: String,
                 latitude: Double? = nil, longitude: Double? = nil, beneficiaries: Int64) {

@@ -230,11 +230,14 @@ public enum Workflow {
             cost: cost, locationText: content.locationText.trimmingCharacters(in: .whitespacesAndNewlines),
             latitude: content.latitude, longitude: content.longitude, beneficiaries: content.beneficiaries,
             carriedFrom: new.carriedFrom, createdAt: now, version: 1)
+        var created = proposal
+        created.expectedOutput = content.expectedOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        created.expectedOutcome = content.expectedOutcome.trimmingCharacters(in: .whitespacesAndNewlines)
         let event = ProposalEvent(proposalId: id, cycleId: cycle.id, action: .buat, actorAccountId: actor.accountId,
                                   actorRole: actor.role, at: now, from: proposal.state, to: proposal.state,
                                   note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" }, changes: [],
                                   flags: [], versionAfter: 1)
-        return TransitionResult(proposal: proposal, event: event)
+        return TransitionResult(proposal: created, event: event)
     }
 
     // MARK: - Effects
@@ -267,6 +270,12 @@ public enum Workflow {
         record("latitude", proposal.latitude.map { "\($0)" } ?? "", edit.latitude.map { "\($0)" } ?? "")
         record("longitude", proposal.longitude.map { "\($0)" } ?? "", edit.longitude.map { "\($0)" } ?? "")
         record("beneficiaries", String(proposal.beneficiaries), String(edit.beneficiaries))
+        let output = edit.expectedOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let outcome = edit.expectedOutcome.trimmingCharacters(in: .whitespacesAndNewlines)
+        record("expected_output", proposal.expectedOutput, output)
+        record("expected_outcome", proposal.expectedOutcome, outcome)
+        proposal.expectedOutput = output
+        proposal.expectedOutcome = outcome
         proposal.title = title
         proposal.problem = problem
         if let item {
@@ -329,6 +338,10 @@ public enum Workflow {
         }
         if blank(content.locationText) {
             errors.append(FieldError(field: "location", message: "Isi lokasi kegiatan, misalnya \"Jl. Kenanga RT 01/RW 02\"."))
+        }
+        if content.expectedOutput.count > 2000 || content.expectedOutcome.count > 2000 {
+            errors.append(FieldError(field: content.expectedOutput.count > 2000 ? "expected_output" : "expected_outcome",
+                                     message: "Keluaran dan hasil yang diharapkan paling panjang 2.000 karakter."))
         }
         if content.beneficiaries < 0 {
             errors.append(FieldError(field: "beneficiaries", message: "Jumlah penerima manfaat tidak boleh negatif."))

@@ -1,0 +1,39 @@
+import Foundation
+import Musrenbang
+
+/// The home page: what Musrenbang is, the current cycle's schedule with each stage's standing, what to do next.
+enum HomeView {
+    static func render(cycle: Cycle?, now: Date, signedIn: Bool) -> HTML {
+        let intro: HTML = """
+            <h1>Musyawarah Perencanaan Pembangunan</h1>
+            <p class="lead">Warga mengusulkan kegiatan dari RT/RW; usulan dibahas berjenjang di kelurahan, kecamatan dan
+            perangkat daerah, lalu ditetapkan dalam rencana kerja pemerintah kota. Setiap usulan dapat diikuti dari awal sampai akhir.</p>
+            """
+        guard let cycle else { return intro + "<p>Belum ada siklus perencanaan yang dibuka.</p>" }
+        let rows = Stage.allCases.compactMap { stage -> HTML? in
+            guard let window = cycle.windows[stage] else { return nil }
+            let (label, kind): (String, String) =
+                now < window.opensAt ? ("Akan datang", "upcoming") : window.contains(now) ? ("Sedang berlangsung", "current") : ("Selesai", "done")
+            return """
+                <tr class="\(kind)"><th scope="row">\(stage.displayName)</th>
+                <td>\(WIBTime.formatDate(window.opensAt)) – \(WIBTime.formatDate(window.closesAt.addingTimeInterval(-1)))</td>
+                <td><span class="status \(kind)">\(label)</span></td></tr>
+                """
+        }
+        let action: HTML = signedIn ? .empty : """
+            <p><a class="button" href="/masuk">Masuk</a> untuk mengajukan atau mengikuti usulan Anda.</p>
+            """
+        return intro + """
+            <section aria-labelledby="jadwal">
+            <h2 id="jadwal">\(cycle.name)</h2>
+            <p>Perencanaan untuk Rencana Kerja Pemerintah Daerah (RKPD) tahun \(cycle.budgetYear).</p>
+            <table class="schedule">
+            <caption>Jadwal tahapan (WIB)</caption>
+            <thead><tr><th scope="col">Tahap</th><th scope="col">Jadwal</th><th scope="col">Keadaan</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            </table>
+            </section>
+            \(action)
+            """
+    }
+}

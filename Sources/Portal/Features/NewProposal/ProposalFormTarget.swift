@@ -1,0 +1,21 @@
+/// Where the proposal form posts and how it words itself: a new proposal, or the edit of a draft or returned one.
+struct ProposalFormTarget {
+    let action: String
+    let heading: String
+    /// The lead line above the form (the step of a new proposal).
+    let lead: String?
+    /// Whether the place may still be changed (only before the proposal exists).
+    let placeChangeable: Bool
+    /// Extra hidden fields (the version an edit was made from).
+    let hidden: HTML
+    let saveLabel: String
+
+    static let new = ProposalFormTarget(action: "/usulan/baru", heading: "Usulan baru", lead: "Langkah 3 dari 3: isi usulan Anda.",
+                                        placeChangeable: true, hidden: .empty, saveLabel: "Simpan sebagai draf")
+
+    /// The edit of proposal `code` made from `version`.
+    static func edit(code: String, version: Int64) -> ProposalFormTarget {
+        ProposalFormTarget(action: "/usulan/\(code)/ubah", heading: "Ubah usulan \(code)", lead: nil, placeChangeable: false,
+                           hidden: "<input type=\"hidden\" name=\"versi\" value=\"\(version)\">", saveLabel: "Simpan perubahan")
+    }
+}

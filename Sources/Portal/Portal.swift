@@ -1,0 +1,127 @@
+import Foundation
+import HTTPServer
+import Musrenbang
+import Storage
+
+/// The web portal: its routes on a `Router`, over a `MusrenbangService`. Every page is built from a
+/// `RequestContext` made once per request; every error becomes its page in one place (`errorResponse`).
+public final class Portal: Sendable {
+    public let service: MusrenbangService
+    let configuration: PortalConfiguration
+    let sessions: WebSessionStore
+    let throttle = SignInThrottle()
+    let passwordGate: PasswordCheckGate
+    let layout: Layout
+    /// The clock of the portal (the service's, so tests move both together).
+    var now: Date { service.clock.now() }
+
+    /// A portal over `service`; reads the city's name for the header.
+    public init(service: MusrenbangService, configuration: PortalConfiguration = PortalConfiguration()) throws {
+        self.service = service
+        self.configuration = configuration
+        sessions = WebSessionStore(database: service.database, idleTimeout: configuration.idleTimeout,
+                                   absoluteTimeout: configuration.absoluteTimeout)
+        passwordGate = PasswordCheckGate(concurrentChecks: configuration.concurrentPasswordChecks,
+                                         maxInProgress: configuration.maxSignInsInProgress)
+        let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
+        layout = Layout(cityName: city ?? "", contact: configuration.contact)
+    }
+
+    /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.
+    public func install(into router: inout Router) throws {
+        var routes = RouteTable()
+        homeRoutes(&routes)
+        signInRoutes(&routes)
+        registrationRoutes(&routes)
+        roleRoutes(&routes)
+        newProposalRoutes(&routes)
+        editProposalRoutes(&routes)
+        myProposalsRoutes(&routes)
+        endorsementRoutes(&routes)
+        try routes.register(into: &router)
+        router.use(notFoundPage())
+    }
+
+    // MARK: Requests
+
+    /// Runs a page: builds the context, calls `body`, maps any error to its page, sends a new anonymous CSRF cookie.
+    func handle(_ request: HTTPRequest, _ body: (inout RequestContext) throws -> HTTPResponse) -> HTTPResponse {
+        var context: RequestContext
+        do {
+            context = try makeContext(request)
+        } catch {
+            return HTTPResponse.error(HTTPError(.internalServerError))
+        }
+        var response: HTTPResponse
+        do {
+            response = try body(&context)
+        } catch {
+            response = errorResponse(error, context: context)
+        }
+        if context.newAnonymousToken && context.session == nil, let cookie = try? anonymousCookie(context.anonymousToken) {
+            response.setCookie(cookie)
+        }
+        return response
+    }
+
+    private func makeContext(_ request: HTTPRequest) throws -> RequestContext {
+        let now = self.now
+        let cookies = request.cookies
+        let anonymous = cookies[Self.csrfCookie].flatMap { SessionToken.isWellFormed($0) ? $0 : nil }
+        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? SessionToken.make(),
+                                     newAnonymousToken: anonymous == nil)
+        guard let token = cookies[Self.sessionCookie], let session = try sessions.find(token, at: now) else { return context }
+        guard let account = try? service.account(id: session.accountId), account.active else {
+            try sessions.delete(idHash: session.idHash)
+            return context
+        }
+        context.session = session
+        context.account = account
+        let chosen = session.acting.flatMap { key in account.roles.first { $0.key == key } }
+        let assignment = chosen ?? (account.roles.count == 1 ? account.roles.first : nil)
+        context.actor = assignment.map { Actor(accountId: account.id, role: $0.role, scope: $0.scope) }
+        if let flash = session.flash {
+            context.flash = flash
+            try sessions.clearFlash(idHash: session.idHash)
+        }
+        return context
+    }
+
+    /// A page in the layout, with the signed-in role's label in the header.
+    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
+        let label = context.actor.map { RoleLabel.text(try! RoleAssignment(role: $0.role, scope: $0.scope), database: service.database) }
+        return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
+    }
+
+    /// The request's form (URL-encoded or multipart) after the CSRF and origin checks.
+    func verifiedForm(_ context: RequestContext) throws -> FormData {
+        let form = try context.request.form()
+        try CSRFCheck.verify(context.request, submitted: form[CSRFCheck.fieldName], expected: context.csrfToken)
+        return form
+    }
+
+    // MARK: Cookies
+
+    static let sessionCookie = "sesi"
+    static let csrfCookie = "csrf"
+
+    func sessionCookie(_ token: String) throws -> SetCookie {
+        try SetCookie(name: Self.sessionCookie, value: token, path: "/", maxAge: Int(configuration.absoluteTimeout),
+                      secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    func anonymousCookie(_ token: String) throws -> SetCookie {
+        try SetCookie(name: Self.csrfCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    func deletedSessionCookie() throws -> SetCookie {
+        try SetCookie.deletion(name: Self.sessionCookie, path: "/", secure: configuration.secureCookies)
+    }
+
+    /// A path of this site to return to (`/...`, not `//host`), else `/`.
+    static func localPath(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return "/" }
+        return text
+    }
+}

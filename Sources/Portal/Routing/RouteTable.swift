@@ -1,0 +1,32 @@
+import HTTPServer
+
+/// The portal's routes, gathered feature by feature (one file registers one feature's routes); a method and path
+/// registered twice is a start-up error, never a silent override.
+struct RouteTable {
+    struct DuplicateRoute: Error, CustomStringConvertible {
+        let method: HTTPMethod
+        let pattern: String
+        var description: String { "route registered twice: \(method) \(pattern)" }
+    }
+
+    private var routes: [(method: HTTPMethod, pattern: String, bodyLimit: Int, handler: Handler)] = []
+
+    mutating func get(_ pattern: String, _ handler: @escaping Handler) {
+        routes.append((.get, pattern, Router.defaultBodyLimit, handler))
+    }
+
+    mutating func post(_ pattern: String, bodyLimit: Int = 64 * 1024, _ handler: @escaping Handler) {
+        routes.append((.post, pattern, bodyLimit, handler))
+    }
+
+    /// Adds every route to `router`; throws `DuplicateRoute` for the first method and pattern seen twice.
+    func register(into router: inout Router) throws {
+        var seen = Set<String>()
+        for route in routes {
+            guard seen.insert("\(route.method) \(route.pattern)").inserted else {
+                throw DuplicateRoute(method: route.method, pattern: route.pattern)
+            }
+        }
+        for route in routes { router.add(route.method, route.pattern, bodyLimit: route.bodyLimit, route.handler) }
+    }
+}

@@ -1,0 +1,67 @@
+import Musrenbang
+
+/// The frame of every page: a header saying who is signed in and in which role, the flash message, the page's
+/// content, and a footer with the city's contact.
+struct Layout {
+    let cityName: String
+    let contact: String
+
+    func page(title: String, context: RequestContext, roleLabel: String?, _ content: HTML) -> HTML {
+        """
+        <!doctype html>
+        <html lang="id">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · e-Musrenbang \(cityName)</title>
+        <link rel="stylesheet" href="/css/site.css">
+        </head>
+        <body>
+        <a class="skip" href="#isi">Langsung ke isi</a>
+        <header class="site">
+        <div class="wrap">
+        <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
+        \(account(context, roleLabel: roleLabel))
+        </div>
+        </header>
+        <main id="isi" class="wrap">
+        \(flash(context.flash))
+        \(content)
+        </main>
+        <footer class="site">
+        <div class="wrap">
+        <p>\(contact)</p>
+        <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima.</p>
+        </div>
+        </footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    private func account(_ context: RequestContext, roleLabel: String?) -> HTML {
+        guard let account = context.account else {
+            return """
+                <nav class="account" aria-label="Akun"><a href="/masuk">Masuk</a> <a href="/daftar">Daftar</a></nav>
+                """
+        }
+        let role: HTML = roleLabel.map { "<span class=\"role\">\($0)</span>" } ?? ""
+        let switchRole: HTML = account.roles.count > 1 ? "<a href=\"/peran\">Ganti peran</a>" : ""
+        return """
+            <nav class="account" aria-label="Akun">
+            <span class="who">Masuk sebagai <strong>\(account.displayName)</strong> \(role)</span>
+            \(switchRole)
+            <form method="post" action="/keluar" class="inline">
+            <input type="hidden" name="_csrf" value="\(context.csrfToken)">
+            <button type="submit" class="link">Keluar</button>
+            </form>
+            </nav>
+            """
+    }
+
+    private func flash(_ message: String?) -> HTML {
+        guard let message else { return .empty }
+        return "<div class=\"flash\" role=\"status\">\(message)</div>"
+    }
+}

@@ -1,0 +1,51 @@
+import Musrenbang
+
+/// Everything entered for a proposal, as a description list: what, where, how much, for how many, by whom.
+/// The proposer is named (this view is for the proposer and the area's heads); no phone, e-mail or NIK.
+enum ProposalFactsView {
+    static func render(_ full: FullProposal) -> HTML {
+        let p = full.named
+        let place = [AreaWords.rtRW(rt: p.rtNumber, rw: p.rwNumber), "Kelurahan \(p.kelurahanName)", "Kecamatan \(p.kecamatanName)"]
+            .compactMap { $0 }.joined(separator: ", ")
+        var rows: [(String, HTML)] = [
+            ("Kode pelacakan", "<strong>\(p.trackingCode.description)</strong>"),
+            ("Siklus", "\(p.cycleName)"),
+            ("Pengusul", "\(full.proposal.proposerName)"),
+            ("Wilayah", "\(place)"),
+            ("Bidang", "\(p.bidangName)"),
+            ("Jenis kegiatan", "\(p.kamusName) (\(p.isFisik ? "fisik" : "non-fisik"))"),
+            ("Permasalahan", "<span class=\"prose\">\(p.problem)</span>"),
+        ]
+        let proposal = full.proposal
+        if !proposal.expectedOutput.isEmpty { rows.append(("Keluaran yang diharapkan", "<span class=\"prose\">\(proposal.expectedOutput)</span>")) }
+        if !proposal.expectedOutcome.isEmpty { rows.append(("Hasil yang diharapkan", "<span class=\"prose\">\(proposal.expectedOutcome)</span>")) }
+        rows.append(("Lokasi", "\(p.locationText)"))
+        if let latitude = p.latitude, let longitude = p.longitude {
+            rows.append(("Titik lokasi", "\(latitude.description), \(longitude.description)"))
+        }
+        rows += [
+            ("Volume", "\(Rupiah.groupDigits(UInt64(max(0, p.volume)))) \(p.unit)"),
+            ("Harga satuan (SSH)", "\(Rupiah.format(p.unitPrice)) per \(p.unit)"),
+            ("Biaya", "<strong>\(Rupiah.format(p.cost))</strong>"),
+        ]
+        if p.effectiveCost != p.cost { rows.append(("Biaya yang berlaku", "<strong>\(Rupiah.format(p.effectiveCost))</strong>")) }
+        rows.append(("Penerima manfaat", "\(Rupiah.groupDigits(UInt64(max(0, p.beneficiaries)))) orang"))
+        if let submitted = p.submittedAt { rows.append(("Diajukan", "\(WIBTime.format(submitted))")) }
+        if let from = p.carriedFrom { rows.append(("Dibawa dari", "usulan \(from.description) siklus sebelumnya")) }
+        if let envelope = p.envelopeName { rows.append(("Didanai dari", "\(envelope)")) }
+        if let opd = p.routedOPDName { rows.append(("Diteruskan ke", "\(opd)")) }
+        if !full.detail.attachments.isEmpty {
+            let files = full.detail.attachments.map { file -> HTML in "<li>\(file.fileName) (\(size(file.byteCount)))</li>" }
+            rows.append(("Lampiran", "<ul class=\"plain\">\(files)</ul>"))
+        }
+        let items = rows.map { label, value -> HTML in "<div><dt>\(label)</dt><dd>\(value)</dd></div>" }
+        return "<dl class=\"facts\">\(items)</dl>"
+    }
+
+    /// "850 KB", "1,2 MB".
+    static func size(_ bytes: Int64) -> String {
+        if bytes < 1_000_000 { return "\(max(1, (bytes + 999) / 1000)) KB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
+}
