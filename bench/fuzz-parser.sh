@@ -26,6 +26,7 @@ seed post 'POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello'
 seed chunked 'POST /x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;e=1\r\nhello\r\n0\r\nT: v\r\n\r\n'
 seed pipelined 'GET /a HTTP/1.1\r\nHost: a\r\n\r\nGET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n'
 seed smuggle 'POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nG'
+seed host 'GET http://[::1]:8080/x HTTP/1.1\r\nHost: [v1.a]:80\r\n\r\nGET / HTTP/1.1\r\nHost: 127.0.0.1:\r\n\r\n'
 seed expect 'PUT /x HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc'
 
 echo "fuzzing for ${seconds}s"

@@ -164,7 +164,7 @@ final class Connection: @unchecked Sendable {
         }
         currentTarget = nil
         let request = HTTPRequest(method: head.method, target: head.target, parts: target, version: head.version,
-                                  headers: head.headers, body: body, remoteAddress: remoteAddress)
+                                  headers: head.headers, host: head.host, body: body, remoteAddress: remoteAddress)
         phase = .responding
         deadline = 0
         requestsServed += 1

@@ -36,15 +36,4 @@ enum ByteClasses {
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     static func hexValue(_ byte: UInt8) -> Int? { PercentDecoding.hexValue(byte).map(Int.init) }
-
-    /// Characters allowed in a Host value: reg-name, IP literals and a port.
-    static func isHostByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-._~!$&'()*+,;=:[]%".utf8.contains(byte)
-        }
-    }
 }

@@ -11,6 +11,8 @@ public struct RequestHead: Sendable {
     public var target: String
     public var version: HTTPVersion
     public var headers: HTTPHeaders
+    /// The validated `Host` (or an absolute-form target's authority); nil only for HTTP/1.0 without one.
+    public var host: HostHeader?
     public var framing: BodyFraming
     /// Whether the connection may stay open after this request (1.1 default, 1.0 only with keep-alive).
     public var keepAlive: Bool

@@ -218,10 +218,7 @@ public struct RequestParser: Sendable {
         let version = collector.version
         let http11 = version.minor >= 1
 
-        let hosts = headers.values("Host")
-        if http11 && hosts.count != 1 { throw HTTPError(.badRequest) }
-        if hosts.count > 1 { throw HTTPError(.badRequest) }
-        if let host = hosts.first, !host.utf8.allSatisfy(ByteClasses.isHostByte) { throw HTTPError(.badRequest) }
+        let host = try Self.host(headers, target: collector.target, http11: http11)
 
         let framing = try Self.framing(headers, version: version)
 
@@ -240,7 +237,24 @@ public struct RequestParser: Sendable {
         }
         _ = try RequestTarget.parse(collector.target)
         return RequestHead(method: collector.method, target: collector.target, version: version, headers: headers,
-                           framing: framing, keepAlive: keepAlive, expectsContinue: expectsContinue)
+                           host: host, framing: framing, keepAlive: keepAlive, expectsContinue: expectsContinue)
+    }
+
+    /// RFC 9112 section 3.2: exactly one valid `Host` in HTTP/1.1 (at most one in 1.0), else 400. An
+    /// absolute-form target's authority must be valid too, and is the request's host (section 3.2.2).
+    static func host(_ headers: HTTPHeaders, target: String, http11: Bool) throws(HTTPError) -> HostHeader? {
+        let hosts = headers.values("Host")
+        if hosts.count > 1 || (http11 && hosts.isEmpty) { throw HTTPError(.badRequest) }
+        var host: HostHeader?
+        if let value = hosts.first {
+            guard let parsed = HostHeader.parse(value) else { throw HTTPError(.badRequest) }
+            host = parsed
+        }
+        if let authority = RequestTarget.absoluteFormAuthority(target) {
+            guard let parsed = HostHeader.parse(String(authority)) else { throw HTTPError(.badRequest) }
+            host = parsed
+        }
+        return host
     }
 
     /// RFC 9112 section 6.3, strictly: anything ambiguous is refused rather than guessed.

@@ -52,6 +52,17 @@ enum RequestTarget {
         return Parts(rawPath: target, path: target, query: [])
     }
 
+    /// The authority of an absolute-form target (`http://example.com:8080/x` -> `example.com:8080`), nil for
+    /// any other form.
+    static func absoluteFormAuthority(_ target: String) -> Substring? {
+        guard let first = target.utf8.first, first != UInt8(ascii: "/"), target != "*" else { return nil }
+        let lower = target.prefix(8).lowercased()
+        let scheme = lower.hasPrefix("http://") ? 7 : lower.hasPrefix("https://") ? 8 : 0
+        guard scheme > 0 else { return nil }
+        let rest = target.dropFirst(scheme)
+        return rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    }
+
     /// Parses `a=1&b=x+y` into decoded pairs; a malformed escape is a 400.
     static func parseQuery(_ query: Substring) throws(HTTPError) -> [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The real `musrenbang serve` on a temporary database and a free port of 127.0.0.1, for tests that talk to it
+/// over HTTP or through a browser. `stop()` (call it in a `defer`) ends it and deletes the database folder.
+public final class ServedPortal {
+    /// The repository's root, found from this file's place in `Tests/Support`.
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The port the server announced.
+    public let port: Int
+    /// The temporary folder that holds the database (removed by `stop()`).
+    public let directory: String
+    private let process: Process
+    private let output: OutputBuffer
+    private let pipe: Pipe
+
+    /// `http://127.0.0.1:PORT` followed by `path` (which starts with `/`).
+    public func url(_ path: String = "/") -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    private init(process: Process, port: Int, directory: String, output: OutputBuffer, pipe: Pipe) {
+        self.process = process
+        self.pipe = pipe
+        self.port = port
+        self.directory = directory
+        self.output = output
+    }
+
+    /// Starts `serve --db TEMP --port 0 --public Public/ --migrations Migrations/ --quiet` (plus `--demo` when
+    /// asked, and `arguments`) and waits, at most `timeout` seconds, for its "serving http://127.0.0.1:PORT/" line.
+    public static func start(demo: Bool = false, arguments: [String] = [], timeout: TimeInterval = 60) throws -> ServedPortal {
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-portal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let root = repositoryRoot
+        let process = try BuiltBinary.process([
+            "serve", "--db", (directory as NSString).appendingPathComponent("portal.sqlite"), "--port", "0",
+            "--migrations", root.appendingPathComponent("Migrations").path,
+            "--public", root.appendingPathComponent("Public").path, "--quiet",
+        ] + (demo ? ["--demo"] : []) + arguments)
+        let output = OutputBuffer()
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline && process.isRunning {
+            if let port = output.port() { return ServedPortal(process: process, port: port, directory: directory, output: output, pipe: pipe) }
+            usleep(20_000)  // polling the log with a deadline
+        }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        pipe.fileHandleForReading.readabilityHandler = nil
+        try? FileManager.default.removeItem(atPath: directory)
+        throw WebDriverError("musrenbang serve did not announce its port within \(Int(timeout)) s: \(output.text.suffix(600))")
+    }
+
+    /// What the server printed so far (standard output and error together).
+    public var log: String { output.text }
+
+    /// Stops the server (SIGTERM, SIGKILL after 10 s) and deletes its folder; returns its exit status.
+    @discardableResult
+    public func stop() -> Int32 {
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+        pipe.fileHandleForReading.readabilityHandler = nil
+        try? FileManager.default.removeItem(atPath: directory)
+        return process.terminationStatus
+    }
+
+    /// The server's output, appended from the pipe's reader thread and read from the test's.
+    private final class OutputBuffer: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+
+        func append(_ chunk: Data) {
+            lock.lock()
+            defer { lock.unlock() }
+            if data.count < 1 << 20 { data.append(chunk) }
+        }
+
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func port() -> Int? {
+            let seen = text
+            guard let range = seen.range(of: "serving http://127.0.0.1:") else { return nil }
+            return Int(seen[range.upperBound...].prefix { $0.isNumber })
+        }
+    }
+}
