@@ -26,14 +26,19 @@ public final class ServedPortal {
         self.output = output
     }
 
+    /// The repository's `Migrations/` folder (for tests that prepare a database first).
+    public static var migrations: String { repositoryRoot.appendingPathComponent("Migrations").path }
+
     /// Starts `serve --db TEMP --port 0 --public Public/ --migrations Migrations/ --quiet` (plus `--demo` when
     /// asked, and `arguments`) and waits, at most `timeout` seconds, for its "serving http://127.0.0.1:PORT/" line.
-    public static func start(demo: Bool = false, arguments: [String] = [], timeout: TimeInterval = 60) throws -> ServedPortal {
+    /// `database` serves a database the test prepared instead of a new one.
+    public static func start(demo: Bool = false, database: String? = nil, arguments: [String] = [],
+                             timeout: TimeInterval = 60) throws -> ServedPortal {
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-portal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let root = repositoryRoot
         let process = try BuiltBinary.process([
-            "serve", "--db", (directory as NSString).appendingPathComponent("portal.sqlite"), "--port", "0",
+            "serve", "--db", database ?? (directory as NSString).appendingPathComponent("portal.sqlite"), "--port", "0",
             "--migrations", root.appendingPathComponent("Migrations").path,
             "--public", root.appendingPathComponent("Public").path, "--quiet",
         ] + (demo ? ["--demo"] : []) + arguments)

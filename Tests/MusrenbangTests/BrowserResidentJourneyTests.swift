@@ -1,0 +1,125 @@
+import Foundation
+import Storage
+import TestSupport
+import Testing
+@testable import Musrenbang
+
+/// A resident's whole journey in headless Chromium at a phone's width, against the real `musrenbang serve` on a
+/// database with a cycle whose pra-Musrenbang is open now: register (home chosen kelurahan -> RW -> RT without
+/// script), a refused form with every error, the check page, the confirmation with its tracking code, and the
+/// proposal in "Usulan saya". A screenshot of each step is written (and removed with the test's folder).
+@Suite("Browser: a resident registers and sends a proposal", .serialized)
+struct BrowserResidentJourneyTests {
+    /// A small city and a cycle open for proposals, written with the engine's own repositories.
+    private func prepareDatabase(in directory: String) throws -> String {
+        let path = (directory as NSString).appendingPathComponent("journey.sqlite")
+        let database = try Database(path: path)
+        try Migrator(directory: ServedPortalMigrations.path).migrate(database)
+        let now = Date()
+        try database.write { db in
+            let wilayah = WilayahRepository(db), catalog = CatalogRepository(db)
+            let kota = try wilayah.insertKota(code: "TGS", name: "Kota Tangerang Selatan")
+            let kecamatan = try wilayah.insertKecamatan(kotaId: kota, code: "CPT", name: "Ciputat Timur")
+            let kelurahan = try wilayah.insertKelurahan(kecamatanId: kecamatan, code: "PK", name: "Pondok Karya")
+            for w in 1...2 {
+                let rw = try wilayah.insertRW(kelurahanId: kelurahan, number: w)
+                for t in 1...3 { _ = try wilayah.insertRT(rwId: rw, number: t) }
+            }
+            let bidang = try catalog.insertBidang(code: "FP", name: "Fisik dan Prasarana")
+            let opd = try catalog.insertOPD(code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", shortName: "DPUPR")
+            _ = try catalog.insertKamus(KamusItem(id: KamusID(0), code: "K-1", name: "Saluran drainase lingkungan", bidangId: bidang,
+                                                  opdId: opd, unit: "meter", unitPrice: 1_500_000, isFisik: true))
+            let day: TimeInterval = 86_400
+            let windows = Stage.allCases.enumerated().map { index, stage in
+                StageWindow(stage: stage, opensAt: now.addingTimeInterval(Double(index * 10 - 1) * day),
+                            closesAt: now.addingTimeInterval(Double(index * 10 + 9) * day))
+            }
+            _ = try CycleRepository(db).insert(kotaId: kota, planYear: 2027, budgetYear: 2028, name: "Musrenbang 2027",
+                                               windows: windows, at: now)
+        }
+        return path
+    }
+
+    @Test func registerThenProposeOnAPhone() throws {
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-journey-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let portal = try ServedPortal.start(database: try prepareDatabase(in: directory))
+        defer { portal.stop() }
+        func shot(_ browser: BrowserSession, _ name: String) throws {
+            #expect(try browser.screenshot(to: (directory as NSString).appendingPathComponent("\(name).png")) > 1000)
+        }
+        /// Chooses the first real option of a select (what a person taps on a phone).
+        func choose(_ browser: BrowserSession, _ selector: String) throws {
+            try browser.execute("const s = document.querySelector(arguments[0]); s.value = s.options[1].value;", selector)
+        }
+
+        try BrowserSession.with(width: 360, height: 800) { browser in
+            // Register: kelurahan, then RW, then RT, each appearing after "Lanjut" (plain form posts).
+            try browser.open(portal.url("/daftar"))
+            try choose(browser, "#kelurahan")
+            try browser.click("button[name=langkah]")
+            _ = try browser.waitForElement("#rw")
+            try choose(browser, "#rw")
+            try browser.click("button[name=langkah]")
+            _ = try browser.waitForElement("#rt")
+            try choose(browser, "#rt")
+            try browser.fill("#nama", with: "Siti Aminah")
+            try browser.fill("#telepon", with: "0812 3456 7890")
+            try browser.fill("#nama_pengguna", with: "siti.aminah")
+            try browser.fill("#kata_sandi", with: "Kenanga-Indah-2027")
+            try browser.fill("#kata_sandi_ulang", with: "Kenanga-Indah-2027")
+            try shot(browser, "1-daftar")
+            try browser.submit("#nama")
+            _ = try browser.waitForElement(".flash")
+            #expect(try browser.text(of: ".flash").contains("Akun Anda sudah dibuat"))
+            #expect(try browser.text(of: ".account").contains("Siti Aminah"))
+
+            // The proposal form starts at the home RT; a wrong answer comes back with every error and the typed text.
+            try browser.open(portal.url("/usulan/baru"))
+            #expect(try browser.text(of: ".lead").contains("Kelurahan Pondok Karya"))
+            try choose(browser, "#kamus")
+            try browser.fill("#volume", with: "12x")
+            try browser.click("button[value=periksa]")
+            _ = try browser.waitForElement(".error-summary")
+            let summary = try browser.text(of: ".error-summary")
+            #expect(summary.contains("Isi volume dengan angka bulat") && summary.contains("Isi judul usulan"))
+            #expect(try browser.attribute("value", of: "#volume") == "12x")
+            try shot(browser, "2-salah")
+
+            try browser.fill("#volume", with: "120")
+            try browser.click("button[value=hitung]")
+            _ = try browser.waitForElement(".cost strong")
+            #expect(try browser.text(of: ".cost").contains("Rp 180.000.000"))
+            try browser.fill("#title", with: "Perbaikan saluran air RT 01")
+            try browser.fill("#problem", with: "Saluran tersumbat dan meluap setiap hujan.")
+            try browser.fill("#location", with: "Gang Melati")
+            try browser.fill("#beneficiaries", with: "160")
+            try browser.click("button[value=periksa]")
+            _ = try browser.waitForElement("dl.check")
+            #expect(try browser.text(of: "h1") == "Periksa usulan Anda")
+            #expect(try browser.text(of: "dl.check").contains("Rp 180.000.000"))
+            try shot(browser, "3-periksa")
+
+            try browser.click("button[value=kirim]")
+            _ = try browser.waitForElement(".panel .code")
+            let code = try browser.text(of: ".panel .code")
+            #expect(code == "TGS-2027-000001")
+            #expect(try browser.currentURL().hasSuffix("/usulan/baru/terkirim/TGS-2027-000001"))
+            // Nothing is wider than the phone's screen.
+            let widths = try browser.execute("return [window.innerWidth, document.documentElement.scrollWidth];") as? [Any]
+            #expect((widths?.last as? NSNumber)?.intValue ?? .max <= (widths?.first as? NSNumber)?.intValue ?? 0)
+            try shot(browser, "4-terkirim")
+
+            try browser.open(portal.url("/usulan/saya"))
+            _ = try browser.waitForElement("main")
+            #expect(try browser.text(of: "main").contains("TGS-2027-000001"))
+            try shot(browser, "5-usulan-saya")
+        }
+    }
+}
+
+/// The repository's `Migrations/` folder.
+enum ServedPortalMigrations {
+    static var path: String { ServedPortal.migrations }
+}
