@@ -26,7 +26,7 @@ enum ServeCommand: Command {
           --header-timeout    seconds to receive a request head (default 10)
           --idle-timeout      seconds a keep-alive connection may idle (default 15)
           --io-threads        event-loop threads (default: one per core, at most 4)
-          --worker-threads    threads running pages and database work (default 32; sign-ins may hold up to
+          --worker-threads    threads running pages and database work (default 64; sign-ins may hold up to
                               all but 8 of them while their passwords are checked)
           --session-idle-minutes  a session unused this long ends (default 120)
           --session-max-hours     a session ends this long after sign-in (default 12)
@@ -44,7 +44,7 @@ enum ServeCommand: Command {
         configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
         configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
         configuration.ioThreads = try options.int("io-threads", default: configuration.ioThreads)
-        configuration.workerThreads = try options.int("worker-threads", default: 32)
+        configuration.workerThreads = try options.int("worker-threads", default: 64)
         guard (9...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 9...1024") }
         var portalConfiguration = PortalConfiguration()
         portalConfiguration.idleTimeout = Double(try options.int("session-idle-minutes", default: 120)) * 60
