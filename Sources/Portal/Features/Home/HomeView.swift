@@ -21,7 +21,8 @@ enum HomeView {
                 """
         }
         let action: HTML = signedIn ? .empty : """
-            <p><a class="button" href="/masuk">Masuk</a> untuk mengajukan atau mengikuti usulan Anda.</p>
+            <p class="actions"><a class="button" href="/masuk">Masuk</a> <a class="button secondary" href="/daftar">Daftar sebagai warga</a></p>
+            <p>Masuk atau daftar untuk mengajukan usulan dari RT Anda dan mengikutinya sampai ditetapkan.</p>
             """
         return intro + """
             <section aria-labelledby="jadwal">
