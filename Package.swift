@@ -31,7 +31,7 @@ let package = Package(
         // SQLite connections, statements, transactions, migrations, backup; knows no domain.
         .target(name: "Storage", dependencies: ["CSQLite"]),
         // The rules of Musrenbang: wilayah, accounts, proposals, state machine, ceilings, allocation.
-        .target(name: "Musrenbang", dependencies: ["Storage", "CCrypt"]),
+        .target(name: "Musrenbang", dependencies: ["Storage", "CCrypt", "Imaging"]),
         // The web portal: sessions, views, forms and the screens; knows HTTP and the domain.
         .target(name: "Portal", dependencies: ["HTTPServer", "Storage", "Musrenbang"]),
         // The `musrenbang` command: serve, migrate, backup, check, seed-demo, ...
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
-        .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage", "TestSupport"]),
+        .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage", "Imaging", "TestSupport"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "Musrenbang", "HTTPServer", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
