@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "MusrenbangTests", dependencies: ["Musrenbang", "Storage", "Imaging", "TestSupport"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Musrenbang", "HTTPServer", "Storage", "TestSupport"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Musrenbang", "HTTPServer", "Storage", "Imaging", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

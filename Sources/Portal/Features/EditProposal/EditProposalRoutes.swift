@@ -12,7 +12,8 @@ extension Portal {
                 let (signedIn, proposal, place) = try editable(context)
                 return page("Ubah usulan", context, ProposalFormView.render(
                     ProposalAnswers(proposal), place: place, catalog: try catalog(), errors: [], csrfToken: signedIn.context.csrfToken,
-                    target: .edit(code: proposal.trackingCode.description, version: proposal.version)))
+                    target: .edit(code: proposal.trackingCode.description, version: proposal.version,
+                                  photos: try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor)))))
             }
         }
         routes.post("/usulan/:kode/ubah") { [self] request in
@@ -23,7 +24,8 @@ extension Portal {
                 var answers = ProposalAnswers(fields: fields)
                 answers.rtId = place.rtId.rawValue
                 let version = fields["versi"].flatMap { Int64($0) } ?? proposal.version
-                let target = ProposalFormTarget.edit(code: proposal.trackingCode.description, version: version)
+                let target = ProposalFormTarget.edit(code: proposal.trackingCode.description, version: version,
+                                                     photos: try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor)))
                 do {
                     return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: target) { content, send in
                         try service.transaction { tx in

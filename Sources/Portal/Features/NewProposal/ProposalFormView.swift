@@ -59,6 +59,7 @@ enum ProposalFormView {
             \(FormViews.field("beneficiaries", label: "Jumlah penerima manfaat (orang)", value: answers.beneficiaries,
                               error: error("beneficiaries"), inputMode: "numeric", autofocus: focus == "beneficiaries"))
             </fieldset>
+            \(target.photos.isEmpty ? .empty : HTML("<fieldset><legend>Foto</legend>\(PhotoGalleryView.render(target.photos))</fieldset>"))
             <div class="actions">
             <button type="submit" name="aksi" value="periksa" class="button">Periksa jawaban</button>
             <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
