@@ -13,6 +13,17 @@ struct ProposalFormTarget {
     let saveLabel: String
     /// The photos the proposal already has (shown as small versions above the buttons).
     var photos: [ProposalPhoto] = []
+    /// The photos uploaded with this form and not saved yet, and the token that keys them (empty: a new form).
+    var pendingPhotos: [PendingPhoto] = []
+    var photoToken = ""
+
+    /// This target with the photos of a form POST.
+    func with(_ uploads: PhotoUploads) -> ProposalFormTarget {
+        var copy = self
+        copy.pendingPhotos = uploads.pending
+        copy.photoToken = uploads.token
+        return copy
+    }
 
     static let new = ProposalFormTarget(action: "/usulan/baru", heading: "Usulan baru", lead: "Langkah 3 dari 3: isi usulan Anda.",
                                         placeChangeable: true, hidden: .empty, saveLabel: "Simpan sebagai draf")
