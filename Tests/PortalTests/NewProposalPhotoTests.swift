@@ -64,3 +64,27 @@ extension NewProposalTests {
         #expect(try browser.get("/foto/\(photos[0].id.rawValue)/kecil").status == 200)
     }
 }
+
+extension PhotoRoutesTests {
+    @Test func theEditFormAddsAPhotoToADraft() throws {
+        let world = try PortalWorld()
+        let scene = try world.residents()
+        let draft = try scene.draft("Perbaikan jalan Gang Mawar", by: scene.ani)
+        let ani = world.browser()
+        try ani.signIn("ani", world.password)
+        let form = try ani.get("/usulan/\(draft.trackingCode)/ubah")
+        let fields: [(String, String)] = [
+            ("versi", try #require(form.hidden("versi"))), ("foto_token", try #require(form.hidden("foto_token"))),
+            ("kamus", String(scene.kamus.rawValue)), ("volume", "120"), ("title", "Perbaikan jalan Gang Mawar"),
+            ("problem", "Jalan berlubang."), ("location", "Gang Mawar"), ("beneficiaries", "80"),
+        ]
+        let saved = try ani.postMultipart("/usulan/\(draft.trackingCode)/ubah", fields + [("aksi", "draf")],
+                                          files: [MultipartFile(field: "foto", fileName: "jalan.png", contentType: "image/png",
+                                                                bytes: try TestPhotos.jpeg(width: 640, height: 480))],
+                                          csrf: form.csrf)
+        #expect(saved.status == 303 && saved.location == "/usulan/saya")
+        let photos = try world.service.photos(of: .id(draft.id), viewer: .actor(scene.ani))
+        #expect(photos.count == 1 && photos[0].smallWidth == 480)
+        #expect(try ani.get("/usulan/\(draft.trackingCode)/ubah").body.contains("<img src=\"/foto/\(photos[0].id.rawValue)/kecil\""))
+    }
+}

@@ -97,3 +97,39 @@ struct ProposalPhotoTests {
         #expect(try rows[0].get("small_bytes", as: Int64.self) > 0)
     }
 }
+
+/// Photos of unsaved forms: per account and form token, the room left respected, attached in the saving transaction.
+@Suite("Pending photos")
+struct PendingPhotoTests {
+    @Test func keptPerAccountAndTokenThenAttached() throws {
+        let world = try TestWorld()
+        let warga = world.actor("warga"), op = world.actor("op.kel0")
+        world.at(.praMusrenbang)
+        let token = String(repeating: "a", count: 43), photo = try TestPhotos.jpeg(width: 800, height: 600)
+        let first = try world.service.addPendingPhoto(formToken: token, fileName: "a.jpg", bytes: photo, by: warga)
+        #expect(first.smallWidth == 480 && first.smallHeight == 360)
+        // Another account sees nothing of it and cannot remove it.
+        #expect(try world.service.pendingPhotos(formToken: token, by: op).isEmpty)
+        #expect(throws: PersistenceError.self) { try world.service.pendingPhotoSmall(first.id, by: op) }
+        try world.service.removePendingPhoto(first.id, formToken: token, by: op)
+        #expect(try world.service.pendingPhotos(formToken: token, by: warga) == [first])
+        // The room left: a proposal with 2 photos takes one more.
+        _ = try world.service.addPendingPhoto(formToken: token, fileName: "b.jpg", bytes: photo, room: 2, by: warga)
+        #expect(throws: DomainError.self) {
+            try world.service.addPendingPhoto(formToken: token, fileName: "c.jpg", bytes: photo, room: 2, by: warga)
+        }
+        let draft = try world.service.transaction { tx in
+            let draft = try tx.create(try world.newProposal(), cycleId: world.cycle.id, by: warga)
+            try tx.attachPendingPhotos(formToken: token, to: .id(draft.id), by: warga)
+            return draft
+        }
+        #expect(try world.service.photos(of: .id(draft.id), viewer: .actor(warga)).map(\.position) == [1, 2])
+        #expect(try world.service.pendingPhotos(formToken: token, by: warga).isEmpty)
+        // A day later, forgotten forms are cleaned by the next upload.
+        let other = String(repeating: "b", count: 43)
+        _ = try world.service.addPendingPhoto(formToken: other, fileName: "d.jpg", bytes: photo, by: warga)
+        world.clock.advance(MusrenbangService.pendingPhotoLifetime + 60)
+        _ = try world.service.addPendingPhoto(formToken: token, fileName: "e.jpg", bytes: photo, by: warga)
+        #expect(try world.service.pendingPhotos(formToken: other, by: warga).isEmpty)
+    }
+}
