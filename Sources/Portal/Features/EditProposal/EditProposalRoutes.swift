@@ -19,8 +19,8 @@ extension Portal {
         routes.post("/usulan/:kode/ubah", bodyLimit: PhotoUploads.bodyLimit) { [self] request in
             handle(request) { context in
                 let (signedIn, proposal, place) = try editable(context)
-                let submitted = try verifiedPhotoForm(context)
                 let photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
+                let submitted = try verifiedPhotoForm(context)
                 let uploads = try receivePhotos(submitted, by: signedIn.actor, attached: photos.count)
                 let fields = Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
                 var answers = ProposalAnswers(fields: fields)
