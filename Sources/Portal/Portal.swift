@@ -38,6 +38,7 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         endorsementRoutes(&routes)
+        photoRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite("A resident's new proposal: place, form, check page, confirmation")
 struct NewProposalTests {
     /// The world in the pra-Musrenbang window, with a bidang and two kamus items (one inactive).
-    private func world() throws -> (PortalWorld, KamusItem, RTID) {
+    func world() throws -> (PortalWorld, KamusItem, RTID) {
         let world = try PortalWorld()
         world.clock.set(WIBTime.date(year: 2026, month: 12, day: 3, hour: 10))
         let (item, rt) = try world.database.write { db -> (KamusItem, RTID) in
@@ -26,7 +26,7 @@ struct NewProposalTests {
         return (world, item, rt)
     }
 
-    private func answers(_ item: KamusItem, _ rt: RTID, volume: String = "1.200") -> [(String, String)] {
+    func answers(_ item: KamusItem, _ rt: RTID, volume: String = "1.200") -> [(String, String)] {
         [("rt", String(rt.rawValue)), ("kamus", String(item.id.rawValue)), ("volume", volume), ("title", "Saluran <Gang Melati>"),
          ("problem", "Saluran tersumbat."), ("expected_output", "Saluran 1.200 meter"), ("expected_outcome", "Tidak banjir"),
          ("location", "Gang Melati"), ("latitude", "-6,30"), ("longitude", "106,71"), ("beneficiaries", "160")]

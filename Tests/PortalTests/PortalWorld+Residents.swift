@@ -69,6 +69,16 @@ struct ResidentScene {
     /// A proposal of `resident` in RT 01/RW 01 of `cycleId` (default: this scene's), submitted: waiting for the Ketua RT.
     @discardableResult
     func propose(_ title: String, by resident: Actor, cycleId: CycleID? = nil) throws -> Proposal {
+        try world.service.submit(try newProposal(title, by: resident), cycleId: cycleId ?? self.cycleId, by: resident)
+    }
+
+    /// A draft of `resident` in RT 01/RW 01 of this scene's cycle, not yet sent.
+    func draft(_ title: String, by resident: Actor) throws -> Proposal {
+        try world.service.create(try newProposal(title, by: resident), cycleId: cycleId, by: resident)
+    }
+
+    /// The proposal `propose` and `draft` make.
+    private func newProposal(_ title: String, by resident: Actor) throws -> NewProposal {
         var new = NewProposal(origin: Origin(kecamatanId: world.kecamatan, kelurahanId: world.kelurahan, rwId: rw, rtId: rt),
                               proposerAccountId: resident.accountId,
                               proposerName: try world.service.account(id: resident.accountId).displayName, title: title,
@@ -76,7 +86,7 @@ struct ResidentScene {
                               locationText: "Gang Mawar", beneficiaries: 80)
         new.content.expectedOutput = "120 meter jalan berlapis paving"
         new.content.expectedOutcome = "Warga tidak lagi terhalang genangan"
-        return try world.service.submit(new, cycleId: cycleId ?? self.cycleId, by: resident)
+        return new
     }
 
     /// A finished earlier cycle ("Musrenbang 2026", all of 2025's December) holding a proposal of `resident` rejected by

@@ -73,6 +73,8 @@ final class TestBrowser: @unchecked Sendable {
         let status: Int
         let headers: HTTPHeaders
         let body: String
+        /// The body as sent (photos and other binary answers).
+        let bytes: [UInt8]
         var location: String? { headers["Location"] }
         /// The value of the hidden `_csrf` field on the page.
         var csrf: String? {
@@ -90,24 +92,45 @@ final class TestBrowser: @unchecked Sendable {
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         var extra = headers
         extra["Content-Type"] = "application/x-www-form-urlencoded"
+        return try send(.post, target, body: Array(body.utf8), headers: extra)
+    }
+
+    /// POSTs `fields` and `files` as `multipart/form-data`, adding `_csrf` from `csrf` unless the fields carry one.
+    func postMultipart(_ target: String, _ fields: [(String, String)], files: [MultipartFile], csrf: String?,
+                       headers: [String: String] = ["Origin": "http://portal.test"]) throws -> Page {
+        var all = fields
+        if let csrf, !fields.contains(where: { $0.0 == "_csrf" }) { all.append(("_csrf", csrf)) }
+        let boundary = "----batas" + String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        var body: [UInt8] = []
+        for (name, value) in all {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Array(("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"\r\n"
+                           + "Content-Type: \(file.contentType)\r\n\r\n").utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var extra = headers
+        extra["Content-Type"] = "multipart/form-data; boundary=\(boundary)"
         return try send(.post, target, body: body, headers: extra)
     }
 
-    private func send(_ method: HTTPMethod, _ target: String, body: String?, headers: [String: String]) throws -> Page {
+    private func send(_ method: HTTPMethod, _ target: String, body: [UInt8]?, headers: [String: String]) throws -> Page {
         var fields = HTTPHeaders()
         fields.add("Host", "portal.test")
         if !cookies.isEmpty { fields.add("Cookie", cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")) }
         for (name, value) in headers { fields.add(name, value) }
-        let request = try HTTPRequest(method: method, target: target, headers: fields, body: body.map { .bytes(Array($0.utf8)) } ?? .empty,
+        let request = try HTTPRequest(method: method, target: target, headers: fields, body: body.map { .bytes($0) } ?? .empty,
                                       remoteAddress: address)
         let response = try world.router.respond(to: request)
         for header in response.headers.values("Set-Cookie") {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             if header.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair.count > 1 ? pair[1] : "" }
         }
-        let text: String
-        if case .bytes(let bytes) = response.body { text = String(decoding: bytes, as: UTF8.self) } else { text = "" }
-        return Page(status: response.status.code, headers: response.headers, body: text)
+        var bytes: [UInt8] = []
+        if case .bytes(let sent) = response.body { bytes = sent }
+        return Page(status: response.status.code, headers: response.headers, body: String(decoding: bytes, as: UTF8.self), bytes: bytes)
     }
 
     /// Signs in through the form (GET for the token, then POST).

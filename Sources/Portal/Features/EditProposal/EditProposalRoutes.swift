@@ -12,23 +12,29 @@ extension Portal {
                 let (signedIn, proposal, place) = try editable(context)
                 return page("Ubah usulan", context, ProposalFormView.render(
                     ProposalAnswers(proposal), place: place, catalog: try catalog(), errors: [], csrfToken: signedIn.context.csrfToken,
-                    target: .edit(code: proposal.trackingCode.description, version: proposal.version)))
+                    target: .edit(code: proposal.trackingCode.description, version: proposal.version,
+                                  photos: try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor)))))
             }
         }
-        routes.post("/usulan/:kode/ubah") { [self] request in
+        routes.post("/usulan/:kode/ubah", bodyLimit: PhotoUploads.bodyLimit) { [self] request in
             handle(request) { context in
                 let (signedIn, proposal, place) = try editable(context)
-                let submitted = try verifiedForm(context)
+                let photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
+                let submitted = try verifiedPhotoForm(context)
+                let uploads = try receivePhotos(submitted, by: signedIn.actor, attached: photos.count)
                 let fields = Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
                 var answers = ProposalAnswers(fields: fields)
                 answers.rtId = place.rtId.rawValue
                 let version = fields["versi"].flatMap { Int64($0) } ?? proposal.version
-                let target = ProposalFormTarget.edit(code: proposal.trackingCode.description, version: version)
+                let target = ProposalFormTarget.edit(code: proposal.trackingCode.description, version: version, photos: photos)
+                    .with(uploads)
                 do {
-                    return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: target) { content, send in
+                    return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: target,
+                                                photoErrors: uploads.errors) { content, send in
                         try service.transaction { tx in
                             let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: content), to: .id(proposal.id),
                                                       by: signedIn.actor)
+                            try tx.attachPendingPhotos(formToken: uploads.token, to: .id(proposal.id), by: signedIn.actor)
                             if send { try tx.apply(.ajukan, to: .id(proposal.id), by: signedIn.actor, expectedVersion: edited.version) }
                         }
                         try flash(send ? "Usulan \(proposal.trackingCode) dikirim lagi." : "Perubahan usulan \(proposal.trackingCode) tersimpan.",

@@ -33,7 +33,7 @@ extension Portal {
                 return try kelurahanStep(context)
             }
         }
-        routes.post("/usulan/baru") { [self] request in
+        routes.post("/usulan/baru", bodyLimit: PhotoUploads.bodyLimit) { [self] request in
             handle(request) { context in try submitProposal(context) }
         }
         routes.get("/usulan/baru/terkirim/:kode") { [self] request in
@@ -102,13 +102,15 @@ extension Portal {
     /// A new proposal's POST: its place, then the steps every proposal form shares.
     private func submitProposal(_ context: RequestContext) throws -> HTTPResponse {
         let signedIn = try residentOnly(context)
-        let submitted = try verifiedForm(context)
+        let submitted = try verifiedPhotoForm(context)
+        let uploads = try receivePhotos(submitted, by: signedIn.actor)
         let fields = Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         let answers = ProposalAnswers(fields: fields)
         guard let rt = answers.rtId, let place = try ProposalPlace.of(rt, database: service.database) else {
             return try kelurahanStep(context, error: "Pilih RT dari daftar.")
         }
-        return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: .new) { content, send in
+        return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: ProposalFormTarget.new.with(uploads),
+                                    photoErrors: uploads.errors) { content, send in
             let origin = try service.database.read { db in try WilayahRepository(db).origin(rtId: place.rtId) }
             guard let cycle = try service.currentCycle() else { throw DomainError.missingInput(field: "siklus perencanaan") }
             var new = NewProposal(origin: origin, proposerAccountId: signedIn.actor.accountId, proposerName: signedIn.account.displayName,
@@ -117,21 +119,30 @@ extension Portal {
                                   beneficiaries: content.beneficiaries)
             new.content.expectedOutput = content.expectedOutput
             new.content.expectedOutcome = content.expectedOutcome
+            // The form's photos are attached in the transaction that creates (and sends) the proposal.
+            func store(send: Bool) throws -> Proposal {
+                try service.transaction { tx in
+                    let stored = send ? try tx.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                                      : try tx.create(new, cycleId: cycle.id, by: signedIn.actor)
+                    try tx.attachPendingPhotos(formToken: uploads.token, to: .id(stored.id), by: signedIn.actor)
+                    return stored
+                }
+            }
             guard send else {
-                let draft = try service.create(new, cycleId: cycle.id, by: signedIn.actor)
+                let draft = try store(send: false)
                 try flash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.", context)
                 return .redirect(to: "/usulan/saya")
             }
             // "Kirim usulan" pressed twice (or resent from the browser's history) leads to the first result.
             guard let session = context.session, let token = fields["formulir"], SessionToken.isWellFormed(token) else {
-                let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                let sent = try store(send: true)
                 return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
             }
             guard try sessions.claimForm(token, idHash: session.idHash) else {
                 return .redirect(to: try sessions.formResult(token, idHash: session.idHash) ?? "/usulan/saya")
             }
             do {
-                let sent = try service.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                let sent = try store(send: true)
                 let result = "/usulan/baru/terkirim/\(sent.trackingCode)"
                 try sessions.finishForm(token, result: result, idHash: session.idHash)
                 return .redirect(to: result)
@@ -146,7 +157,8 @@ extension Portal {
     /// once, else the check page), then `save` ("draf": keep, "kirim": send). A refusal of the engine comes back as
     /// the same form with every answer kept: field errors beside their fields, any other rule at the top.
     func proposalFormStep(_ context: RequestContext, fields: [String: String], answers: ProposalAnswers, place: ProposalPlace,
-                          target: ProposalFormTarget, save: (ProposalEdit, _ send: Bool) throws -> HTTPResponse) throws -> HTTPResponse {
+                          target: ProposalFormTarget, photoErrors: [FieldError] = [],
+                          save: (ProposalEdit, _ send: Bool) throws -> HTTPResponse) throws -> HTTPResponse {
         let catalog = try catalog()
         func form(_ errors: [FieldError], status: HTTPStatus = .unprocessableContent, focus: String? = nil,
                   notice: String? = nil) -> HTTPResponse {
@@ -154,14 +166,14 @@ extension Portal {
                  ProposalFormView.render(answers, place: place, catalog: catalog, errors: errors, csrfToken: context.csrfToken, focus: focus,
                                          notice: notice, target: target))
         }
-        if let field = fields["ubah"] { return form([], status: .ok, focus: field) }
+        if let field = fields["ubah"] { return form(photoErrors, status: photoErrors.isEmpty ? .ok : .unprocessableContent, focus: field) }
         let (content, errors) = answers.content(in: catalog)
         let action = fields["aksi"] ?? "periksa"
         if action == "hitung" {
-            let costErrors = errors.filter { $0.field == "kamus" || $0.field == "volume" }
+            let costErrors = errors.filter { $0.field == "kamus" || $0.field == "volume" } + photoErrors
             return form(costErrors, status: costErrors.isEmpty ? .ok : .unprocessableContent, focus: "volume")
         }
-        guard let content, errors.isEmpty else { return form(errors) }
+        guard let content, errors.isEmpty, photoErrors.isEmpty else { return form(errors + photoErrors) }
         if action == "periksa" {
             return page("Periksa usulan", context, ProposalCheckView.render(answers, place: place, catalog: catalog,
                                                                             csrfToken: context.csrfToken, target: target,

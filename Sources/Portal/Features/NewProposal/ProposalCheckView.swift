@@ -34,6 +34,9 @@ enum ProposalCheckView {
             \(target.hidden)
             \(formToken.map { HTML("<input type=\"hidden\" name=\"formulir\" value=\"\($0)\">") } ?? .empty)
             \(answers.hiddenFields)
+            \(target.photoToken.isEmpty ? .empty : HTML("<input type=\"hidden\" name=\"\(PhotoUploads.tokenField)\" value=\"\(target.photoToken)\">"))
+            \(PhotoGalleryView.render(target.photos))
+            \(target.pendingPhotos.isEmpty ? .empty : HTML("<p>\(target.pendingPhotos.count) foto baru akan disimpan bersama usulan.</p>"))
             <dl class="check">\(list)</dl>
             <div class="actions">
             <button type="submit" name="aksi" value="kirim" class="button">Kirim usulan</button>

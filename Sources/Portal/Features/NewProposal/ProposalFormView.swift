@@ -23,7 +23,7 @@ enum ProposalFormView {
             <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru?pilih=1\">Ganti lokasi</a>") : .empty)</p>
             \(FormViews.errorSummary(errors))
             \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Jawaban Anda tetap di bawah ini. Bila ada usulan mendesak di luar jadwal, hubungi operator kelurahan Anda.</p></div>") } ?? .empty)
-            <form method="post" action="\(target.action)" novalidate>
+            <form method="post" action="\(target.action)" enctype="multipart/form-data" novalidate>
             \(FormViews.csrf(csrfToken))
             \(target.hidden)
             <input type="hidden" name="rt" value="\(place.rtId)">
@@ -59,6 +59,8 @@ enum ProposalFormView {
             \(FormViews.field("beneficiaries", label: "Jumlah penerima manfaat (orang)", value: answers.beneficiaries,
                               error: error("beneficiaries"), inputMode: "numeric", autofocus: focus == "beneficiaries"))
             </fieldset>
+            \(PhotoFieldView.render(target, token: target.photoToken.isEmpty ? SessionToken.make() : target.photoToken,
+                                   error: error(PhotoUploads.fileField)))
             <div class="actions">
             <button type="submit" name="aksi" value="periksa" class="button">Periksa jawaban</button>
             <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
