@@ -62,6 +62,9 @@ extension NewProposalTests {
         #expect(try world.service.photoBytes(photos[0].id, variant: .original, viewer: .actor(warga1)).bytes == photo)
         #expect(try world.database.read { db in try db.scalar("SELECT count(*) FROM pending_photos") as Int? } == 0)
         #expect(try browser.get("/foto/\(photos[0].id.rawValue)/kecil").status == 200)
+        // The resident's own proposal page shows it small, linked to the original.
+        let page = try browser.get("/usulan/saya/TGS-2027-000001")
+        #expect(page.body.contains("<a href=\"/foto/\(photos[0].id.rawValue)\"><img src=\"/foto/\(photos[0].id.rawValue)/kecil\" width=\"480\""))
     }
 }
 

@@ -5,6 +5,8 @@ import Musrenbang
 struct FullProposal {
     let detail: ProposalDetail
     let named: PublicProposal
+    /// Its photos (small versions with their sizes), for viewers with full access.
+    let photos: [ProposalPhoto]
 
     var proposal: Proposal { detail.proposal }
     var code: TrackingCode { proposal.trackingCode }
@@ -17,6 +19,6 @@ extension Portal {
         guard let code, let parsed = TrackingCode(parsing: code) else { throw PortalError.notFound }
         let detail = try service.proposalDetail(.code(parsed), viewer: .actor(actor))
         let named = try service.publicProposal(.code(parsed), viewer: .actor(actor))
-        return FullProposal(detail: detail, named: named)
+        return FullProposal(detail: detail, named: named, photos: try service.photos(of: .code(parsed), viewer: .actor(actor)))
     }
 }

@@ -39,7 +39,7 @@ enum ProposalFactsView {
             rows.append(("Lampiran", "<ul class=\"plain\">\(files)</ul>"))
         }
         let items = rows.map { label, value -> HTML in "<div><dt>\(label)</dt><dd>\(value)</dd></div>" }
-        return "<dl class=\"facts\">\(items)</dl>"
+        return "<dl class=\"facts\">\(items)</dl>\(PhotoGalleryView.render(full.photos))"
     }
 
     /// "850 KB", "1,2 MB".
