@@ -93,6 +93,7 @@ struct NewProposalTests {
         world.clock.set(WIBTime.date(year: 2026, month: 12, day: 20))
         try browser.signIn("warga1", world.password)
         let lateForm = try browser.get("/usulan/baru?rt=\(rt.rawValue)")
+        #expect(lateForm.status == 200 && lateForm.body.contains("sudah ditutup pada") && !lateForm.body.contains("name=\"kamus\""))
         let late = try browser.post("/usulan/baru", answers(item, rt) + [("aksi", "kirim")], csrf: lateForm.csrf)
         #expect(late.status == 422 && late.body.contains("belum dibuka atau sudah ditutup") && late.body.contains("Gang Melati"))
     }
@@ -156,5 +157,28 @@ struct NewProposalTests {
         let form = try browser.get("/usulan/baru")
         #expect(form.body.contains("RT 01/RW 01, Kelurahan Pondok Karya") && form.body.contains("name=\"rt\" value=\"\(rt.rawValue)\""))
         #expect(try browser.get("/usulan/baru?pilih=1").body.contains("Pilih kelurahan"))
+    }
+
+    /// Text a person typed is shown as text everywhere: the check page, the receipt, their list and page, the RT's page.
+    @Test func typedTextIsEscapedOnEveryPageThatShowsIt() throws {
+        let (world, item, rt) = try world()
+        let hostile = "<script>alert(1)</script> \"onmouseover=alert(2) 'kutip'"
+        let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;onmouseover=alert(2) &#39;kutip&#39;"
+        let browser = world.browser()
+        try browser.signIn("warga1", world.password)
+        let form = try browser.get("/usulan/baru?rt=\(rt.rawValue)")
+        let fields = answers(item, rt).map { field -> (String, String) in
+            ["title", "problem", "expected_output", "expected_outcome", "location"].contains(field.0) ? (field.0, hostile) : field
+        }
+        let check = try browser.post("/usulan/baru", fields + [("aksi", "periksa")], csrf: form.csrf)
+        let refused = try browser.post("/usulan/baru", fields.map { $0.0 == "volume" ? ("volume", "x") : $0 } + [("aksi", "periksa")],
+                                       csrf: form.csrf)
+        let sent = try browser.post("/usulan/baru", fields + [("aksi", "kirim")], csrf: form.csrf)
+        let pages = [check.body, refused.body, try browser.get(try #require(sent.location)).body, try browser.get("/usulan/saya").body,
+                     try browser.get("/usulan/saya/TGS-2027-000001").body]
+        for (index, body) in pages.enumerated() {
+            #expect(!body.contains("<script>alert") && !body.contains("\"onmouseover=") && !body.contains("'kutip'"), "page \(index)")
+            #expect(body.contains(escaped), "page \(index)")
+        }
     }
 }

@@ -11,6 +11,8 @@ extension Portal {
         routes.get("/usulan/baru") { [self] request in
             handle(request) { context in
                 let signedIn = try residentOnly(context)
+                // Outside the pra-Musrenbang window the form does not pretend to accept: it says when it opens.
+                if let closed = try closedWindow(context) { return closed }
                 if let rt = request.queryValue("rt") {
                     guard let id = Int64(rt), let place = try ProposalPlace.of(id, database: service.database) else {
                         return try kelurahanStep(context, error: "Pilih RT dari daftar.")
@@ -51,6 +53,26 @@ extension Portal {
                     trackURL: "\(scheme)://\(host)/lacak?kode=\(detail.proposal.trackingCode)"))
             }
         }
+    }
+
+    /// The page that says when proposals are accepted, while the current cycle's pra-Musrenbang is not open.
+    private func closedWindow(_ context: RequestContext) throws -> HTTPResponse? {
+        guard let cycle = try service.currentCycle() else {
+            return message(context, .ok, "Usulan baru", "Belum ada siklus perencanaan yang dibuka.",
+                           next: "Pantau jadwal di <a href=\"/\">beranda</a>.")
+        }
+        guard !cycle.isOpen(.praMusrenbang, at: context.now) else { return nil }
+        let window = cycle.windows[.praMusrenbang]
+        let when: String
+        if let window, context.now < window.opensAt {
+            when = "Pengajuan usulan \(cycle.name) dibuka \(WIBTime.format(window.opensAt)) sampai \(WIBTime.format(window.closesAt))."
+        } else if let window {
+            when = "Pengajuan usulan \(cycle.name) sudah ditutup pada \(WIBTime.format(window.closesAt)); usulan yang masuk sedang dibahas."
+        } else {
+            when = "Jadwal pengajuan usulan \(cycle.name) belum ditetapkan."
+        }
+        return message(context, .ok, "Usulan baru", when,
+                       next: "Anda dapat mengikuti usulan Anda di <a href=\"/usulan/saya\">Usulan saya</a> dan jadwal lengkap di <a href=\"/\">beranda</a>.")
     }
 
     /// Residents propose here; an operator enters paper forms from its workspace.
