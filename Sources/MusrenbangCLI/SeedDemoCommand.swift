@@ -7,10 +7,12 @@ enum SeedDemoCommand: Command {
     static let name = "seed-demo"
     static let summary = "seed the Kota Tangerang Selatan demo (runs migrations first; idempotent)"
     static let usage = """
-        musrenbang seed-demo [--db FILE] [--migrations DIR] [--seed N]
+        musrenbang seed-demo [--db FILE] [--migrations DIR] [--seed N] [--stage STAGE]
           --db FILE          database file (default: musrenbang.sqlite; env MUSRENBANG_DB)
           --migrations DIR   migrations directory (as for `migrate`)
           --seed N           seed of the generated data (default 20270101)
+          --stage STAGE      the current cycle's stage open today: pra_musrenbang (residents propose, RT/RW
+                             endorse), kelurahan, kecamatan (default) or opd
         Prints every demo account with its password ONCE. A second run changes nothing.
         """
 
@@ -23,8 +25,12 @@ enum SeedDemoCommand: Command {
     /// Seeds the demo unless present, printing the accounts' passwords the one time they are created.
     static func seed(_ database: Database, path: String, options: Options) throws {
         let seed = UInt64(try options.int("seed", default: 20_270_101))
+        let stageText = options.string("stage", default: Stage.kecamatan.rawValue)
+        guard let stage = Stage(rawValue: stageText), DemoSeeder.seedableStages.contains(stage) else {
+            throw UsageError("--stage must be one of " + DemoSeeder.seedableStages.map(\.rawValue).joined(separator: ", "))
+        }
         let started = Date()
-        let report = try DemoSeeder(database: database, seed: seed).run()
+        let report = try DemoSeeder(database: database, seed: seed, stage: stage).run()
         if report.alreadySeeded {
             print("\(path): demo \(TangselReference.cityName) sudah ada; tidak ada yang diubah.")
         } else {

@@ -9,7 +9,7 @@ enum ServeCommand: Command {
     static let name = "serve"
     static let summary = "serve the portal over HTTP"
     static let usage = """
-        musrenbang serve [--db FILE] [--demo] [--migrations DIR] [--host ADDRESS] [--port PORT]
+        musrenbang serve [--db FILE] [--demo [--stage STAGE]] [--migrations DIR] [--host ADDRESS] [--port PORT]
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
                          [--session-idle-minutes N] [--session-max-hours N] [--secure-cookies] [--quiet]
@@ -17,6 +17,8 @@ enum ServeCommand: Command {
           --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
           --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
                               (its accounts' passwords are printed once, when created)
+          --stage STAGE       with --demo: the current cycle's stage open today (pra_musrenbang, kelurahan,
+                              kecamatan (default), opd), as for seed-demo
           --migrations        migrations directory (default ./Migrations, else the one above the binary)
           --host              address to listen on: 127.0.0.1 (default), 0.0.0.0, ::, ::1
           --port              TCP port (default 8080; 0 picks a free one)

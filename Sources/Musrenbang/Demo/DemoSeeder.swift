@@ -40,9 +40,17 @@ public struct DemoSeeder {
     /// (about 69 bits) that no amount of hashing speed makes guessable, and the seed hashes 168 of them.
     /// A password changed later (`musrenbang user passwd`, the portal) gets the default cost.
     public let hashCost: UInt
+    /// The stage of the current cycle that is open on the seed's day (`seedableStages`): the pra-Musrenbang shows the
+    /// residents' and the RT/RW heads' paths, the kelurahan its verification, the kecamatan (the default) and the
+    /// OPD forum theirs. Stages before it have run; its own meetings are under way.
+    public let stage: Stage
 
-    public init(database: Database, runDate: Date = Date(), seed: UInt64 = 20_270_101, hashCost: UInt = 3) {
-        self.database = database; self.runDate = runDate; self.seed = seed; self.hashCost = hashCost
+    /// The stages a demo can be seeded at.
+    public static let seedableStages: [Stage] = [.praMusrenbang, .kelurahan, .kecamatan, .opd]
+
+    public init(database: Database, runDate: Date = Date(), seed: UInt64 = 20_270_101, hashCost: UInt = 3,
+                stage: Stage = .kecamatan) {
+        self.database = database; self.runDate = runDate; self.seed = seed; self.hashCost = hashCost; self.stage = stage
     }
 
     /// Seeds the demo unless it is already there (then changes nothing).
@@ -60,7 +68,10 @@ public struct DemoSeeder {
             }
             return DemoSeedReport(alreadySeeded: true, credentials: [], counts: try DemoSeedRun.counts(database), notes: [])
         }
-        let seeding = try DemoSeedRun(database: database, runDate: runDate, seed: seed, hashCost: hashCost)
+        guard Self.seedableStages.contains(stage) else {
+            throw DomainError.invalidInput(field: "tahap demo", detail: Self.seedableStages.map(\.rawValue).joined(separator: ", "))
+        }
+        let seeding = try DemoSeedRun(database: database, runDate: runDate, seed: seed, hashCost: hashCost, stage: stage)
         try seeding.seed()
         return DemoSeedReport(alreadySeeded: false, credentials: seeding.credentials, counts: try DemoSeedRun.counts(database),
                               notes: seeding.notes)
@@ -99,10 +110,13 @@ final class DemoSeedRun {
     var ketuaRWOf: [RWID: Actor] = [:]
     var bappeda: Actor!
     var hashJob: HashJob?
+    /// The current cycle's stage open on the seed's day.
+    let stage: Stage
 
-    init(database: Database, runDate: Date, seed: UInt64, hashCost: UInt) throws {
+    init(database: Database, runDate: Date, seed: UInt64, hashCost: UInt, stage: Stage = .kecamatan) throws {
         self.database = database
         self.hashCost = hashCost
+        self.stage = stage
         let f = WIBTime.fields(runDate, offset: WIBTime.offsetSeconds)
         today = WIBTime.date(year: f.year, month: f.month, day: f.day)
         clock = ManualClock(today.addingTimeInterval(-450 * 86_400))
@@ -125,19 +139,31 @@ final class DemoSeedRun {
         try kecamatanMeetings(previous, notAllocated: [], lockShare: 1, leaveShare: 0)
         try opdForum(previous, allocateShare: 1, lockShare: 1, leaveShare: 0)
         try kotaMeeting(previous)
-        // The current cycle, in the kecamatan stage and the Forum Perangkat Daerah.
+        // The current cycle up to the stage open today: the stages before it have run, its own meetings are under way.
         try praMusrenbang(current, perKelurahan: 20...36, carryFrom: previous)
         let lagging = Set([kelurahan[10].id, kelurahan[40].id])
-        try kelurahanMeetings(current, lagging: lagging, lockShare: 0.85, leaveShare: 0.05)
-        try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
-        try opdForum(current, allocateShare: 0.5, lockShare: 1, leaveShare: 0.12)
+        switch stage {
+        case .praMusrenbang:
+            break
+        case .kelurahan:
+            try kelurahanMeetings(current, lagging: lagging, lockShare: 0.4, leaveShare: 0.25)
+        case .opd:
+            try kelurahanMeetings(current, lagging: [], lockShare: 1, leaveShare: 0)
+            try kecamatanMeetings(current, notAllocated: [], lockShare: 1, leaveShare: 0)
+            try opdForum(current, allocateShare: 0.5, lockShare: 0.5, leaveShare: 0.2)
+        default:
+            try kelurahanMeetings(current, lagging: lagging, lockShare: 0.85, leaveShare: 0.05)
+            try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
+            try opdForum(current, allocateShare: 0.5, lockShare: 1, leaveShare: 0.12)
+        }
         clock.set(today)
         try storePasswordHashes()
         notes.append("Jadwal siklus berjalan (relatif terhadap tanggal seed \(WIBTime.formatDate(today))): " +
                      current.windows.values.sorted { $0.stage < $1.stage }.map { "\($0.stage.displayName) \($0.scheduleText)" }
                         .joined(separator: "; "))
         notes.append("Data kriteria pagu (penduduk, luas, realisasi PBB, rumah tangga miskin) dan harga SSH adalah ILUSTRASI, bukan data resmi.")
-        notes.append("Kelurahan \(kelurahan[10].name) dan \(kelurahan[40].name) belum menjalankan alokasi; Kecamatan \(kecamatan.last!.name) belum menjalankan alokasi; tahap kota belum dibuka (status kota:* hanya ada pada siklus sebelumnya).")
+        notes.append("Tahap yang sedang dibuka pada siklus berjalan: \(stage.displayName) (pilih dengan --stage).")
+        if stage == .kecamatan { notes.append("Kelurahan \(kelurahan[10].name) dan \(kelurahan[40].name) belum menjalankan alokasi; Kecamatan \(kecamatan.last!.name) belum menjalankan alokasi; tahap kota belum dibuka (status kota:* hanya ada pada siklus sebelumnya).") }
     }
 
     // MARK: Master data
@@ -187,8 +213,15 @@ final class DemoSeedRun {
         let spans: [(Stage, Double, Double)] = [
             (.praMusrenbang, -75, -45), (.kelurahan, -45, -25), (.kecamatan, -25, 14), (.opd, -6, 21), (.kota, 21, 35),
         ]
-        return spans.map { StageWindow(stage: $0.0, opensAt: today.addingTimeInterval($0.1 * d + shift),
-                                       closesAt: today.addingTimeInterval($0.2 * d + shift)) }
+        // The schedule above has the kecamatan open today; another stage moves the whole schedule so that it is.
+        let moved: Double = switch stage {
+        case .praMusrenbang: 60
+        case .kelurahan: 35
+        case .opd: -16
+        default: 0
+        }
+        return spans.map { StageWindow(stage: $0.0, opensAt: today.addingTimeInterval(($0.1 + moved) * d + shift),
+                                       closesAt: today.addingTimeInterval(($0.2 + moved) * d + shift)) }
     }
 
     private func cycles() throws {

@@ -125,4 +125,30 @@ struct DemoSeedTests {
             #expect("\(error)".contains("hanya sebagian"), "\(error)")
         }
     }
+
+    /// `--stage pra_musrenbang`: the residents' path is open on the seed's day, the later stages are still to come.
+    @Test func aDemoSeededAtThePraMusrenbangLetsResidentsPropose() throws {
+        let temporary = try TemporaryDatabase()
+        let database = try #require(temporary.database)
+        let runDate = WIBTime.date(year: 2026, month: 12, day: 2, hour: 10)
+        let report = try DemoSeeder(database: database, runDate: runDate, hashCost: 1, stage: .praMusrenbang).run()
+        let service = try MusrenbangService(database: database, clock: WallClock { runDate }, hasher: PasswordHasher(cost: 1))
+        let cycle = try #require(try service.currentCycle())
+        #expect(cycle.isOpen(.praMusrenbang, at: runDate) && !cycle.isOpen(.kelurahan, at: runDate))
+        let states: [String] = try database.read { db in
+            try db.query("SELECT DISTINCT stage FROM proposals WHERE cycle_id = ?", [cycle.id.rawValue]).map { try $0.get(0) }
+        }
+        #expect(Set(states) == ["pra_musrenbang", "kelurahan"])                         // nothing decided past the kelurahan queue
+        let resident = try #require(report.credentials.first { $0.role == .warga })
+        let actor = try #require(try service.authenticate(username: resident.username, password: resident.password))
+        let origin: Origin = try database.read { db in
+            let rt: Int64 = try db.scalar("SELECT id FROM rt ORDER BY id LIMIT 1") ?? 0
+            return try WilayahRepository(db).origin(rtId: RTID(rt))
+        }
+        let kamus: Int64 = try database.read { db in try db.scalar("SELECT id FROM kamus_usulan WHERE active = 1 ORDER BY id LIMIT 1") ?? 0 }
+        let new = NewProposal(origin: origin, proposerAccountId: nil, proposerName: "Warga Demo", title: "Usulan uji", problem: "Masalah",
+                              kamusId: KamusID(kamus), volume: 1, locationText: "Jl. Uji", beneficiaries: 1)
+        let sent = try service.submit(new, cycleId: cycle.id, by: actor)
+        #expect(sent.state == ProposalState(.praMusrenbang, .diajukan))
+    }
 }
