@@ -339,8 +339,17 @@ final class DemoSeedRun {
         let ids: [AccountID] = try database.write { db in
             let repository = AccountRepository(db)
             return try pending.indices.map { i in
-                try repository.insert(username: pending[i].username, passwordHash: "!", displayName: pending[i].name,
-                                      roles: [try RoleAssignment(role: pending[i].role, scope: pending[i].scope)], at: createdAt)
+                // Residents carry illustrative personal data (valid in form, plainly not real: a phone in a test range,
+                // an e-mail under the reserved .invalid domain, a NIK of Banten / Tangerang Selatan born 1 January
+                // 1990) and their home RT, so that every privacy rule has real data to guard.
+                let resident = pending[i].role == .warga
+                return try repository.insert(
+                    username: pending[i].username, passwordHash: "!", displayName: pending[i].name,
+                    roles: [try RoleAssignment(role: pending[i].role, scope: pending[i].scope)],
+                    nik: resident ? String(format: "367401010190%04d", i + 1) : nil,
+                    phone: resident ? String(format: "+6281000000%03d", i + 1) : nil,
+                    email: resident ? "\(pending[i].username)@warga-demo.invalid" : nil,
+                    homeRtId: resident ? wargaPlaces[pending[i].username]?.1.origin.rtId : nil, at: createdAt)
             }
         }
         for (i, p) in pending.enumerated() {

@@ -150,5 +150,17 @@ struct DemoSeedTests {
                               kamusId: KamusID(kamus), volume: 1, locationText: "Jl. Uji", beneficiaries: 1)
         let sent = try service.submit(new, cycleId: cycle.id, by: actor)
         #expect(sent.state == ProposalState(.praMusrenbang, .diajukan))
+        // Every demo resident has illustrative personal data, valid in form, and a home RT.
+        let residents: [(String?, String?, String?, Int64?)] = try database.read { db in
+            try db.query("""
+                SELECT a.nik, a.phone, a.email, a.home_rt_id FROM accounts a JOIN account_roles r ON r.account_id = a.id
+                WHERE r.role = 'warga'
+                """).map { (try $0.get(0), try $0.get(1), try $0.get(2), try $0.get(3)) }
+        }
+        #expect(residents.count == 14)
+        for (nik, phone, email, home) in residents {
+            #expect(nik.flatMap(NIK.init) != nil && phone.flatMap { PhoneNumber(parsing: $0) } != nil, "\(nik ?? "-") \(phone ?? "-")")
+            #expect(email?.hasSuffix("@warga-demo.invalid") == true && home != nil)
+        }
     }
 }
