@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "MusrenbangBench", dependencies: ["Musrenbang", "Storage"], path: "bench/MusrenbangBench"),
 
         // What the test targets share: running the built `musrenbang` command. Only tests depend on it.
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Imaging"], path: "Tests/Support"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),

@@ -1,8 +1,9 @@
 import Imaging
 
 /// Real photos made in the tests: an RGB gradient encoded as JPEG by TurboJPEG.
-enum TestPhotos {
-    static func jpeg(width: Int, height: Int) throws -> [UInt8] {
+public enum TestPhotos {
+    /// A `width` x `height` gradient as a JPEG (quality 85).
+    public static func jpeg(width: Int, height: Int) throws -> [UInt8] {
         var pixels = [UInt8]()
         pixels.reserveCapacity(width * height * 3)
         for y in 0..<height {
