@@ -6,10 +6,13 @@ import Testing
 
 /// A resident's whole journey in headless Chromium at a phone's width, against the real `musrenbang serve` on a
 /// database with a cycle whose pra-Musrenbang is open now: register (home chosen kelurahan -> RW -> RT without
-/// script), a refused form with every error, the check page, the confirmation with its tracking code, and the
-/// proposal in "Usulan saya". A screenshot of each step is written (and removed with the test's folder).
+/// script), a refused form with every error, the check page, the confirmation with its tracking code, the proposal in
+/// "Usulan saya", the RT and RW heads' endorsements, and the timeline the resident then reads. A screenshot of each
+/// step is written (and removed with the test's folder).
 @Suite("Browser: a resident registers and sends a proposal", .serialized)
 struct BrowserResidentJourneyTests {
+    static let headPassword = "kepala-wilayah-2027"
+
     /// A small city and a cycle open for proposals, written with the engine's own repositories.
     private func prepareDatabase(in directory: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent("journey.sqlite")
@@ -36,6 +39,15 @@ struct BrowserResidentJourneyTests {
             }
             _ = try CycleRepository(db).insert(kotaId: kota, planYear: 2027, budgetYear: 2028, name: "Musrenbang 2027",
                                                windows: windows, at: now)
+            // The heads of RT 01 / RW 01 (the first of the lists, which the resident picks).
+            let rt: Int64 = try db.scalar("SELECT rt.id FROM rt JOIN rw ON rw.id = rt.rw_id WHERE rw.number = 1 AND rt.number = 1") ?? 0
+            let rw: Int64 = try db.scalar("SELECT id FROM rw WHERE number = 1") ?? 0
+            let hash = try PasswordHasher(cost: 1).hash(Self.headPassword)
+            let accounts = AccountRepository(db)
+            _ = try accounts.insert(username: "rt01", passwordHash: hash, displayName: "Pak Harun", roles: [
+                try RoleAssignment(role: .ketuaRT, scope: .rt(RTID(rt)))], at: now)
+            _ = try accounts.insert(username: "rw01", passwordHash: hash, displayName: "Bu Sri", roles: [
+                try RoleAssignment(role: .ketuaRW, scope: .rw(RWID(rw)))], at: now)
         }
         return path
     }
@@ -115,6 +127,35 @@ struct BrowserResidentJourneyTests {
             _ = try browser.waitForElement("main")
             #expect(try browser.text(of: "main").contains("TGS-2027-000001"))
             try shot(browser, "5-usulan-saya")
+
+            // The Ketua RT, then the Ketua RW, endorse it from their work list.
+            for (step, head) in [(6, "rt01"), (7, "rw01")] {
+                try browser.click("form[action='/keluar'] button")
+                _ = try browser.waitForElement("nav.account a[href='/masuk']")
+                try browser.open(portal.url("/masuk"))
+                try browser.fill("#nama_pengguna", with: head)
+                try browser.fill("#kata_sandi", with: Self.headPassword)
+                try browser.submit("#nama_pengguna")
+                try browser.open(portal.url("/kerja/persetujuan/TGS-2027-000001"))
+                _ = try browser.waitForElement("form.decide-approve")
+                try shot(browser, "\(step)-\(head)")
+                try browser.click("form.decide-approve button")
+                _ = try browser.waitForElement(".flash")
+                #expect(try browser.text(of: ".flash").contains("TGS-2027-000001"), "\(head)")
+            }
+
+            // The resident sees both endorsements on the timeline.
+            try browser.click("form[action='/keluar'] button")
+            _ = try browser.waitForElement("nav.account a[href='/masuk']")
+            try browser.open(portal.url("/masuk"))
+            try browser.fill("#nama_pengguna", with: "siti.aminah")
+            try browser.fill("#kata_sandi", with: "Kenanga-Indah-2027")
+            try browser.submit("#nama_pengguna")
+            try browser.open(portal.url("/usulan/saya/TGS-2027-000001"))
+            _ = try browser.waitForElement("main")
+            let page = try browser.text(of: "main")
+            #expect(page.contains("Ketua RT") && page.contains("Ketua RW"))
+            try shot(browser, "8-linimasa")
         }
     }
 }
