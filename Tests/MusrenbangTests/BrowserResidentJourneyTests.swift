@@ -107,10 +107,15 @@ struct BrowserResidentJourneyTests {
             try browser.fill("#problem", with: "Saluran tersumbat dan meluap setiap hujan.")
             try browser.fill("#location", with: "Gang Melati")
             try browser.fill("#beneficiaries", with: "160")
+            // A photo from the phone: a real JPEG, sent with the form, kept through the check page, shown small once saved.
+            let photo = (directory as NSString).appendingPathComponent("saluran.jpg")
+            try Data(try TestPhotos.jpeg(width: 800, height: 600)).write(to: URL(fileURLWithPath: photo))
+            try browser.fill("#foto", with: photo)
             try browser.click("button[value=periksa]")
             _ = try browser.waitForElement("dl.check")
             #expect(try browser.text(of: "h1") == "Periksa usulan Anda")
             #expect(try browser.text(of: "dl.check").contains("Rp 180.000.000"))
+            #expect(try browser.text(of: "main").contains("1 foto baru akan disimpan bersama usulan"))
             try shot(browser, "3-periksa")
 
             try browser.click("button[value=kirim]")
@@ -155,6 +160,7 @@ struct BrowserResidentJourneyTests {
             _ = try browser.waitForElement("main")
             let page = try browser.text(of: "main")
             #expect(page.contains("Ketua RT") && page.contains("Ketua RW"))
+            #expect(try browser.attribute("src", of: "ul.photos img")?.hasSuffix("/kecil") == true)
             try shot(browser, "8-linimasa")
         }
     }
