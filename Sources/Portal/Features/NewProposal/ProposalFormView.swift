@@ -40,12 +40,12 @@ enum ProposalFormView {
             <legend>Tentang usulan</legend>
             \(FormViews.field("title", label: "Judul usulan", value: answers.title, hint: "Singkat dan jelas, misalnya \"Perbaikan saluran air RT 03\".",
                               error: error("title"), autofocus: focus == "title"))
-            \(FormViews.textarea("problem", label: "Permasalahan", value: answers.problem,
+            \(FormViews.textArea("problem", label: "Permasalahan", value: answers.problem,
                                  hint: "Apa masalahnya, sejak kapan, siapa yang terdampak.", error: error("problem"), autofocus: focus == "problem"))
-            \(FormViews.textarea("expected_output", label: "Keluaran yang diharapkan (tidak wajib)", value: answers.output,
+            \(FormViews.textArea("expected_output", label: "Keluaran yang diharapkan (tidak wajib)", value: answers.output,
                                  hint: "Apa yang dibangun atau diberikan, misalnya \"saluran 120 meter\".", error: error("expected_output"),
                                  rows: 2, required: false, autofocus: focus == "expected_output"))
-            \(FormViews.textarea("expected_outcome", label: "Hasil yang diharapkan (tidak wajib)", value: answers.outcome,
+            \(FormViews.textArea("expected_outcome", label: "Hasil yang diharapkan (tidak wajib)", value: answers.outcome,
                                  hint: "Apa yang berubah bagi warga, misalnya \"jalan tidak tergenang saat hujan\".",
                                  error: error("expected_outcome"), rows: 2, required: false, autofocus: focus == "expected_outcome"))
             \(FormViews.field("location", label: "Lokasi kegiatan", value: answers.location, hint: "Nama jalan, gang atau patokan.",
