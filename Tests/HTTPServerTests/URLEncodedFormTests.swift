@@ -49,4 +49,10 @@ import Testing
         #expect(tooBig.kind == .bodyTooLarge)
         #expect(tooBig.statusCode == 413)
     }
+
+    @Test func firstValuesKeepTheFirstOfARepeatedName() {
+        let form = FormData(fields: [("a", "1"), ("b", "2"), ("a", "3")])
+        #expect(form.firstValues == ["a": "1", "b": "2"])
+        #expect(form.values("a") == ["1", "3"])
+    }
 }

@@ -18,6 +18,13 @@ public struct FormData: Sendable {
         fields.first { $0.name == name }?.value
     }
 
+    /// The first value of every field by name (what a form with one input per name needs).
+    public var firstValues: [String: String] {
+        var values: [String: String] = [:]
+        for field in fields where values[field.name] == nil { values[field.name] = field.value }
+        return values
+    }
+
     /// Every value of the field `name`, in order.
     public func values(_ name: String) -> [String] {
         fields.filter { $0.name == name }.map(\.value)

@@ -22,7 +22,7 @@ extension Portal {
                 let photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
                 let submitted = try verifiedPhotoForm(context)
                 let uploads = try receivePhotos(submitted, by: signedIn.actor, attached: photos.count)
-                let fields = Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+                let fields = submitted.firstValues
                 var answers = ProposalAnswers(fields: fields)
                 answers.rtId = place.rtId.rawValue
                 let version = fields["versi"].flatMap { Int64($0) } ?? proposal.version

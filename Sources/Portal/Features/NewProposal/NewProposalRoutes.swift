@@ -126,7 +126,7 @@ extension Portal {
         let signedIn = try residentOnly(context)
         let submitted = try verifiedPhotoForm(context)
         let uploads = try receivePhotos(submitted, by: signedIn.actor)
-        let fields = Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let fields = submitted.firstValues
         let answers = ProposalAnswers(fields: fields)
         guard let rt = answers.rtId, let place = try ProposalPlace.of(rt, database: service.database) else {
             return try kelurahanStep(context, error: "Pilih RT dari daftar.")

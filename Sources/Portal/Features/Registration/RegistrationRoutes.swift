@@ -22,7 +22,7 @@ extension Portal {
     private func register(_ context: RequestContext) throws -> HTTPResponse {
         let submitted = try verifiedForm(context)
         if context.account != nil { return .redirect(to: "/") }
-        var form = RegistrationForm(fields: Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        var form = RegistrationForm(fields: submitted.firstValues)
         if form.isStep {
             let choices = try service.residenceChoices(kelurahanId: form.registration.kelurahanId, rwId: form.registration.rwId)
             form.dropMismatched(choices)

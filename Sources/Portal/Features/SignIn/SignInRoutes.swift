@@ -30,7 +30,7 @@ extension Portal {
     /// and on to the page asked for, or to the role choice for an account with several roles.
     private func signIn(_ context: RequestContext) throws -> HTTPResponse {
         let submitted = try verifiedForm(context)
-        var form = SignInForm(fields: Dictionary(submitted.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        var form = SignInForm(fields: submitted.firstValues)
         guard form.errors.isEmpty else {
             return page("Masuk", context, status: .unprocessableContent, SignInView.render(form, csrfToken: context.csrfToken))
         }
