@@ -17,7 +17,7 @@ struct BrowserResidentJourneyTests {
     private func prepareDatabase(in directory: String) throws -> String {
         let path = (directory as NSString).appendingPathComponent("journey.sqlite")
         let database = try Database(path: path)
-        try Migrator(directory: ServedPortalMigrations.path).migrate(database)
+        try Migrator(directory: ServedPortal.migrations).migrate(database)
         let now = Date()
         try database.write { db in
             let wilayah = WilayahRepository(db), catalog = CatalogRepository(db)
@@ -158,15 +158,10 @@ struct BrowserResidentJourneyTests {
             try browser.submit("#nama_pengguna")
             try browser.open(portal.url("/usulan/saya/TGS-2027-000001"))
             _ = try browser.waitForElement("main")
-            let page = try browser.text(of: "main")
-            #expect(page.contains("Ketua RT") && page.contains("Ketua RW"))
+            let timeline = try browser.text(of: "ol.timeline")
+            #expect(timeline.contains("Ketua RT 01/RW 01 Pondok Karya") && timeline.contains("Ketua RW 01 Pondok Karya"))
             #expect(try browser.attribute("src", of: "ul.photos img")?.hasSuffix("/kecil") == true)
             try shot(browser, "8-linimasa")
         }
     }
-}
-
-/// The repository's `Migrations/` folder.
-enum ServedPortalMigrations {
-    static var path: String { ServedPortal.migrations }
 }

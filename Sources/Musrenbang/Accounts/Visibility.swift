@@ -41,7 +41,7 @@ public enum Visibility {
         if proposal.proposerAccountId == actor.accountId || proposal.enteredBy == actor.accountId { return .full }
         let inScope = actor.covers(proposal)
         if proposal.state == draft {
-            return actor.role == .operatorKelurahan && inScope && isPaperForm(proposal) ? .full : .hidden
+            return actor.role == .operatorKelurahan && inScope && !proposal.isEnteredByProposer ? .full : .hidden
         }
         switch actor.role {
         case .ketuaRT, .ketuaRW, .operatorKelurahan, .verifikatorKelurahan, .verifikatorOPD:
@@ -66,10 +66,6 @@ public enum Visibility {
         canView(proposal, viewer: actor.map(Viewer.actor) ?? .public, cycle: cycle, at: now)
     }
 
-    /// A paper form entered by staff: no proposer account, or entered by another account than the proposer's.
-    public static func isPaperForm(_ proposal: Proposal) -> Bool {
-        proposal.proposerAccountId == nil || proposal.proposerAccountId != proposal.enteredBy
-    }
 
     static let draft = ProposalState(.praMusrenbang, .draft)
 }

@@ -131,24 +131,6 @@ public struct ProposalRepository {
         return try load(where: sql, arguments)
     }
 
-    /// What the allocation of `level` needs of each candidate: id, state, cost in force, group, rank.
-    public func allocationRows(_ filter: ProposalFilter, level: Level) throws
-        -> [(candidate: AllocationCandidate, state: ProposalState)] {
-        let (sql, arguments) = condition(filter)
-        var rows: [(candidate: AllocationCandidate, state: ProposalState)] = []
-        try db.forEachRow("""
-            SELECT p.id, p.stage, p.status, p.effective_cost, p.is_fisik, p.bidang_id,
-                (SELECT k.rank FROM proposal_rankings k WHERE k.proposal_id = p.id AND k.level = '\(level.rawValue)') AS rank
-            FROM proposals p WHERE \(sql) ORDER BY p.id
-            """, arguments) { row in
-            let rank: Int? = try row.get(6)
-            let candidate = AllocationCandidate(proposalId: ProposalID(try row.get(0)), rank: rank ?? Int.max,
-                                                cost: try row.get(3), isFisik: try row.get(4), bidangId: BidangID(try row.get(5)))
-            rows.append((candidate, ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status"))))
-        }
-        return rows
-    }
-
     /// The score sheets at `level` of the proposals matching `filter` (id, submission time, scores), in id
     /// order: two queries whatever the count (ranking a whole city reads 100,000 sheets).
     public func scoreSheets(_ filter: ProposalFilter, level: Level) throws -> [ScoreSheet] {
@@ -166,7 +148,7 @@ public struct ProposalRepository {
             sheets.append(ScoreSheet(proposalId: ProposalID(id), submittedAt: submittedAt, scores: [:]))
         }
         if sheets.isEmpty { return [] }
-        // The level is one of a closed enumeration, written as a literal like in `allocationRows`.
+        // The level is one of a closed enumeration, written as a literal (no user text reaches this SQL).
         try db.forEachRow("""
             SELECT s.proposal_id, s.criterion_id, s.score FROM proposals p
             JOIN proposal_scores s ON s.proposal_id = p.id AND s.level = '\(level.rawValue)' WHERE \(sql)

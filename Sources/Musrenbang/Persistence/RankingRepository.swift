@@ -6,15 +6,6 @@ public struct RankingRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    /// Stores (or replaces) one score.
-    public func saveScore(proposalId: ProposalID, level: Level, criterionId: ScoringCriterionID, score: Int,
-                          by accountId: AccountID, at now: Date) throws {
-        try db.execute("""
-            INSERT OR REPLACE INTO proposal_scores (proposal_id, level, criterion_id, score, scored_by, scored_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [proposalId.rawValue, level.rawValue, criterionId.rawValue, score, accountId.rawValue, Stored.text(now)])
-    }
-
     /// Stores many scores with one prepared statement (a meeting scores a whole envelope at once); each score that
     /// differs from `previous` is also appended to `proposal_score_history` with the one it replaced.
     public func saveScores(_ scores: [(proposalId: ProposalID, criterionId: ScoringCriterionID, score: Int)],
@@ -95,27 +86,4 @@ public struct RankingRepository {
         }
     }
 
-    /// Score sheets of `proposals` at `level` (a proposal without scores gets an empty sheet).
-    public func sheets(for proposals: [Proposal], level: Level) throws -> [ScoreSheet] {
-        var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
-        for proposal in proposals {
-            try db.forEachRow("SELECT criterion_id, score FROM proposal_scores WHERE proposal_id = ? AND level = ?",
-                              [proposal.id.rawValue, level.rawValue]) { row in
-                scores[proposal.id, default: [:]][ScoringCriterionID(try row.get("criterion_id"))] = try row.get("score")
-            }
-        }
-        return proposals.map { ScoreSheet(proposalId: $0.id, submittedAt: $0.submittedAt, scores: scores[$0.id] ?? [:]) }
-    }
-
-    /// Stores a computed ranking (replacing a manual one: the meeting re-ranks from the scores).
-    public func saveRanking(_ ranked: RankedProposal, level: Level) throws {
-        try db.execute("""
-            INSERT OR REPLACE INTO proposal_rankings (proposal_id, level, score_millis, rank, manual) VALUES (?, ?, ?, ?, 0)
-            """, [ranked.proposalId.rawValue, level.rawValue, ranked.scoreMillis, ranked.rank])
-    }
-
-    /// Removes a proposal's rank at a level (it is no longer a candidate there).
-    public func removeRanking(proposalId: ProposalID, level: Level) throws {
-        try db.execute("DELETE FROM proposal_rankings WHERE proposal_id = ? AND level = ?", [proposalId.rawValue, level.rawValue])
-    }
 }

@@ -19,7 +19,7 @@ public enum AttachmentRules {
         }
         guard actor.role == .operatorKelurahan else { throw .roleNotAllowed(role: actor.role, action: action) }
         guard actor.covers(proposal) else { throw .notInScope }
-        guard proposal.state != ProposalState(.praMusrenbang, .draft) || Visibility.isPaperForm(proposal) else {
+        guard proposal.state != ProposalState(.praMusrenbang, .draft) || !proposal.isEnteredByProposer else {
             throw .roleNotAllowed(role: actor.role, action: action)
         }
     }

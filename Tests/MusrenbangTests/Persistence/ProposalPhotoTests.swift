@@ -67,7 +67,8 @@ struct ProposalPhotoTests {
         #expect(throws: DomainError.invalidTransition(from: submitted.state, action: "ubah lampiran")) {
             try world.service.addPhoto(to: .id(online.id), fileName: "b.jpg", bytes: photo, by: warga)
         }
-        #expect(((try? world.service.photos(of: .id(online.id), viewer: .public)) ?? []).isEmpty)
+        // Not public yet: to the public the proposal does not exist.
+        #expect(throws: PersistenceError.self) { try world.service.photos(of: .id(online.id), viewer: .public) }
         // A paper form of kelurahan 0: its operator adds photos; kelurahan 1's operator neither sees nor removes them.
         let paper = try world.service.create(try world.newProposal(), cycleId: world.cycle.id, by: op)
         let scan = try world.service.addPhoto(to: .id(paper.id), fileName: "form.jpg", bytes: photo, by: op)

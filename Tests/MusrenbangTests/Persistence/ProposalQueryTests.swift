@@ -117,10 +117,9 @@ struct ProposalQueryTests {
                 && search("dahlia", as: mine) == [draft.id])
         _ = try world.service.apply(.ajukan, to: .id(draft.id), by: warga, expectedVersion: edited.version)
         #expect(try search("penerangan", as: mine) == [draft.id] && search("penerangan", as: .public).isEmpty)
-        let integrity: String? = try world.database.write { db in
+        // FTS5's own check fails (throws) when the index disagrees with the proposals it indexes.
+        try world.database.write { db in
             try db.execute("INSERT INTO proposal_search (proposal_search, rank) VALUES ('integrity-check', 1)")
-            return "ok"
         }
-        #expect(integrity == "ok")
     }
 }
