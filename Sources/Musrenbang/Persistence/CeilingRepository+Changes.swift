@@ -19,13 +19,13 @@ extension CeilingRepository {
         return amounts
     }
 
-    /// What is already funded from each envelope of a level: the sum of `effective_cost` of the proposals whose
-    /// envelope it is, by owner id.
+    /// What is already funded from each envelope of a level, by owner id: the sum of `effective_cost` of its proposals
+    /// funded or ratified (`ProposalStatus.funded`, the same count as the recap's and the ceiling check's).
     public func funded(cycleId: CycleID, level: Level) throws -> [Int64: Int64] {
         var funded: [Int64: Int64] = [:]
         try db.forEachRow("""
             SELECT envelope_owner_id AS owner, sum(effective_cost) AS funded FROM proposals
-            WHERE cycle_id = ? AND envelope_level = ? GROUP BY envelope_owner_id
+            WHERE cycle_id = ? AND envelope_level = ? AND status IN \(ProposalStatus.fundedSQLList) GROUP BY envelope_owner_id
             """, [cycleId.rawValue, level.rawValue]) { row in
             funded[try row.get("owner")] = try row.get("funded")
         }

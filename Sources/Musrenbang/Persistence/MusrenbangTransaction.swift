@@ -206,7 +206,7 @@ public struct MusrenbangTransaction {
     /// Funded proposals never take their envelope over its ceiling: a transition that funds a proposal, moves it
     /// into an envelope or raises its cost there (a Bappeda correction) is refused when it would.
     func requireWithinCeiling(_ new: Proposal, replacing old: Proposal, db: Connection) throws {
-        let funded: Set<ProposalStatus> = [.didanai, .ditetapkan]
+        let funded = ProposalStatus.funded
         guard let envelope = new.envelope, funded.contains(new.status) else { return }
         guard old.envelope != envelope || !funded.contains(old.status) || old.effectiveCost < new.effectiveCost else { return }
         let ceiling = try CeilingRepository(db).amount(of: envelope, cycleId: new.cycleId) ?? 0

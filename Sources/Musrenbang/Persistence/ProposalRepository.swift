@@ -270,7 +270,7 @@ public struct ProposalRepository {
     public func fundedTotal(of envelope: FundingEnvelope, cycleId: CycleID, excluding excluded: ProposalID? = nil) throws -> Int64 {
         try db.scalar("""
             SELECT ifnull(sum(effective_cost), 0) FROM proposals WHERE cycle_id = ? AND envelope_level = ? AND envelope_owner_id = ?
-                AND status IN ('didanai', 'ditetapkan') AND id IS NOT ?
+                AND status IN \(ProposalStatus.fundedSQLList) AND id IS NOT ?
             """, [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId, excluded?.rawValue]) ?? 0
     }
 

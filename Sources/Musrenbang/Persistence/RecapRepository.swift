@@ -43,7 +43,6 @@ public struct RecapRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    private static let fundedStatuses = "('didanai', 'ditetapkan')"
 
     /// Counts and sums of a cycle's proposals grouped by `dimension`, ordered by name (status: by key).
     /// The database groups in index order by (group, stage, status), which needs no sorting and no
@@ -65,7 +64,7 @@ public struct RecapRepository {
             if !includeDrafts && stage == Stage.praMusrenbang.rawValue && status == ProposalStatus.draft.rawValue { return }
             let key = dimension == .status ? "\(stage):\(status)" : String(try row.get(0, as: Int64.self))
             let count: Int = try row.get(3), original: Int64 = try row.get(4), effective: Int64 = try row.get(5)
-            let funded = status == ProposalStatus.didanai.rawValue || status == ProposalStatus.ditetapkan.rawValue
+            let funded = ProposalStatus(rawValue: status).map(ProposalStatus.funded.contains) ?? false
             if rows[key] == nil {
                 order.append(key)
                 rows[key] = RecapRow(key: key, name: key, count: 0, originalCost: 0, effectiveCost: 0, fundedCount: 0, fundedCost: 0)
@@ -100,7 +99,7 @@ public struct RecapRepository {
             SELECT c.\(owner) AS owner, c.amount, t.\(nameColumn) AS name, ifnull(u.used, 0) AS used
             FROM \(ceilings) c JOIN \(names) t ON t.id = c.\(owner)
             LEFT JOIN (SELECT envelope_owner_id, sum(effective_cost) AS used FROM proposals
-                       WHERE cycle_id = ?1 AND envelope_level = ?2 AND status IN \(Self.fundedStatuses)
+                       WHERE cycle_id = ?1 AND envelope_level = ?2 AND status IN \(ProposalStatus.fundedSQLList)
                        GROUP BY envelope_owner_id) u ON u.envelope_owner_id = c.\(owner)
             WHERE c.cycle_id = ?1 ORDER BY t.\(nameColumn)
             """, [cycleId.rawValue, level.rawValue]).compactMap { row in

@@ -44,6 +44,12 @@ public enum ProposalStatus: String, CaseIterable, Hashable, Sendable, CustomStri
     }
 
     public var description: String { rawValue }
+
+    /// Funded: inside an envelope (F1) or ratified from it. What an envelope's use and its ceiling check count.
+    public static let funded: Set<ProposalStatus> = [.didanai, .ditetapkan]
+
+    /// `funded` as an SQL list of literals (`('didanai', 'ditetapkan')`) for the repositories' queries.
+    static let fundedSQLList = "(" + funded.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ") + ")"
 }
 
 /// Where a proposal is: its stage and its status in that stage.

@@ -407,4 +407,25 @@ struct EngineGuardTests {
         let reasons = try world.database.read { db in try AllocationRepository(db).decisions(runId: run) }.map(\.reason)
         #expect(reasons[0].hasPrefix("sisa pagu dicadangkan untuk porsi non-fisik minimal"))
     }
+
+    /// One meaning of "funded" everywhere: a proposal not ratified keeps its envelope on record but no longer uses it,
+    /// for the recap, the ceiling check and the ceiling administration alike.
+    @Test func aProposalNotRatifiedNoLongerUsesItsEnvelope() throws {
+        let world = try TestWorld()
+        let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
+        let a = try world.acceptedProposal(volume: 5)
+        let run = try world.rankAndRun(envelope, [a], by: lurah)
+        try world.service.lockLevel(envelope.lockKey, cycleId: world.cycle.id, runId: run, documentNumber: "BA/1", by: lurah)
+        world.at(.kota)
+        let funded = try world.service.proposal(.id(a.id))
+        let dropped = try world.service.apply(.tidakTetapkan, to: .id(a.id), by: world.actor("bappeda"), expectedVersion: funded.version,
+                                              reason: "tidak sesuai prioritas kota")
+        #expect(dropped.envelope == envelope)
+        let (byAdministration, byCheck) = try world.database.read { db in
+            (try CeilingRepository(db).funded(cycleId: world.cycle.id, level: .kelurahan)[envelope.ownerId],
+             try ProposalRepository(db).fundedTotal(of: envelope, cycleId: world.cycle.id))
+        }
+        let byRecap = try world.service.ceilingUsage(cycleId: world.cycle.id, level: .kelurahan).first { $0.envelope == envelope }?.used
+        #expect(byAdministration == nil && byCheck == 0 && byRecap == 0)
+    }
 }
