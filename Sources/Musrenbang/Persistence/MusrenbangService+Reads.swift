@@ -31,8 +31,9 @@ extension MusrenbangService {
         }
     }
 
-    /// The whole proposal with its history and attachments, for a viewer with full access (its proposer, its
-    /// scoped staff, Bappeda); `notFound` for anyone else (who may still read `publicProposal`).
+    /// The whole proposal with its history, attachments, photos and its public wording, in one snapshot (the history
+    /// read once), for a viewer with full access (its proposer, its scoped staff, Bappeda); `notFound` for anyone
+    /// else (who may still read `publicProposal`).
     public func proposalDetail(_ ref: ProposalRef, viewer: Viewer) throws -> ProposalDetail {
         let now = clock.now()
         return try database.read { db in
@@ -40,8 +41,10 @@ extension MusrenbangService {
             guard access == .full else { throw PersistenceError.notFound(ref.description) }
             var loaded = proposal
             loaded.attachments = try AttachmentRepository(db).list(proposalId: proposal.id)
-            return ProposalDetail(proposal: loaded, history: try EventRepository(db).history(of: proposal.id),
-                                  attachments: loaded.attachments)
+            let history = try EventRepository(db).history(of: proposal.id)
+            return ProposalDetail(proposal: loaded, history: history,
+                                  publicView: try PublicReadRepository(db).publicProposal(proposal, history: history),
+                                  photos: try ProposalPhotoRepository(db).list(proposalId: proposal.id))
         }
     }
 

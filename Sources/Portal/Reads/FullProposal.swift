@@ -4,9 +4,11 @@ import Musrenbang
 /// its public reading (names of its area, bidang and kamus item, recommendations, the timeline with role labels).
 struct FullProposal {
     let detail: ProposalDetail
-    let named: PublicProposal
-    /// Its photos (small versions with their sizes), for viewers with full access.
-    let photos: [ProposalPhoto]
+
+    /// The proposal in words (area, activity and actors named).
+    var named: PublicProposal { detail.publicView }
+    /// Its photos (small versions with their sizes).
+    var photos: [ProposalPhoto] { detail.photos }
 
     var proposal: Proposal { detail.proposal }
     var code: TrackingCode { proposal.trackingCode }
@@ -17,8 +19,6 @@ extension Portal {
     /// a missing proposal, or one this actor may not see in full.
     func fullProposal(_ code: String?, actor: Actor) throws -> FullProposal {
         guard let code, let parsed = TrackingCode(parsing: code) else { throw PortalError.notFound }
-        let detail = try service.proposalDetail(.code(parsed), viewer: .actor(actor))
-        let named = try service.publicProposal(.code(parsed), viewer: .actor(actor))
-        return FullProposal(detail: detail, named: named, photos: try service.photos(of: .code(parsed), viewer: .actor(actor)))
+        return FullProposal(detail: try service.proposalDetail(.code(parsed), viewer: .actor(actor)))
     }
 }
