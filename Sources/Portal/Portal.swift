@@ -51,6 +51,7 @@ public final class Portal: Sendable {
         do {
             context = try makeContext(request)
         } catch {
+            configuration.log("portal: cannot read the session of \(request.method) \(request.path): \(error)")
             return HTTPResponse.error(HTTPError(.internalServerError))
         }
         var response: HTTPResponse
@@ -90,7 +91,7 @@ public final class Portal: Sendable {
 
     /// A page in the layout, with the signed-in role's label in the header.
     func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
-        let label = context.actor.map { RoleLabel.text(try! RoleAssignment(role: $0.role, scope: $0.scope), database: service.database) }
+        let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
         return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
     }
 

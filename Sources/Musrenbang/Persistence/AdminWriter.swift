@@ -8,6 +8,13 @@ struct AdminWriter {
     let actor: Actor
     let now: Date
 
+    /// A change by `actor` acting as `role`, verified against the database (its account exists, is active and holds
+    /// that role): the only way to make one, so every path that logs an admin change checks who makes it.
+    init(db: Connection, actor: Actor, as role: Role, _ label: String, at now: Date) throws {
+        try MusrenbangService.verify(actor, as: [role], label, db: db)
+        self.db = db; self.actor = actor; self.now = now
+    }
+
     /// Appends the log row of this change.
     func log(_ entity: AdminEntity, key: String, _ action: AdminAction, before: AdminSnapshot?, after: AdminSnapshot?,
              reason: String? = nil, cycleId: CycleID? = nil) throws {
@@ -46,10 +53,7 @@ extension MusrenbangService {
     func administer<T>(_ role: Role, _ label: String, by actor: Actor, _ body: (AdminWriter) throws -> T) throws -> T {
         guard actor.role == role else { throw DomainError.roleNotAllowed(role: actor.role, action: label) }
         let now = clock.now()
-        return try database.write { db in
-            try Self.verify(actor, as: [role], label, db: db)
-            return try body(AdminWriter(db: db, actor: actor, now: now))
-        }
+        return try database.write { db in try body(try AdminWriter(db: db, actor: actor, as: role, label, at: now)) }
     }
 
     /// Throws unless `actor` acts as one of `roles` and its account exists, is active and holds that role with

@@ -181,7 +181,8 @@ public struct MusrenbangTransaction {
         guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "hitung pagu") }
         let now = clock.now()
         return try write { db in
-            try CeilingComputation(change: AdminWriter(db: db, actor: actor, now: now)).run(cycleId: cycleId, reason: reason)
+            let change = try AdminWriter(db: db, actor: actor, as: .bappeda, "hitung pagu", at: now)
+            return try CeilingComputation(change: change).run(cycleId: cycleId, reason: reason)
         }
     }
 

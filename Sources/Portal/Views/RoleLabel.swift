@@ -6,10 +6,15 @@ import Storage
 /// "Ketua RT 03/RW 05 Pondok Karya", "Verifikator Perangkat Daerah DINKES", "Bappeda".
 enum RoleLabel {
     static func text(_ assignment: RoleAssignment, database: Database) -> String {
-        let role = assignment.role.displayName
+        text(role: assignment.role, scope: assignment.scope, database: database)
+    }
+
+    /// The label of `role` acting on `scope` (an actor's, which needs no validation as an assignment).
+    static func text(role assignedRole: Role, scope: Scope, database: Database) -> String {
+        let role = assignedRole.displayName
         let unit: String? = try? database.read { db -> String? in
             let wilayah = WilayahRepository(db)
-            switch assignment.scope {
+            switch scope {
             case .kelurahan(let id): return try wilayah.kelurahan(id: id).name
             case .kecamatan(let id): return try wilayah.kecamatan(id: id).name
             case .opd(let id): return try CatalogRepository(db).opdList().first { $0.id == id }?.shortName
@@ -27,7 +32,7 @@ enum RoleLabel {
             case .selfOnly, .kota, .system: return nil
             }
         } ?? nil
-        let base: String = switch assignment.role {
+        let base: String = switch assignedRole {
         case .verifikatorKelurahan: "Verifikator Kelurahan"
         case .ketuaRT, .ketuaRW: "Ketua"
         default: role

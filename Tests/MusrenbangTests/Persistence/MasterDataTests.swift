@@ -61,6 +61,12 @@ struct MasterDataTests {
                 try world.expectRefused("role_not_allowed", "\(operation) forged") { try call(actor) }
             }
         }
+        // The batch path (one transaction for several operations) checks the actor the same way.
+        for actor in forged {
+            try world.expectRefused("role_not_allowed", "computeCeilings in a transaction, forged") {
+                _ = try world.service.transaction { try $0.computeCeilings(cycleId: world.cycle.id, by: actor) }
+            }
+        }
         // A deactivated Bappeda account.
         _ = try world.service.setAccountActive(world.actor("bappeda").accountId, false, by: world.actor("admin"))
         for (operation, call) in Self.operations(world) {

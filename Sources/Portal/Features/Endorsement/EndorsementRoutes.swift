@@ -34,7 +34,7 @@ extension Portal {
         let selected = head.tabs.first { $0.key == context.request.queryValue("status") } ?? head.tabs[0]
         let pageNumber = max(1, Int(context.request.queryValue("halaman") ?? "") ?? 1)
         let result = try service.proposals(head.query(cycleId: cycle.id, states: selected.states, page: pageNumber), viewer: .actor(head.actor))
-        let label = RoleLabel.text(try RoleAssignment(role: head.actor.role, scope: head.actor.scope), database: service.database)
+        let label = RoleLabel.text(role: head.actor.role, scope: head.actor.scope, database: service.database)
         return page("Persetujuan usulan", context, status: status,
                     EndorsementListView.render(head: head, roleLabel: label, cycle: cycle, selected: selected, result: result, now: context.now,
                                                bulk: bulk, csrfToken: context.csrfToken))
