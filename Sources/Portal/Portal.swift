@@ -95,10 +95,16 @@ public final class Portal: Sendable {
         return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
     }
 
-    /// The request's form (URL-encoded or multipart) after the CSRF and origin checks.
-    func verifiedForm(_ context: RequestContext) throws -> FormData {
-        let form = try context.request.form()
-        try CSRFCheck.verify(context.request, submitted: form[CSRFCheck.fieldName], expected: context.csrfToken)
+    /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused
+    /// form's uploaded files are deleted at once.
+    func verifiedForm(_ context: RequestContext, limits: FormLimits = FormLimits()) throws -> FormData {
+        let form = try context.request.form(limits: limits)
+        do {
+            try CSRFCheck.verify(context.request, submitted: form[CSRFCheck.fieldName], expected: context.csrfToken)
+        } catch {
+            form.removeFiles()
+            throw error
+        }
         return form
     }
 

@@ -27,7 +27,7 @@ struct ResidentActions {
         closedStage = editable && !open ? Self.closed(state.stage, window: cycle.windows[state.stage], now: now) : nil
         returnReason = state.status == .dikembalikan ? events.last { $0.action == .kembalikan }?.note : nil
         let carried = events.last { $0.action == .bawaKeSiklusBerikut }
-        carriedNote = carried.map { $0.note ?? "Sudah dibawa ke siklus berikutnya." }
+        carriedNote = carried.map { $0.note ?? "Sudah dibawa ke siklus berikutnya" }
         if state.isCarryOverEligible, carried == nil, let current, current.id != cycle.id, current.budgetYear > cycle.budgetYear,
            current.isOpen(.praMusrenbang, at: now) {
             carryInto = current

@@ -5,17 +5,9 @@ import Musrenbang
 /// Reading the photos of a proposal form: the multipart body within `PhotoUploads.bodyLimit`, removals ticked
 /// "Hapus", each uploaded file checked and kept as a pending photo of the form (attached when the form is saved).
 extension Portal {
-    /// The request's form (URL-encoded or multipart, with files up to the photo limits) after the CSRF checks.
+    /// The form of a proposal with photos: multipart, files up to the photo limits, after the CSRF checks.
     func verifiedPhotoForm(_ context: RequestContext) throws -> FormData {
-        let limits = FormLimits(maxFileBytes: PhotoUploads.bodyLimit, maxTotalBytes: PhotoUploads.bodyLimit)
-        let form = try context.request.form(limits: limits)
-        do {
-            try CSRFCheck.verify(context.request, submitted: form[CSRFCheck.fieldName], expected: context.csrfToken)
-        } catch {
-            form.removeFiles()
-            throw error
-        }
-        return form
+        try verifiedForm(context, limits: FormLimits(maxFileBytes: PhotoUploads.bodyLimit, maxTotalBytes: PhotoUploads.bodyLimit))
     }
 
     /// Removes the ticked pending photos and keeps every uploaded file that passes the checks; `attached` is the
