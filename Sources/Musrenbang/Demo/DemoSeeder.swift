@@ -516,9 +516,22 @@ final class DemoSeedRun {
         return try s.runAllocation(envelope, cycleId: cycle.id, by: actor).runId
     }
 
-    /// Before a berita acara the meeting decides every proposal still waiting for it.
-    private func decideWaiting(_ filter: ProposalFilter, by actor: Actor, reject: Double) throws {
-        for p in try s.proposals(filter) { _ = try verify(p, by: actor, leave: 0, reject: reject, change: 0.1) }
+    /// The end of a meeting of `envelope`: when it signs its berita acara (a `lockShare` chance) it first decides every
+    /// proposal still waiting; it ranks and runs the allocation, then signs with that run. Returns whether it signed.
+    @discardableResult
+    private func meeting(_ envelope: FundingEnvelope, cycle: Cycle, by actor: Actor, lockShare: Double, reject: Double,
+                         documentNumber: String, note: String = "") throws -> Bool {
+        let locking = random.chance(lockShare)
+        if locking {
+            var waiting = MusrenbangTransaction.candidateFilter(envelope, cycleId: cycle.id)
+            waiting.states = [ProposalState(envelope.level.stage, .verifikasi)]
+            for p in try s.proposals(waiting) { _ = try verify(p, by: actor, leave: 0, reject: reject, change: 0.1) }
+        }
+        let run = try rankAndAllocate(envelope, cycle: cycle, by: actor)
+        guard locking else { return false }
+        tick()
+        try s.lockLevel(envelope.lockKey, cycleId: cycle.id, runId: run, documentNumber: documentNumber, note: note, by: actor)
+        return true
     }
 
     private func kelurahanMeetings(_ cycle: Cycle, lagging: Set<KelurahanID>, lockShare: Double, leaveShare: Double) throws {
@@ -539,18 +552,8 @@ final class DemoSeedRun {
                 _ = try verify(p, by: lurah, leave: leaveShare, reject: 0.08, change: 0.11)
             }
             if lagging.contains(kel.id) { return }
-            let locking = random.chance(lockShare)
-            if locking {
-                try decideWaiting(ProposalFilter(cycleId: cycle.id, kelurahanId: kel.id, states: [ProposalState(.kelurahan, .verifikasi)]),
-                                  by: lurah, reject: 0.08)
-            }
-            let run = try rankAndAllocate(.kelurahan(kel.id), cycle: cycle, by: lurah)
-            if locking {
-                tick()
-                try s.lockLevel(.kelurahan(kel.id), cycleId: cycle.id, runId: run,
-                                      documentNumber: "BA/\(cycle.planYear)/KEL-\(kel.id)", note: "Berita acara Musrenbang Kelurahan \(kel.name)",
-                                      by: lurah)
-            }
+            try meeting(.kelurahan(kel.id), cycle: cycle, by: lurah, lockShare: lockShare, reject: 0.08,
+                        documentNumber: "BA/\(cycle.planYear)/KEL-\(kel.id)", note: "Berita acara Musrenbang Kelurahan \(kel.name)")
         } }
     }
 
@@ -562,16 +565,9 @@ final class DemoSeedRun {
                                                                states: [ProposalState(.kecamatan, .verifikasi)]))
             for p in waiting { _ = try verify(p, by: camat, leave: leaveShare, reject: 0.10, change: 0.10) }
             if notAllocated.contains(kec.id) { return }
-            let locking = random.chance(lockShare)
-            if locking {
-                try decideWaiting(ProposalFilter(cycleId: cycle.id, kecamatanId: kec.id, states: [ProposalState(.kecamatan, .verifikasi)]),
-                                  by: camat, reject: 0.10)
-            }
-            let run = try rankAndAllocate(.kecamatan(kec.id), cycle: cycle, by: camat)
-            guard locking else { return }
-            tick()
-            try s.lockLevel(.kecamatan(kec.id), cycleId: cycle.id, runId: run, documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)",
-                            note: "Berita acara Musrenbang Kecamatan \(kec.name)", by: camat)
+            guard try meeting(.kecamatan(kec.id), cycle: cycle, by: camat, lockShare: lockShare, reject: 0.10,
+                              documentNumber: "BA/\(cycle.planYear)/KEC-\(kec.id)", note: "Berita acara Musrenbang Kecamatan \(kec.name)")
+            else { return }
             // After the berita acara the F2 list is passed up; a few wait for the camat's decision.
             let overflow = try s.proposals(ProposalFilter(cycleId: cycle.id, kecamatanId: kec.id,
                                                           states: [ProposalState(.kecamatan, .f2)]))
@@ -595,17 +591,8 @@ final class DemoSeedRun {
             for p in waiting { _ = try verify(p, by: verifier, leave: leaveShare, reject: 0.15, change: 0.10) }
             // Deterministic split: with allocateShare 0.5, every other OPD has run its allocation.
             guard allocateShare >= 1 || index % 2 == 0 else { return }
-            let locking = random.chance(lockShare)
-            if locking {
-                try decideWaiting(ProposalFilter(cycleId: cycle.id, routedOPDId: opd.id, states: [ProposalState(.opd, .verifikasi)]),
-                                  by: verifier, reject: 0.15)
-            }
-            let run = try rankAndAllocate(.opd(opd.id), cycle: cycle, by: verifier)
-            if locking {
-                tick()
-                try s.lockLevel(.opd(opd.id), cycleId: cycle.id, runId: run, documentNumber: "BA/\(cycle.planYear)/FPD-\(opd.code)",
-                                      by: verifier)
-            }
+            try meeting(.opd(opd.id), cycle: cycle, by: verifier, lockShare: lockShare, reject: 0.15,
+                        documentNumber: "BA/\(cycle.planYear)/FPD-\(opd.code)")
         } }
     }
 
