@@ -46,12 +46,8 @@ struct EndorsementBulkForm {
         if decision == nil {
             errors.append(FieldError(field: "keputusan-bersama", message: "Pilih Setujui atau Kembalikan untuk usulan yang dicentang."))
         }
-        if decision == .kembalikan && trimmedReason.isEmpty {
-            errors.append(FieldError(field: "alasan-bersama", message: "Tulis alasan pengembalian; alasan yang sama dicatat pada setiap usulan yang dicentang."))
-        }
-        if trimmedReason.count > 2000 {
-            errors.append(FieldError(field: "alasan-bersama", message: "Alasan terlalu panjang: paling banyak 2.000 huruf."))
-        }
+        errors += EndorsementForm.reasonErrors(decision, reason: trimmedReason, field: "alasan-bersama",
+                                               missing: "Tulis alasan pengembalian; alasan yang sama dicatat pada setiap usulan yang dicentang.")
     }
 
     var trimmedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -33,15 +33,18 @@ struct EndorsementForm {
         if decision == nil || version == nil {
             errors.append(FieldError(field: "keputusan", message: "Formulir tidak lengkap. Muat ulang halaman, lalu pilih Setujui atau Kembalikan."))
         }
-        if decision == .kembalikan && trimmedReason.isEmpty {
-            errors.append(FieldError(field: "alasan", message: "Tulis alasan pengembalian, supaya pengusul tahu apa yang perlu diperbaiki."))
-        }
-        if trimmedReason.count > 2000 {
-            errors.append(FieldError(field: "alasan", message: "Alasan terlalu panjang: paling banyak 2.000 huruf."))
-        }
+        errors += Self.reasonErrors(decision, reason: trimmedReason, field: "alasan",
+                                    missing: "Tulis alasan pengembalian, supaya pengusul tahu apa yang perlu diperbaiki.")
     }
 
     var trimmedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The reason's rules, the same for one proposal and for several: required to return, at most 2,000 characters.
+    static func reasonErrors(_ decision: Decision?, reason: String, field: String, missing: String) -> [FieldError] {
+        if decision == .kembalikan && reason.isEmpty { return [FieldError(field: field, message: missing)] }
+        if reason.count > 2000 { return [FieldError(field: field, message: "Alasan terlalu panjang: paling banyak 2.000 huruf.")] }
+        return []
+    }
 
     func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
 
