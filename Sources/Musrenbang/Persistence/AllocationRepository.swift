@@ -149,11 +149,14 @@ public struct AllocationRepository {
     /// The decisions of a run, in processing order: (proposal, funded, reason).
     /// The reason is the stored text of rows written before Migrations/0004, else built from the decision's numbers.
     public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {
+        try explainedDecisions(runId: runId).map { ($0.decision.proposalId, $0.decision.funded, $0.reason) }
+    }
+
+    /// A run's decisions with the reason each shows (stored text before 0004, else built from the numbers).
+    public func explainedDecisions(runId: Int64) throws -> [(decision: AllocationDecision, reason: String)] {
         let legacy: [Int64: String] = try Dictionary(uniqueKeysWithValues: db.query("""
             SELECT position, reason FROM allocation_decisions WHERE run_id = ? AND reason IS NOT NULL
             """, [runId]).map { (try $0.get("position"), try $0.get("reason")) })
-        return try storedDecisions(runId: runId).map { d in
-            (d.proposalId, d.funded, legacy[Int64(d.position)] ?? d.reason)
-        }
+        return try storedDecisions(runId: runId).map { d in (d, legacy[Int64(d.position)] ?? d.reason) }
     }
 }

@@ -51,31 +51,26 @@ extension MusrenbangService {
     /// An allocation run with every decision and its reason: for the envelope's own staff and Bappeda, and for
     /// everyone once the level's results are public (`Visibility.canViewResults`).
     public func allocationRun(_ runId: Int64, viewer: Viewer) throws -> AllocationRunView {
-        let now = clock.now()
-        return try database.read { db in
-            let reads = PublicReadRepository(db)
-            guard let (cycleId, envelope) = try reads.runEnvelope(id: runId),
-                  Visibility.canViewResults(of: envelope.lockKey, viewer: viewer, cycle: try CycleRepository(db).cycle(id: cycleId),
-                                            at: now),
-                  let run = try reads.allocationRun(id: runId) else {
-                throw PersistenceError.notFound("alokasi \(runId)")
-            }
-            return run
-        }
+        try visibleRun(viewer: viewer, missing: "alokasi \(runId)") { try AllocationRepository($0).run(id: runId) }
     }
 
     /// The latest allocation run of an envelope (the one in force), under the same rule as `allocationRun`.
     public func latestAllocationRun(_ envelope: FundingEnvelope, cycleId: CycleID, viewer: Viewer) throws -> AllocationRunView {
+        try visibleRun(viewer: viewer, missing: "alokasi \(envelope)") {
+            try AllocationRepository($0).latestRun(cycleId: cycleId, envelope: envelope)
+        }
+    }
+
+    /// The run `find` reads, as a view, when `viewer` may see its level's results; `notFound` otherwise.
+    private func visibleRun(viewer: Viewer, missing: String, _ find: (Connection) throws -> AllocationRun?) throws -> AllocationRunView {
         let now = clock.now()
         return try database.read { db in
-            let reads = PublicReadRepository(db)
-            guard Visibility.canViewResults(of: envelope.lockKey, viewer: viewer, cycle: try CycleRepository(db).cycle(id: cycleId),
-                                            at: now),
-                  let runId = try reads.latestRunId(cycleId: cycleId, envelope: envelope),
-                  let run = try reads.allocationRun(id: runId) else {
-                throw PersistenceError.notFound("alokasi \(envelope)")
+            guard let run = try find(db),
+                  Visibility.canViewResults(of: run.envelope.lockKey, viewer: viewer, cycle: try CycleRepository(db).cycle(id: run.cycleId),
+                                            at: now) else {
+                throw PersistenceError.notFound(missing)
             }
-            return run
+            return try PublicReadRepository(db).allocationRun(run)
         }
     }
 

@@ -58,46 +58,21 @@ struct PublicReadRepository {
         return names
     }
 
-    /// The run with its decisions (reasons built from the stored numbers), or nil when there is no such run.
-    func allocationRun(id runId: Int64) throws -> AllocationRunView? {
-        guard let row = try db.queryOne("SELECT * FROM allocation_runs WHERE id = ?", [runId]),
-              let envelope = FundingEnvelope(level: try Stored.value(row, "level"), ownerId: try row.get("owner_id")) else {
-            return nil
-        }
-        let cycleId = CycleID(try row.get("cycle_id"))
-        let reasons = try AllocationRepository(db).decisions(runId: runId)
-        var numbers: [(position: Int, rank: Int, cost: Int64)] = []
-        try db.forEachRow("SELECT position, rank, cost FROM allocation_decisions WHERE run_id = ? ORDER BY position", [runId]) { r in
-            numbers.append((try r.get(0), try r.get(1), try r.get(2)))
-        }
-        guard numbers.count == reasons.count else { throw PersistenceError.corrupt("allocation_decisions of run \(runId)") }
-        let summaries = try ProposalListRepository(db).summaries(ids: reasons.map(\.proposalId))
-        let decisions = try zip(reasons, numbers).map { decision, number in
+    /// The view of a stored run: its decisions in order, each with its proposal's code and title and its reason.
+    func allocationRun(_ run: AllocationRun) throws -> AllocationRunView {
+        let explained = try AllocationRepository(db).explainedDecisions(runId: run.id)
+        let summaries = try ProposalListRepository(db).summaries(ids: explained.map(\.decision.proposalId))
+        let decisions = try explained.map { decision, reason in
             guard let summary = summaries[decision.proposalId] else {
                 throw PersistenceError.corrupt("allocation decision names proposal \(decision.proposalId)")
             }
-            return AllocationDecisionView(position: number.position, trackingCode: summary.trackingCode, title: summary.title,
-                                          rank: number.rank == 0 ? nil : number.rank, cost: number.cost,
-                                          funded: decision.funded, reason: decision.reason)
+            return AllocationDecisionView(position: decision.position, trackingCode: summary.trackingCode, title: summary.title,
+                                          rank: decision.rank == Int.max ? nil : decision.rank, cost: decision.cost,
+                                          funded: decision.funded, reason: reason)
         }
-        return AllocationRunView(runId: runId, envelope: envelope, envelopeName: try envelopeName(envelope, cycleId: cycleId),
-                                 envelopeAmount: try row.get("envelope_amount"), fundedTotal: try row.get("funded_total"),
-                                 remaining: try row.get("remaining"), runAt: try Stored.date(row, "run_at"), decisions: decisions)
-    }
-
-    /// The cycle and envelope of a stored run, or nil.
-    func runEnvelope(id runId: Int64) throws -> (CycleID, FundingEnvelope)? {
-        guard let row = try db.queryOne("SELECT cycle_id, level, owner_id FROM allocation_runs WHERE id = ?", [runId]),
-              let envelope = FundingEnvelope(level: try Stored.value(row, "level"), ownerId: try row.get("owner_id")) else {
-            return nil
-        }
-        return (CycleID(try row.get("cycle_id")), envelope)
-    }
-
-    /// The id of the latest run of an envelope, if any.
-    func latestRunId(cycleId: CycleID, envelope: FundingEnvelope) throws -> Int64? {
-        try db.scalar("SELECT max(id) FROM allocation_runs WHERE cycle_id = ? AND level = ? AND owner_id = ?",
-                      [cycleId.rawValue, envelope.level.rawValue, envelope.ownerId])
+        return AllocationRunView(runId: run.id, envelope: run.envelope, envelopeName: try envelopeName(run.envelope, cycleId: run.cycleId),
+                                 envelopeAmount: run.envelopeAmount, fundedTotal: run.fundedTotal, remaining: run.remaining,
+                                 runAt: run.runAt, decisions: decisions)
     }
 
     /// The berita acara locking `key` in `cycleId`, with its final run (the envelope's last: none runs after a lock).
@@ -119,8 +94,8 @@ struct PublicReadRepository {
         }
         let units = PublicLabel.Units(kecamatanName: unit, kelurahanName: unit, rwNumber: nil, rtNumber: nil)
         var finalRun: AllocationRunView?
-        if let envelope = FundingEnvelope(lockKey: key), let runId = try latestRunId(cycleId: cycleId, envelope: envelope) {
-            finalRun = try allocationRun(id: runId)
+        if let envelope = FundingEnvelope(lockKey: key), let run = try AllocationRepository(db).latestRun(cycleId: cycleId, envelope: envelope) {
+            finalRun = try allocationRun(run)
         }
         let prefix = switch key {
         case .kelurahan: "Kelurahan "
