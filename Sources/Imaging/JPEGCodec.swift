@@ -1,7 +1,7 @@
 import CTurboJPEG
 
 /// JPEG through libjpeg-turbo's TurboJPEG API: header, decoding (scaled down by the decoder when that is cheaper)
-/// and encoding. Errors come back as return codes, never as a trap. EXIF orientation is ignored.
+/// and encoding. Errors come back as return codes, never as a trap. EXIF orientation: `ExifOrientation`.
 public enum JPEGCodec {
     /// The dimensions announced by the JPEG header.
     static func size(of bytes: [UInt8]) throws(PhotoError) -> PhotoSize {

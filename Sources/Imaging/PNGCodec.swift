@@ -1,4 +1,7 @@
 import CPNG
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// PNG through libpng's simplified API, which reports errors in `png_image.message` instead of a longjmp into Swift.
 /// Transparent pixels are composited on white.
@@ -12,6 +15,62 @@ public enum PNGCodec {
         let size = PhotoSize(width: number(16), height: number(20))
         guard size.width > 0, size.height > 0 else { throw .undecodable(detail: "empty IHDR") }
         return size
+    }
+
+    /// Decodes row by row and shrinks on the way to `target` (alpha composited on white), never holding the whole
+    /// image; an interlaced PNG (whose rows come in seven passes) is decoded whole, and refused above
+    /// `maxInterlacedPixels`.
+    static func decodeShrunk(_ bytes: [UInt8], size: PhotoSize, to target: PhotoSize, maxInterlacedPixels: Int)
+        throws(PhotoError) -> RGBImage {
+        let stream = UnsafeMutablePointer<cpng_stream>.allocate(capacity: 1)
+        defer { stream.deallocate() }
+        enum Outcome { case image(RGBImage), interlaced, failed(String) }
+        let outcome = bytes.withUnsafeBufferPointer { input -> Outcome in
+            defer { cpng_read_close(stream) }
+            guard cpng_read_open(stream, input.baseAddress, input.count) == 0 else { return .failed(streamMessage(stream)) }
+            if stream.pointee.interlaced != 0 { return .interlaced }
+            guard Int(stream.pointee.width) == size.width, Int(stream.pointee.height) == size.height else {
+                return .failed("IHDR berubah")
+            }
+            var shrinker = RowShrinker(from: size, to: target)
+            var row = [UInt8](repeating: 0, count: size.width * 4)
+            for _ in 0..<size.height {
+                let status = row.withUnsafeMutableBufferPointer { cpng_read_row(stream, $0.baseAddress) }
+                guard status == 0 else { return .failed(streamMessage(stream)) }
+                row.withUnsafeBufferPointer { shrinker.addRGBA($0) }
+            }
+            return shrinker.image.map(Outcome.image) ?? .failed("baris kurang")
+        }
+        switch outcome {
+        case .image(let image):
+            return image
+        case .failed(let detail):
+            throw .undecodable(detail: detail)
+        case .interlaced:
+            guard size.width * size.height <= maxInterlacedPixels else {
+                throw .interlacedTooLarge(width: size.width, height: size.height)
+            }
+            return Downscaler.shrink(try decode(bytes), to: target)
+        }
+    }
+
+    /// An 8-bit RGB PNG of `width` x `height` in one flat colour, written row by row (a large test image that
+    /// compresses to almost nothing, made without holding its pixels), interlaced or not.
+    public static func encodeFlat(width: Int, height: Int, red: UInt8, green: UInt8, blue: UInt8,
+                                  interlaced: Bool = false) throws(PhotoError) -> [UInt8] {
+        let stream = UnsafeMutablePointer<cpng_stream>.allocate(capacity: 1)
+        defer { stream.deallocate() }
+        var row = [UInt8](repeating: 0, count: width * 3)
+        for x in 0..<width { row[x * 3] = red; row[x * 3 + 1] = green; row[x * 3 + 2] = blue }
+        let status = row.withUnsafeBufferPointer { cpng_write_repeated_row(stream, png_uint_32(width), png_uint_32(height), $0.baseAddress,
+                                                                           interlaced ? 1 : 0) }
+        defer { free(stream.pointee.output) }
+        guard status == 0, let output = stream.pointee.output else { throw .encodingFailed(detail: streamMessage(stream)) }
+        return Array(UnsafeBufferPointer(start: output, count: stream.pointee.output_length))
+    }
+
+    private static func streamMessage(_ stream: UnsafeMutablePointer<cpng_stream>) -> String {
+        withUnsafeBytes(of: stream.pointee.message) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// Decodes to RGB, alpha composited on white.

@@ -4,6 +4,8 @@ public enum PhotoError: Error, Equatable, Sendable {
     case notAPhoto
     /// The header announces more pixels than `PhotoLimits.maxPixels`.
     case tooManyPixels(width: Int, height: Int)
+    /// An interlaced PNG above `PhotoLimits.maxInterlacedPixels` (its rows cannot be shrunk one at a time).
+    case interlacedTooLarge(width: Int, height: Int)
     /// The file claims to be JPEG or PNG but does not decode (truncated, damaged, unsupported variant).
     case undecodable(detail: String)
     /// The small version could not be encoded (should not happen on valid pixels).
@@ -16,6 +18,9 @@ public enum PhotoError: Error, Equatable, Sendable {
             "Berkas bukan foto JPEG atau PNG."
         case .tooManyPixels(let width, let height):
             "Foto terlalu besar (\(width)×\(height) piksel); kirim foto paling banyak 40 megapiksel."
+        case .interlacedTooLarge(let width, let height):
+            "Foto PNG bertautan (interlaced) \(width)×\(height) piksel terlalu besar untuk diproses; simpan ulang tanpa "
+                + "interlace atau kirim sebagai JPEG."
         case .undecodable:
             "Foto rusak atau tidak lengkap sehingga tidak dapat dibuka; kirim ulang fotonya."
         case .encodingFailed:

@@ -1,6 +1,6 @@
 /// Makes the small JPEG version of a JPEG or PNG photo: checks the format by its bytes and the header's dimensions
-/// before decoding, then shrinks (never enlarges) and encodes. EXIF orientation is ignored: the small version keeps
-/// the pixel order stored in the file.
+/// before decoding, then shrinks (never enlarges), stands a JPEG upright by its EXIF orientation, and encodes. A PNG is
+/// shrunk row by row as it is decoded, so even 40 megapixels need only a few rows of memory.
 public struct PhotoShrinker: Sendable {
     public let limits: PhotoLimits
 
@@ -20,11 +20,10 @@ public struct PhotoShrinker: Sendable {
             throw .tooManyPixels(width: size.width, height: size.height)
         }
         let target = size.fitting(longestSide: limits.longestSide)
-        let decoded = switch format {
-        case .jpeg: try JPEGCodec.decode(bytes, size: size, atLeast: target)
-        case .png: try PNGCodec.decode(bytes)
+        let small = switch format {
+        case .jpeg: ExifOrientation.of(bytes).apply(to: Downscaler.shrink(try JPEGCodec.decode(bytes, size: size, atLeast: target), to: target))
+        case .png: try PNGCodec.decodeShrunk(bytes, size: size, to: target, maxInterlacedPixels: limits.maxInterlacedPixels)
         }
-        let small = Downscaler.shrink(decoded, to: target)
         return SmallPhoto(jpeg: try JPEGCodec.encode(small, quality: limits.quality), width: small.width, height: small.height,
                           originalFormat: format, originalWidth: size.width, originalHeight: size.height)
     }

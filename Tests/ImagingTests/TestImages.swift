@@ -28,4 +28,9 @@ enum TestImages {
     static func transparentPNG(width: Int, height: Int) throws -> [UInt8] {
         try PNGCodec.encodeRGBA([UInt8](repeating: 0, count: width * height * 4), width: width, height: height)
     }
+
+    /// A flat grey Adam7-interlaced PNG.
+    static func interlacedPNG(width: Int, height: Int) throws -> [UInt8] {
+        try PNGCodec.encodeFlat(width: width, height: height, red: 128, green: 128, blue: 128, interlaced: true)
+    }
 }

@@ -31,7 +31,7 @@ extension NewProposalTests {
         #expect(refused.body.contains("value=\"1.200\"") && refused.body.contains("Gang Melati") && hidden("foto_token", refused) == token)
         let pendingId: Int64 = try #require(try world.database.read { db in try db.scalar("SELECT id FROM pending_photos") })
         #expect(refused.body.contains("<img src=\"/foto-sementara/\(pendingId)\" width=\"480\" height=\"360\""))
-        #expect(refused.body.contains("name=\"hapus_foto\" value=\"\(pendingId)\"> Hapus"))
+        #expect(refused.body.contains("name=\"hapus_foto\" value=\"\(pendingId)\" class=\"button secondary\" formnovalidate>Hapus foto"))
         let preview = try browser.get("/foto-sementara/\(pendingId)")
         #expect(preview.status == 200 && preview.headers["Content-Type"] == "image/jpeg" && preview.headers["Cache-Control"]?.hasPrefix("private") == true)
         try world.service.createAccount(username: "warga2", displayName: "Warga Dua", roles: [try RoleAssignment(role: .warga, scope: .selfOnly)],
@@ -39,7 +39,7 @@ extension NewProposalTests {
         let other = world.browser(address: "10.0.0.9:1")
         try other.signIn("warga2", world.password)
         #expect(try other.get("/foto-sementara/\(pendingId)").status == 404)
-        // A second photo, then "Hapus" on it: one photo stays.
+        // A second photo, then "Hapus foto" on it (with "Periksa jawaban", as an older form's checkbox would): one photo stays.
         let two = try browser.postMultipart("/usulan/baru", untitled + [("foto_token", token), ("aksi", "periksa")],
                                             files: [MultipartFile(field: "foto", fileName: "b.png", contentType: "image/png",
                                                                   bytes: try TestPhotos.jpeg(width: 300, height: 200))],

@@ -1,48 +1,201 @@
 import Foundation
+import HTTPServer
 import Musrenbang
 @testable import Portal
+import Storage
 import Testing
+import TestSupport
 
-/// Every page of the portal for every kind of visitor: who gets the page, who is sent to sign in, who is refused
-/// (403) and who is told nothing is there (404). A table, so a new route or role that forgets its check shows here.
+/// Every route the portal registers (GET and POST) for every kind of visitor, on an object in the visitor's scope and
+/// one outside it: who gets the page, who is sent to sign in (303), who is refused (403), who is told nothing is there
+/// (404), whose form is refused (422) or stale (409). A registered route without a row fails the test, and so does a
+/// row whose pattern is no longer registered.
+///
+/// POSTs carry a valid CSRF token, so the status says who may act, not whether the token was right. Where a valid
+/// body would change state for an allowed visitor, the row sends an incomplete one (a 422 after the authorization
+/// check); rows on objects outside the visitor's scope send a complete body, and the test ends by checking that no
+/// proposal, photo or pending photo changed.
 @Suite struct RouteRoleMatrixTests {
-    @Test func everyPageForEveryVisitor() throws {
+    /// The visitors, in the order of every row's statuses: nobody; Ani (the proposer); Budi (another resident of the
+    /// same RT); the Ketua RT 01 (Ani's RT); the Ketua RT 02 (another RT of the same RW); the Ketua RW 01; the
+    /// kelurahan operator acting as operator.
+    static let visitors: [(name: String, username: String?)] = [
+        ("tamu", nil), ("ani", "ani"), ("budi", "budi"), ("rt01", "rt01"), ("rt02", "rt02"), ("rw01", "rw01"), ("op.pk", "op.pk"),
+    ]
+
+    struct Row {
+        let method: HTTPMethod
+        /// The registered pattern this row exercises.
+        let pattern: String
+        let target: String
+        let fields: [(String, String)]
+        /// One status per visitor, in the order of `visitors`.
+        let statuses: [Int]
+
+        static func get(_ pattern: String, _ target: String, _ statuses: [Int]) -> Row {
+            Row(method: .get, pattern: pattern, target: target, fields: [], statuses: statuses)
+        }
+
+        static func post(_ pattern: String, _ target: String, _ fields: [(String, String)], _ statuses: [Int]) -> Row {
+            Row(method: .post, pattern: pattern, target: target, fields: fields, statuses: statuses)
+        }
+
+        /// A POST with nothing but the CSRF token.
+        static func post(_ pattern: String, _ target: String, _ statuses: [Int]) -> Row {
+            Row(method: .post, pattern: pattern, target: target, fields: [], statuses: statuses)
+        }
+    }
+
+    /// The objects of the table: Ani's submitted proposal with a photo (RT 01, waiting for the Ketua RT), Ani's draft,
+    /// Citra's submitted proposal with a photo in RW 02 (outside every head's area but the operator's kelurahan), and
+    /// a photo Ani uploaded with a form not saved yet.
+    struct Objects {
+        let submitted: Proposal
+        let draft: Proposal
+        let elsewhere: Proposal
+        let photo: ProposalPhotoID
+        let elsewherePhoto: ProposalPhotoID
+        let pending: PendingPhotoID
+    }
+
+    static func objects(_ world: PortalWorld, _ scene: ResidentScene) throws -> Objects {
+        let service = world.service
+        let image = try TestPhotos.jpeg(width: 640, height: 480)
+        var submitted = try scene.draft("Saluran Gang Melati", by: scene.ani)
+        let photo = try service.addPhoto(to: .id(submitted.id), fileName: "saluran.jpg", bytes: image, by: scene.ani)
+        submitted = try service.apply(.ajukan, to: .id(submitted.id), by: scene.ani, expectedVersion: submitted.version)
+        let draft = try scene.draft("Lampu Gang Mawar", by: scene.ani)
+        let (rw2, rt2) = try world.database.write { db in
+            let wilayah = WilayahRepository(db)
+            let rw = try wilayah.insertRW(kelurahanId: world.kelurahan, number: 2)
+            return (rw, try wilayah.insertRT(rwId: rw, number: 1))
+        }
+        var new = NewProposal(origin: Origin(kecamatanId: world.kecamatan, kelurahanId: world.kelurahan, rwId: rw2, rtId: rt2),
+                              proposerAccountId: scene.citra.accountId, proposerName: "Citra Lestari", title: "Taman RW 02",
+                              problem: "Tidak ada ruang bermain.", kamusId: scene.kamus, volume: 10, locationText: "Jalan Kenanga",
+                              beneficiaries: 40)
+        new.content.expectedOutput = "Taman kecil"
+        var elsewhere = try service.create(new, cycleId: scene.cycleId, by: scene.citra)
+        let elsewherePhoto = try service.addPhoto(to: .id(elsewhere.id), fileName: "taman.jpg", bytes: image, by: scene.citra)
+        elsewhere = try service.apply(.ajukan, to: .id(elsewhere.id), by: scene.citra, expectedVersion: elsewhere.version)
+        let pending = try service.addPendingPhoto(formToken: SessionToken.make(), fileName: "baru.jpg", bytes: image, by: scene.ani)
+        return Objects(submitted: submitted, draft: draft, elsewhere: elsewhere, photo: photo.id, elsewherePhoto: elsewherePhoto.id,
+                       pending: pending.id)
+    }
+
+    static func rows(_ objects: Objects) -> [Row] {
+        let p1 = objects.submitted.trackingCode.description, p1v = String(objects.submitted.version)
+        let d1 = objects.draft.trackingCode.description
+        let p2 = objects.elsewhere.trackingCode.description, p2v = String(objects.elsewhere.version)
+        let photo = objects.photo.rawValue, elsewherePhoto = objects.elsewherePhoto.rawValue
+        let complete: [(String, String)] = [("kamus", "1"), ("volume", "5"), ("title", "Judul"), ("problem", "Masalah"), ("location", "Gang"),
+                                            ("beneficiaries", "5"), ("aksi", "draf")]
+        //                                                                   tamu  ani  budi rt01 rt02 rw01 op
+        return [
+            .get("/", "/", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/masuk", "/masuk", [200, 303, 303, 303, 303, 303, 303]),
+            // Sign-in with nothing filled in: the form again, for anyone.
+            .post("/masuk", "/masuk", [422, 422, 422, 422, 422, 422, 422]),
+            .post("/keluar", "/keluar", [303, 303, 303, 303, 303, 303, 303]),
+            .get("/daftar", "/daftar", [200, 303, 303, 303, 303, 303, 303]),
+            .post("/daftar", "/daftar", [422, 303, 303, 303, 303, 303, 303]),
+            .get("/peran", "/peran", [303, 200, 200, 200, 200, 200, 200]),
+            .post("/peran", "/peran", [303, 422, 422, 422, 422, 422, 422]),
+            .get("/usulan/baru", "/usulan/baru", [303, 200, 200, 403, 403, 403, 403]),
+            .post("/usulan/baru", "/usulan/baru", [303, 422, 422, 403, 403, 403, 403]),
+            .get("/usulan/baru/terkirim/:kode", "/usulan/baru/terkirim/\(p1)", [303, 200, 404, 403, 403, 403, 403]),
+            .get("/usulan/baru/terkirim/:kode", "/usulan/baru/terkirim/\(p2)", [303, 404, 404, 403, 403, 403, 403]),
+            .get("/usulan/:kode/ubah", "/usulan/\(d1)/ubah", [303, 200, 404, 403, 403, 403, 403]),
+            .get("/usulan/:kode/ubah", "/usulan/\(p1)/ubah", [303, 409, 404, 403, 403, 403, 403]),
+            .get("/usulan/:kode/ubah", "/usulan/\(p2)/ubah", [303, 404, 404, 403, 403, 403, 403]),
+            .post("/usulan/:kode/ubah", "/usulan/\(d1)/ubah", [("aksi", "periksa")], [303, 422, 404, 403, 403, 403, 403]),
+            .post("/usulan/:kode/ubah", "/usulan/\(p2)/ubah", complete + [("versi", p2v)], [303, 404, 404, 403, 403, 403, 403]),
+            // Removing a photo through the edit form: only the owner, only a photo of that proposal.
+            .post("/usulan/:kode/ubah", "/usulan/\(d1)/ubah", [("hapus_lampiran", String(photo))], [303, 404, 404, 403, 403, 403, 403]),
+            .post("/usulan/:kode/ubah", "/usulan/\(p2)/ubah", [("hapus_lampiran", String(elsewherePhoto))],
+                  [303, 404, 404, 403, 403, 403, 403]),
+            .get("/usulan/saya", "/usulan/saya", [303, 200, 200, 403, 403, 403, 403]),
+            .get("/usulan/saya/:kode", "/usulan/saya/\(p1)", [303, 200, 404, 403, 403, 403, 403]),
+            .get("/usulan/saya/:kode", "/usulan/saya/\(p2)", [303, 404, 404, 403, 403, 403, 403]),
+            .post("/usulan/saya/:kode/ajukan", "/usulan/saya/\(p1)/ajukan", [303, 422, 404, 403, 403, 403, 403]),
+            .post("/usulan/saya/:kode/ajukan", "/usulan/saya/\(p2)/ajukan", [("versi", p2v)], [303, 404, 404, 403, 403, 403, 403]),
+            .post("/usulan/saya/:kode/bawa", "/usulan/saya/\(p1)/bawa", [303, 422, 404, 403, 403, 403, 403]),
+            .post("/usulan/saya/:kode/bawa", "/usulan/saya/\(p2)/bawa", [("versi", p2v)], [303, 404, 404, 403, 403, 403, 403]),
+            .get("/kerja/persetujuan", "/kerja/persetujuan", [303, 403, 403, 200, 200, 200, 403]),
+            // Several at once without a decision: the list again (422) for a head.
+            .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p1)@\(p1v)")], [303, 403, 403, 422, 422, 422, 403]),
+            // A complete decision on a proposal outside every head's area: back to the list, the proposal untouched.
+            .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p2)@\(p2v)"), ("keputusan", "setujui")],
+                  [303, 403, 403, 303, 303, 303, 403]),
+            .get("/kerja/persetujuan/:kode", "/kerja/persetujuan/\(p1)", [303, 403, 403, 200, 404, 200, 403]),
+            .get("/kerja/persetujuan/:kode", "/kerja/persetujuan/\(p2)", [303, 403, 403, 404, 404, 404, 403]),
+            .post("/kerja/persetujuan/:kode", "/kerja/persetujuan/\(p1)", [("versi", p1v)], [303, 403, 403, 422, 404, 422, 403]),
+            .post("/kerja/persetujuan/:kode", "/kerja/persetujuan/\(p2)", [("versi", p2v), ("keputusan", "setujui")],
+                  [303, 403, 403, 404, 404, 404, 403]),
+            .get("/foto/:id", "/foto/\(photo)", [404, 200, 404, 200, 404, 200, 200]),
+            .get("/foto/:id", "/foto/\(elsewherePhoto)", [404, 404, 404, 404, 404, 404, 200]),
+            .get("/foto/:id/kecil", "/foto/\(photo)/kecil", [404, 200, 404, 200, 404, 200, 200]),
+            .get("/foto/:id/kecil", "/foto/\(elsewherePhoto)/kecil", [404, 404, 404, 404, 404, 404, 200]),
+            .get("/foto-sementara/:id", "/foto-sementara/\(objects.pending.rawValue)", [303, 200, 404, 404, 404, 404, 404]),
+        ]
+    }
+
+    @Test func everyRouteForEveryVisitor() throws {
         let world = try PortalWorld()
         let scene = try world.residents()
-        let proposal = try scene.propose("Saluran Gang Melati", by: scene.ani)
-        let code = proposal.trackingCode.description
-        // Visitors: nobody, a resident (the proposer, another), the RT head, the operator acting as operator.
-        let visitors: [(name: String, username: String?)] = [("tamu", nil), ("ani", "ani"), ("budi", "budi"), ("rt01", "rt01"),
-                                                             ("op.pk", "op.pk")]
-        // Expected status per page and visitor, in the order of `visitors`.
-        let table: [(path: String, statuses: [Int])] = [
-            ("/", [200, 200, 200, 200, 200]),
-            ("/masuk", [200, 303, 303, 303, 303]),
-            ("/daftar", [200, 303, 303, 303, 303]),
-            ("/peran", [303, 200, 200, 200, 200]),
-            ("/usulan/baru", [303, 200, 200, 403, 403]),
-            ("/usulan/saya", [303, 200, 200, 403, 403]),
-            ("/usulan/saya/\(code)", [303, 200, 404, 403, 403]),
-            ("/usulan/\(code)/ubah", [303, 409, 404, 403, 403]),
-            ("/kerja/persetujuan", [303, 403, 403, 200, 403]),
-            ("/kerja/persetujuan/\(code)", [303, 403, 403, 200, 403]),
-            ("/tidak-ada", [404, 404, 404, 404, 404]),
-        ]
+        let objects = try Self.objects(world, scene)
+        let rows = Self.rows(objects)
+        // Every registered route has a row, and every row exercises a registered route.
+        let registered = Set(world.portal.routeTable().registered.map { "\($0.method) \($0.pattern)" })
+        let covered = Set(rows.map { "\($0.method) \($0.pattern)" })
+        #expect(registered.subtracting(covered).isEmpty, "routes without a row: \(registered.subtracting(covered).sorted())")
+        #expect(covered.subtracting(registered).isEmpty, "rows of unregistered routes: \(covered.subtracting(registered).sorted())")
+        #expect(registered.count >= 25)
+
+        let before = try Self.snapshot(world)
         var failures: [String] = []
-        for (index, visitor) in visitors.enumerated() {
-            let browser = world.browser(address: "10.2.0.\(index):1")
-            if let username = visitor.username {
-                try browser.signIn(username, world.password)
-                if username == "op.pk" {
-                    _ = try browser.post("/peran", [("peran", "operator_kelurahan|kelurahan:\(world.kelurahan.rawValue)"), ("kembali", "/")],
-                                         csrf: try browser.get("/peran").csrf)
+        var address = 0
+        for row in rows + [.get("", "/tidak-ada", [404, 404, 404, 404, 404, 404, 404])] {
+            #expect(row.statuses.count == Self.visitors.count, "\(row.target)")
+            for (index, visitor) in Self.visitors.enumerated() {
+                // A fresh browser for every request: a sign-out or a role change in one row does not leak into the next.
+                address += 1
+                let browser = world.browser(address: "10.2.\(address / 250).\(address % 250):1")
+                try Self.signIn(browser, visitor.username, world)
+                let status: Int
+                if row.method == .get {
+                    status = try browser.get(row.target).status
+                } else {
+                    let csrf = try #require(try browser.get(visitor.username == nil ? "/masuk" : "/peran").csrf)
+                    status = try browser.post(row.target, row.fields, csrf: csrf).status
                 }
-            }
-            for row in table {
-                let status = try browser.get(row.path).status
-                if status != row.statuses[index] { failures.append("\(visitor.name) GET \(row.path): \(status), expected \(row.statuses[index])") }
+                if status != row.statuses[index] {
+                    failures.append("\(visitor.name) \(row.method) \(row.target) \(row.fields.map { "\($0.0)=\($0.1)" }): \(status), "
+                                    + "expected \(row.statuses[index])")
+                }
             }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        // Nothing was changed by anyone: every proposal at its version, every photo and pending photo still there.
+        #expect(try Self.snapshot(world) == before)
+    }
+
+    private static func signIn(_ browser: TestBrowser, _ username: String?, _ world: PortalWorld) throws {
+        guard let username else { return }
+        try browser.signIn(username, world.password)
+        if username == "op.pk" {
+            _ = try browser.post("/peran", [("peran", "operator_kelurahan|kelurahan:\(world.kelurahan.rawValue)"), ("kembali", "/")],
+                                 csrf: try browser.get("/peran").csrf)
+        }
+    }
+
+    /// Each proposal's code, state and version, and the photos and pending photos, as one comparable text.
+    private static func snapshot(_ world: PortalWorld) throws -> [String] {
+        try world.database.read { db in
+            let proposals = try db.query("SELECT tracking_code, stage, status, version FROM proposals ORDER BY id").map(\.description)
+            let photos = try db.query("SELECT id, proposal_id FROM proposal_photos ORDER BY id").map(\.description)
+            let pending = try db.query("SELECT id FROM pending_photos ORDER BY id").map(\.description)
+            return proposals + photos + pending
+        }
     }
 }

@@ -11,6 +11,9 @@ struct RouteTable {
 
     private var routes: [(method: HTTPMethod, pattern: String, bodyLimit: Int, handler: Handler)] = []
 
+    /// Every registered method and pattern, in registration order: the authorization matrix test needs a row for each.
+    var registered: [(method: HTTPMethod, pattern: String)] { routes.map { ($0.method, $0.pattern) } }
+
     mutating func get(_ pattern: String, _ handler: @escaping Handler) {
         routes.append((.get, pattern, Router.defaultBodyLimit, handler))
     }

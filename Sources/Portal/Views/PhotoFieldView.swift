@@ -1,16 +1,9 @@
 import Musrenbang
 
 /// The photo field of the proposal form: the photos already attached, those uploaded with this form (each with a
-/// "Hapus" checkbox), the refusal of a file beside the field, and the file input (up to 3 JPEG or PNG photos).
+/// "Hapus foto" button, as have the attached ones), the refusal of a file beside the field, and the file input (up to 3 JPEG or PNG photos).
 enum PhotoFieldView {
     static func render(_ target: ProposalFormTarget, token: String, error: String?) -> HTML {
-        let pending = target.pendingPhotos.map { photo -> HTML in
-            """
-            <li><img src="/foto-sementara/\(photo.id.rawValue)" width="\(photo.smallWidth)" height="\(photo.smallHeight)" \
-            alt="Foto yang sudah diunggah">
-            <label><input type="checkbox" name="\(PhotoUploads.removeField)" value="\(photo.id.rawValue)"> Hapus</label></li>
-            """
-        }
         let room = ProposalPhotoRules.maxPhotos - target.photos.count - target.pendingPhotos.count
         let input: HTML = room > 0 ? """
             <label for="foto">Tambah foto</label>
@@ -21,14 +14,13 @@ enum PhotoFieldView {
             aria-describedby="foto-hint\(error == nil ? "" : " foto-error")">
             """ : """
             \(error.map { HTML("<p class=\"field-error\" id=\"foto-error\">\($0)</p>") } ?? .empty)
-            <p class="hint">Sudah \(ProposalPhotoRules.maxPhotos) foto. Centang "Hapus" untuk mengganti foto yang baru diunggah.</p>
+            <p class="hint">Sudah \(ProposalPhotoRules.maxPhotos) foto. Tekan "Hapus foto" untuk menggantinya.</p>
             """
         return """
             <fieldset class="\(error == nil ? "" : "has-error")">
             <legend>Foto (tidak wajib)</legend>
             <input type="hidden" name="\(PhotoUploads.tokenField)" value="\(token)">
-            \(PhotoGalleryView.render(target.photos))
-            \(pending.isEmpty ? .empty : HTML("<ul class=\"photos\" aria-label=\"Foto yang akan disimpan\">\(pending)</ul>"))
+            \(RemovablePhotosView.render(attached: target.photos, pending: target.pendingPhotos))
             \(input)
             </fieldset>
             """

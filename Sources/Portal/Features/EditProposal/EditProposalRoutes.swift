@@ -19,10 +19,16 @@ extension Portal {
         routes.post("/usulan/:kode/ubah", bodyLimit: PhotoUploads.bodyLimit) { [self] request in
             handle(request) { context in
                 let (signedIn, proposal, place) = try editable(context)
-                let photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
+                var photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
                 let submitted = try verifiedPhotoForm(context)
                 let uploads = try receivePhotos(submitted, by: signedIn.actor, attached: photos.count)
                 let fields = submitted.firstValues
+                // "Hapus foto" on a photo the proposal has: removed at once; only a photo of this proposal (else 404).
+                if let raw = fields[PhotoUploads.removeAttachedField] {
+                    guard let id = Int64(raw), photos.contains(where: { $0.id.rawValue == id }) else { throw PortalError.notFound }
+                    try service.removePhoto(ProposalPhotoID(id), by: signedIn.actor)
+                    photos = try service.photos(of: .id(proposal.id), viewer: .actor(signedIn.actor))
+                }
                 var answers = ProposalAnswers(fields: fields)
                 answers.rtId = place.rtId.rawValue
                 let version = fields["versi"].flatMap { Int64($0) } ?? proposal.version

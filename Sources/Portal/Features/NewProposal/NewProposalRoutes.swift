@@ -175,7 +175,8 @@ extension Portal {
         }
     }
 
-    /// The steps every proposal form shares: "Ubah" (back to a field), "Hitung biaya", "Periksa jawaban" (every error at
+    /// The steps every proposal form shares: "Ubah" (back to a field), "Hapus foto" (the form, or from the check page
+    /// the check page, again), "Hitung biaya", "Periksa jawaban" (every error at
     /// once, else the check page), then `save` ("draf": keep, "kirim": send). A refusal of the engine comes back as
     /// the same form with every answer kept: field errors beside their fields, any other rule at the top.
     func proposalFormStep(_ context: RequestContext, fields: [String: String], answers: ProposalAnswers, place: ProposalPlace,
@@ -189,6 +190,12 @@ extension Portal {
                                          notice: notice, target: target))
         }
         if let field = fields["ubah"] { return form(photoErrors, status: photoErrors.isEmpty ? .ok : .unprocessableContent, focus: field) }
+        // "Hapus foto" on the form (the photo is already gone; the button sends no `aksi`): the form again, not a check
+        // of half-filled answers. Pressed on the check page (`dari`), it goes on to the check page again.
+        let removedPhoto = fields[PhotoUploads.removeField] != nil || fields[PhotoUploads.removeAttachedField] != nil
+        if removedPhoto && fields["aksi"] == nil && fields[PhotoUploads.fromCheckField] == nil {
+            return form(photoErrors, status: photoErrors.isEmpty ? .ok : .unprocessableContent)
+        }
         let (content, errors) = answers.content(in: catalog)
         let action = fields["aksi"] ?? "periksa"
         if action == "hitung" {

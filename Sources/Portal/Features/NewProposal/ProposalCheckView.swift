@@ -1,6 +1,7 @@
 import Musrenbang
 
-/// "Periksa usulan Anda": every answer with an "Ubah" button back to its field, then "Kirim usulan".
+/// "Periksa usulan Anda": every answer with an "Ubah" button back to its field, each photo with "Hapus foto" (back to
+/// this page without it), then "Kirim usulan".
 enum ProposalCheckView {
     static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, csrfToken: String,
                        target: ProposalFormTarget = .new, formToken: String? = nil) -> HTML {
@@ -35,7 +36,8 @@ enum ProposalCheckView {
             \(formToken.map { HTML("<input type=\"hidden\" name=\"formulir\" value=\"\($0)\">") } ?? .empty)
             \(answers.hiddenFields)
             \(target.photoToken.isEmpty ? .empty : HTML("<input type=\"hidden\" name=\"\(PhotoUploads.tokenField)\" value=\"\(target.photoToken)\">"))
-            \(PhotoGalleryView.render(target.photos))
+            <input type="hidden" name="\(PhotoUploads.fromCheckField)" value="periksa">
+            \(RemovablePhotosView.render(attached: target.photos, pending: target.pendingPhotos))
             \(target.pendingPhotos.isEmpty ? .empty : HTML("<p>\(target.pendingPhotos.count) foto baru akan disimpan bersama usulan.</p>"))
             <dl class="check">\(list)</dl>
             <div class="actions">

@@ -12,8 +12,12 @@ struct PhotoUploads {
     static let tokenField = "foto_token"
     /// The file input (multiple files).
     static let fileField = "foto"
-    /// The checkboxes that remove a pending photo (value: its id).
+    /// The "Hapus foto" button of a photo uploaded with this form (value: its pending id).
     static let removeField = "hapus_foto"
+    /// The "Hapus foto" button of a photo the proposal already has (value: its photo id; the edit form only).
+    static let removeAttachedField = "hapus_lampiran"
+    /// The hidden field of the check page, so that a photo removed there leads back to the check page.
+    static let fromCheckField = "dari"
     /// The largest request body of a form with photos: 3 photos of 5 MB and the answers.
     static let bodyLimit = 17 * 1024 * 1024
 }
