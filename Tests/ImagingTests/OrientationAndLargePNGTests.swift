@@ -75,9 +75,21 @@ import Testing
                 && abs(Int(decoded.pixels[center + 2]) - 200) < 8)
         // Decoded whole it would need 160 MB (RGBA) and 120 MB (RGB); row by row it needs a few rows.
         #expect(Self.peakResidentBytes() - before < 100 * 1024 * 1024)
-        // One pixel over the limit is refused from the header, with the Indonesian message.
-        let over = try PNGCodec.encodeFlat(width: 8_001, height: 5_000, red: 0, green: 0, blue: 0)
-        #expect(throws: PhotoError.tooManyPixels(width: 8_001, height: 5_000)) { try PhotoShrinker().shrink(over) }
+        // Over the limit it is refused from the header (`PhotoShrinkerTests.absurdDimensionsAreRefusedFromTheHeader`).
+    }
+
+    @Test func shrinkingRowByRowGivesTheSamePixelsAsShrinkingTheWholeImage() {
+        for (source, target) in [(PhotoSize(width: 997, height: 613), PhotoSize(width: 480, height: 295)),
+                                 (PhotoSize(width: 64, height: 48), PhotoSize(width: 64, height: 48))] {
+            let image = TestImages.gradient(width: source.width, height: source.height)
+            var shrinker = RowShrinker(from: source, to: target)
+            for y in 0..<source.height {
+                var row = [UInt8]()
+                for x in 0..<source.width { row += image.pixels[((y * source.width + x) * 3)..<((y * source.width + x) * 3 + 3)] + [255] }
+                row.withUnsafeBufferPointer { shrinker.addRGBA($0) }
+            }
+            #expect(shrinker.image == Downscaler.shrink(image, to: target))
+        }
     }
 
     @Test func aLargeInterlacedPNGIsRefusedInWords() throws {
