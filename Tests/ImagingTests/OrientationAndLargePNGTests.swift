@@ -92,6 +92,30 @@ import Testing
         }
     }
 
+    /// Every colour type and depth comes out as the same RGB: (grey 128), a palette entry, transparency on white.
+    @Test func everyKindOfPNGIsConvertedRowByRow() throws {
+        let cases: [(String, [UInt8], (Int, Int, Int))] = [
+            ("grey 8", RawPNG.make(width: 16, height: 4, bitDepth: 8, colorType: 0, row: [UInt8](repeating: 128, count: 16)), (128, 128, 128)),
+            ("grey 1", RawPNG.make(width: 16, height: 4, bitDepth: 1, colorType: 0, row: [0xFF, 0xFF]), (255, 255, 255)),
+            ("palette", RawPNG.make(width: 16, height: 4, bitDepth: 8, colorType: 3, row: [UInt8](repeating: 1, count: 16),
+                                    palette: [0, 0, 0, 200, 40, 10]), (200, 40, 10)),
+            ("palette, transparent", RawPNG.make(width: 16, height: 4, bitDepth: 8, colorType: 3, row: [UInt8](repeating: 0, count: 16),
+                                                 palette: [0, 0, 0], transparency: [0]), (255, 255, 255)),
+            ("grey and alpha", RawPNG.make(width: 16, height: 4, bitDepth: 8, colorType: 4,
+                                           row: Array([[UInt8]](repeating: [0, 0], count: 16).joined())), (255, 255, 255)),
+            ("RGB 16", RawPNG.make(width: 16, height: 4, bitDepth: 16, colorType: 2,
+                                   row: Array([[UInt8]](repeating: [0x20, 0, 0x80, 0, 0xF0, 0], count: 16).joined())), (0x20, 0x80, 0xF0)),
+        ]
+        for (name, png, (red, green, blue)) in cases {
+            let small = try PhotoShrinker().shrink(png)
+            #expect(small.width == 16 && small.height == 4, "\(name)")
+            let image = try JPEGCodec.decode(small.jpeg, size: PhotoSize(width: 16, height: 4), atLeast: PhotoSize(width: 16, height: 4))
+            let at = (2 * 16 + 8) * 3
+            let found = (Int(image.pixels[at]), Int(image.pixels[at + 1]), Int(image.pixels[at + 2]))
+            #expect(abs(found.0 - red) < 12 && abs(found.1 - green) < 12 && abs(found.2 - blue) < 12, "\(name): \(found)")
+        }
+    }
+
     @Test func aLargeInterlacedPNGIsRefusedInWords() throws {
         let strict = PhotoShrinker(limits: PhotoLimits(maxInterlacedPixels: 100))
         let interlaced = try TestImages.interlacedPNG(width: 40, height: 30)
