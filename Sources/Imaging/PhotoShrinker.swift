@@ -21,8 +21,11 @@ public struct PhotoShrinker: Sendable {
         }
         let target = size.fitting(longestSide: limits.longestSide)
         let small = switch format {
-        case .jpeg: ExifOrientation.of(bytes).apply(to: Downscaler.shrink(try JPEGCodec.decode(bytes, size: size, atLeast: target), to: target))
-        case .png: try PNGCodec.decodeShrunk(bytes, size: size, to: target, maxInterlacedPixels: limits.maxInterlacedPixels)
+        case .jpeg:
+            // Turned after shrinking: the same result, on a few hundred pixels a side instead of the whole photo.
+            ExifOrientation.of(bytes).apply(to: Downscaler.shrink(try JPEGCodec.decode(bytes, size: size, atLeast: target), to: target))
+        case .png:
+            try PNGCodec.decodeShrunk(bytes, size: size, to: target, maxInterlacedPixels: limits.maxInterlacedPixels)
         }
         return SmallPhoto(jpeg: try JPEGCodec.encode(small, quality: limits.quality), width: small.width, height: small.height,
                           originalFormat: format, originalWidth: size.width, originalHeight: size.height)

@@ -1,7 +1,7 @@
 import Musrenbang
 
-/// The photo field of the proposal form: the photos already attached, those uploaded with this form (each with a
-/// "Hapus foto" button, as have the attached ones), the refusal of a file beside the field, and the file input (up to 3 JPEG or PNG photos).
+/// The photo field of the proposal form: the photos already attached and those uploaded with this form (each with a
+/// "Hapus foto" button), the refusal of a file beside the field, and the file input (up to 3 JPEG or PNG photos).
 enum PhotoFieldView {
     static func render(_ target: ProposalFormTarget, token: String, error: String?) -> HTML {
         let room = ProposalPhotoRules.maxPhotos - target.photos.count - target.pendingPhotos.count
