@@ -38,6 +38,8 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         endorsementRoutes(&routes)
+        staffHomeRoutes(&routes)
+        verificationRoutes(&routes)
         photoRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())

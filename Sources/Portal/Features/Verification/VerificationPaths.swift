@@ -1,0 +1,12 @@
+import Musrenbang
+
+/// The addresses of the verifiers' workspace: the queue, one proposal (its page and its form's target), and the
+/// level's reason templates.
+enum VerificationPaths {
+    static let queue = "/kerja/verifikasi"
+    static let templates = "/kerja/verifikasi/alasan"
+
+    static func proposal(_ code: TrackingCode) -> String { "\(queue)/\(code.description)" }
+
+    static func removeTemplate(_ id: Int64) -> String { "\(templates)/\(id)/hapus" }
+}
