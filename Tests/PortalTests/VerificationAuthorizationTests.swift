@@ -33,7 +33,8 @@ import Testing
         return failures
     }
 
-    static func rows(code: String, pick: String, templateId: Int64, proposalStatus: Int) -> [Row] {
+    /// `lastCycle`: the statuses of the kecamatan's list of last cycle's unfunded proposals at this level.
+    static func rows(code: String, pick: String, templateId: Int64, lastCycle: [Int]) -> [Row] {
         [
             Row(method: "GET", path: "/kerja", fields: [], statuses: [303, 403, 200, 200, 200, 200]),
             Row(method: "GET", path: "/kerja/verifikasi", fields: [], statuses: [303, 403, 403, 403, 200, 200]),
@@ -42,9 +43,10 @@ import Testing
             Row(method: "POST", path: "/kerja/verifikasi/alasan/\(templateId)/hapus", fields: [], statuses: [303, 403, 403, 403, 404, 303]),
             Row(method: "POST", path: "/kerja/verifikasi/alasan", fields: [("teks", "Alasan uji.")], statuses: [303, 403, 403, 403, 303, 303]),
             Row(method: "POST", path: "/kerja/verifikasi/\(code)", fields: [("keputusan", "tolak"), ("versi", pick), ("alasan", "Uji.")],
-                statuses: [303, 403, 403, 403, 404, proposalStatus]),
+                statuses: [303, 403, 403, 403, 404, 303]),
             Row(method: "POST", path: "/kerja/verifikasi", fields: [("pilih", "\(code)@\(pick)"), ("keputusan", "terima")],
                 statuses: [303, 403, 403, 403, 303, 303]),
+            Row(method: "GET", path: "/kerja/verifikasi/siklus-lalu", fields: [], statuses: lastCycle),
         ]
     }
 
@@ -60,7 +62,7 @@ import Testing
         let templateId = try Self.template(world, owner: scene.kelurahanVerifier.scope.text, by: scene.kelurahanVerifier)
         let failures = try Self.check(world, outside: "verif.cp", inside: "verif.pk",
                                       rows: Self.rows(code: proposal.trackingCode.description, pick: String(proposal.version),
-                                                      templateId: templateId, proposalStatus: 303))
+                                                      templateId: templateId, lastCycle: [303, 403, 403, 403, 403, 403]))
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         #expect(try scene.current(proposal).state == ProposalState(.kelurahan, .ditolak))       // only the unit's verifier acted
     }
@@ -72,7 +74,7 @@ import Testing
         let templateId = try Self.template(world, owner: scene.camat.scope.text, by: scene.camat)
         let failures = try Self.check(world, outside: "camat.srp", inside: "camat.cpt",
                                       rows: Self.rows(code: proposal.trackingCode.description, pick: String(proposal.version),
-                                                      templateId: templateId, proposalStatus: 303))
+                                                      templateId: templateId, lastCycle: [303, 403, 403, 403, 200, 200]))
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         #expect(try scene.current(proposal).state == ProposalState(.kecamatan, .ditolak))
     }
@@ -84,7 +86,7 @@ import Testing
         let templateId = try Self.template(world, owner: scene.opdVerifier.scope.text, by: scene.opdVerifier)
         let failures = try Self.check(world, outside: "opd.kes", inside: "opd.pu",
                                       rows: Self.rows(code: proposal.trackingCode.description, pick: String(proposal.version),
-                                                      templateId: templateId, proposalStatus: 303))
+                                                      templateId: templateId, lastCycle: [303, 403, 403, 403, 403, 403]))
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         #expect(try scene.current(proposal).state == ProposalState(.opd, .ditolak))
     }

@@ -249,4 +249,20 @@ struct VerificationTests {
         let second = try lurah.get("/kerja/verifikasi?status=menunggu&fisik=ya&halaman=2")
         #expect(second.body.contains("Halaman 2 dari 2") && second.body.components(separatedBy: "name=\"pilih\"").count - 1 == 1)
     }
+
+    @Test func theKecamatanSeesLastCyclesUnfundedProposalsOfItsKelurahan() throws {
+        let world = try PortalWorld()
+        let scene = try world.verifiers()
+        let rejected = try scene.residents.rejectedLastCycle(by: scene.residents.ani)
+        world.clock.set(VerifierScene.insideKecamatan)
+        let camat = try Self.signedIn(world, "camat.cpt")
+        let queue = try camat.get("/kerja/verifikasi")
+        #expect(queue.body.contains("href=\"/kerja/verifikasi/siklus-lalu\""))
+        let list = try camat.get("/kerja/verifikasi/siklus-lalu")
+        #expect(list.status == 200 && list.body.contains(rejected.trackingCode.description) && list.body.contains("Lampu jalan Gang Melati"))
+        #expect(list.body.contains("Pondok Karya") && list.body.contains("Belum dibawa") && list.body.contains("Musrenbang 2026"))
+        let otherCamat = try Self.signedIn(world, "camat.srp", "10.3.0.3:1")
+        let elsewhere = try otherCamat.get("/kerja/verifikasi/siklus-lalu")
+        #expect(elsewhere.status == 200 && !elsewhere.body.contains(rejected.trackingCode.description))
+    }
 }

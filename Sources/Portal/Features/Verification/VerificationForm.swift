@@ -24,8 +24,8 @@ struct VerificationForm {
     /// A blank form at `version` (the proposal page); "terima" is preselected, the volume and cost are the ones in force.
     init(version: Int64, volume: Int64, cost: Int64, returnTo: String) {
         self.version = version
-        self.volume = String(volume)
-        self.cost = String(cost)
+        self.volume = Rupiah.groupDigits(UInt64(max(0, volume)))
+        self.cost = Rupiah.groupDigits(UInt64(max(0, cost)))
         self.returnTo = Portal.localPath(returnTo)
     }
 

@@ -38,6 +38,7 @@ enum VerificationQueueView {
             \(list)
             \(pagination(page))
             <p><a href="\(VerificationPaths.templates)">Alasan tersimpan tingkat ini</a></p>
+            \(page.verifier.level == .kecamatan ? "<p><a href=\"\(VerificationPaths.lastCycle)\">Usulan tak terdanai siklus lalu</a></p>" as HTML : .empty)
             """
     }
 

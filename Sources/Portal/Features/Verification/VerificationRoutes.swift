@@ -25,6 +25,7 @@ extension Portal {
             handle(request) { context in try verify(context) }
         }
         reasonTemplateRoutes(&routes)
+        lastCycleUnfundedRoutes(&routes)
     }
 
     var reasonTemplates: ReasonTemplateStore { ReasonTemplateStore(database: service.database) }
