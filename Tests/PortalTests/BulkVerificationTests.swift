@@ -71,4 +71,28 @@ struct BulkVerificationTests {
         #expect(flash.contains("Tidak dapat dilakukan untuk \(one.trackingCode): Tahap Musrenbang kelurahan belum dibuka atau sudah ditutup"))
         #expect(try scene.current(one).state == ProposalState(.kelurahan, .verifikasi))
     }
+
+    @Test func theCamatRejectsSeveralWithOneReasonAndARefusalKeepsTheFilteredList() throws {
+        let world = try PortalWorld()
+        let scene = try world.verifiers()
+        let one = try scene.placed("Perbaikan jalan Gang Mawar", in: ProposalState(.kecamatan, .verifikasi))
+        let two = try scene.placed("Perbaikan jalan Gang Melati", in: ProposalState(.kecamatan, .verifikasi))
+        let camat = try VerificationTests.signedIn(world, "camat.cpt")
+        let queue = try camat.get("/kerja/verifikasi?fisik=ya")
+        #expect(queue.body.contains("value=\"tolak\"") && !queue.body.contains("value=\"kembalikan\""))
+        let picks = [("pilih", "\(one.trackingCode)@\(one.version)"), ("pilih", "\(two.trackingCode)@\(two.version)")]
+        let back = try #require(queue.hidden("kembali")).replacingOccurrences(of: "&amp;", with: "&")      // as a browser reads it
+        #expect(back == "/kerja/verifikasi?status=menunggu&fisik=ya")
+        let refused = try camat.post("/kerja/verifikasi", picks + [("keputusan", "tolak"), ("kembali", back)], csrf: queue.csrf)
+        #expect(refused.status == 422 && refused.body.contains("id=\"alasan-bersama-error\""))
+        #expect(refused.body.contains("<option value=\"ya\" selected>Fisik</option>"))                  // the list it came from
+        let rejected = try camat.post("/kerja/verifikasi", picks + [("keputusan", "tolak"), ("alasan-bersama", "Di luar kewenangan kecamatan."),
+                                                                    ("kembali", back)], csrf: queue.csrf)
+        #expect(rejected.status == 303 && rejected.location == back)
+        #expect(try camat.get(back).body.contains("2 usulan ditolak: \(one.trackingCode), \(two.trackingCode)."))
+        for proposal in [one, two] {
+            let detail = try world.service.proposalDetail(.id(proposal.id), viewer: .actor(scene.bappeda))
+            #expect(detail.proposal.state == ProposalState(.kecamatan, .ditolak) && detail.history.last?.note == "Di luar kewenangan kecamatan.")
+        }
+    }
 }

@@ -3,8 +3,8 @@ import HTTPServer
 import Musrenbang
 
 /// Several proposals of the queue decided at once: the ticked rows (`pilih`, each "KODE@versi", the version the
-/// queue showed), the decision (`keputusan`: terima, or kembalikan where the level may return), and the one note a
-/// return needs (`alasan-bersama`). Every field error is collected; the ticks and the typed note are kept.
+/// queue showed), the decision (`keputusan`: terima, tolak, or kembalikan where the level may return), and the one
+/// note a rejection or a return needs (`alasan-bersama`). Every field error is collected; the ticks and the typed note are kept.
 struct VerificationBulkForm {
     typealias Pick = EndorsementBulkForm.Pick
 
@@ -31,20 +31,21 @@ struct VerificationBulkForm {
             errors.append(FieldError(field: "pilih-semua", message: "Paling banyak \(Self.maxPicks) usulan sekaligus."))
         }
         if decision == nil {
-            let words = verifier.canReturn ? "Terima atau Kembalikan" : "Terima"
+            let words = verifier.canReturn ? "Terima, Tolak atau Kembalikan" : "Terima atau Tolak"
             errors.append(FieldError(field: "keputusan-bersama", message: "Pilih \(words) untuk usulan yang dicentang."))
         }
-        if decision == .kembalikan && trimmedReason.isEmpty {
+        if let decision, decision.needsReason, trimmedReason.isEmpty {
             errors.append(FieldError(field: "alasan-bersama",
-                                     message: "Tulis alasan pengembalian; alasan yang sama dicatat pada setiap usulan yang dicentang."))
+                                     message: "Tulis alasannya; alasan yang sama dicatat pada setiap usulan yang dicentang."))
         } else if trimmedReason.count > VerificationForm.maxReason {
             errors.append(FieldError(field: "alasan-bersama", message: "Alasan terlalu panjang: paling banyak 2.000 huruf."))
         }
     }
 
-    /// The decisions taken in bulk: accept several; return several with one note (kelurahan only).
+    /// The decisions taken in bulk: accept several; reject or return (kelurahan only) several with one note. A change
+    /// of volume and cost is decided one by one.
     static func offered(_ verifier: Verifier) -> [VerificationDecision] {
-        verifier.canReturn ? [.terima, .kembalikan] : [.terima]
+        verifier.decisions.filter { $0 != .terimaDenganPerubahan }
     }
 
     var trimmedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -3,7 +3,7 @@ import Musrenbang
 
 /// The queue of a verifier's level: the state tabs with their counts, the filters (a GET form: every view is a
 /// shareable address), the proposals of the selected tab in the chosen order, 50 a page, and on the waiting tab
-/// while the stage is open a checkbox per row with one decision for every ticked proposal.
+/// while the stage is open a checkbox per row with one decision (and one note) for every ticked proposal.
 enum VerificationQueueView {
     struct Page {
         let verifier: Verifier
@@ -102,17 +102,19 @@ enum VerificationQueueView {
         let decisionError: HTML = form.error("keputusan-bersama").map { "<p class=\"field-error\">\($0)</p>" } ?? .empty
         let radios = VerificationBulkForm.offered(page.verifier).map { decision -> HTML in
             let checked: HTML = form.decision == decision ? " checked" : .empty
-            let label = decision == .kembalikan ? "Kembalikan ke pengusul (isi alasannya)" : "Terima"
+            let label = switch decision {
+            case .kembalikan: "Kembalikan ke pengusul (isi alasannya)"
+            case .tolak: "Tolak (isi alasannya)"
+            default: decision.label
+            }
             return """
                 <div class="choice"><input type="radio" id="bersama-\(decision.rawValue)" name="keputusan" value="\(decision.rawValue)"\(checked)>
                 <label for="bersama-\(decision.rawValue)">\(label)</label></div>
                 """
         }
-        let reason: HTML = page.verifier.canReturn
-            ? FormViews.textArea("alasan-bersama", label: "Alasan pengembalian", value: form.reason,
-                                 hint: "Hanya untuk pengembalian. Alasan yang sama dicatat pada setiap usulan yang dicentang dan dibaca pengusulnya.",
-                                 error: form.error("alasan-bersama"), rows: 3, required: false)
-            : .empty
+        let reason = FormViews.textArea("alasan-bersama", label: "Alasan", value: form.reason,
+                                        hint: "Wajib untuk tolak\(page.verifier.canReturn ? " dan kembalikan" : ""). Alasan yang sama dicatat pada setiap usulan yang dicentang dan dibaca pengusulnya.",
+                                        error: form.error("alasan-bersama"), rows: 3, required: false)
         return """
             <form method="post" action="\(VerificationPaths.queue)" class="bulk-form" novalidate>
             \(FormViews.csrf(page.csrfToken))
@@ -120,7 +122,7 @@ enum VerificationQueueView {
             <div id="pilih-semua" class="\(form.error("pilih-semua") == nil ? "" : "has-error")" tabindex="-1">\(picksError)\(table(page, bulk: true))</div>
             <section class="decide" aria-labelledby="sekaligus">
             <h2 id="sekaligus">Putuskan sekaligus</h2>
-            <p>Centang usulan di daftar, lalu pilih satu keputusan untuk semuanya. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah. Untuk terima dengan perubahan atau tolak, buka usulannya satu per satu.</p>
+            <p>Centang usulan di daftar, lalu pilih satu keputusan untuk semuanya. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah. Untuk terima dengan perubahan, buka usulannya satu per satu.</p>
             <fieldset id="keputusan-bersama" class="\(form.error("keputusan-bersama") == nil ? "" : "has-error")">
             <legend>Keputusan untuk usulan yang dicentang</legend>
             \(decisionError)

@@ -38,7 +38,9 @@ extension Portal {
         guard let cycle = try service.currentCycle() else {
             return page("Verifikasi usulan", context, "<h1>Verifikasi usulan</h1><p class=\"lead\">Belum ada siklus perencanaan yang dibuka.</p>")
         }
-        var filter = VerificationFilter(context.request)
+        // A refused bulk form shows the list it was sent from (its tab, filters and page travel in `kembali`).
+        let shown = status == .ok ? context.request : (try? HTTPRequest(method: .get, target: bulk.returnTo)) ?? context.request
+        var filter = VerificationFilter(shown)
         let selected = verifier.tabs.first { $0.key == filter.status } ?? verifier.tabs[0]
         filter.status = selected.key
         let query = filter.query(verifier.query(cycleId: cycle.id), level: verifier.level, states: selected.states)
