@@ -78,7 +78,7 @@ enum VerificationQueueView {
             <summary>Saring dan urutkan</summary>
             <form method="get" action="\(VerificationPaths.queue)" class="filters">
             <input type="hidden" name="status" value="\(page.selected.key)">
-            \(FormViews.field("q", label: "Cari judul, permasalahan atau lokasi", value: filter.text, type: "search", required: false))
+            \(FormViews.field("q", label: "Cari judul, permasalahan atau lokasi", value: filter.text, required: false))
             \(choice("kelurahan", "Kelurahan", page.choices.kelurahan, filter.kelurahan, all: "Semua kelurahan"))
             \(choice("rw", "RW", page.choices.rw, filter.rw, all: "Semua RW"))
             \(choice("bidang", "Bidang", page.choices.bidang, filter.bidang, all: "Semua bidang"))
