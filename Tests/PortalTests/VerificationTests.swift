@@ -248,6 +248,10 @@ struct VerificationTests {
         #expect(first.body.components(separatedBy: "name=\"pilih\"").count - 1 == 50)
         let second = try lurah.get("/kerja/verifikasi?status=menunggu&fisik=ya&halaman=2")
         #expect(second.body.contains("Halaman 2 dari 2") && second.body.components(separatedBy: "name=\"pilih\"").count - 1 == 1)
+        // A hand-edited page far beyond the list (once an overflow that stopped the server) is just an empty page.
+        let beyond = try lurah.get("/kerja/verifikasi?halaman=\(Int.max)")
+        #expect(beyond.status == 200 && beyond.body.contains("Tidak ada usulan yang menunggu verifikasi Anda saat ini."))
+        #expect(try Self.signedIn(world, "rt01", "10.3.0.8:1").get("/kerja/persetujuan?halaman=\(Int.max)").status == 200)
     }
 
     @Test func theKecamatanSeesLastCyclesUnfundedProposalsOfItsKelurahan() throws {

@@ -62,7 +62,7 @@ struct VerificationFilter: Equatable {
         text = (request.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
         if text.count > 200 { text = String(text.prefix(200)) }
         sort = request.queryValue("urut").flatMap(Sort.init(rawValue:)) ?? .oldest
-        page = max(1, Int(request.queryValue("halaman") ?? "") ?? 1)
+        page = min(max(1, Int(request.queryValue("halaman") ?? "") ?? 1), ProposalQuery.maxPage)
     }
 
     /// "Rp 10.000.000", "10.000.000" or "10000000" as rupiah; nil for anything else.
