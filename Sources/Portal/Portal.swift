@@ -41,6 +41,7 @@ public final class Portal: Sendable {
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)
         photoRoutes(&routes)
+        attachmentRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
