@@ -42,6 +42,7 @@ public final class Portal: Sendable {
         verificationRoutes(&routes)
         photoRoutes(&routes)
         attachmentRoutes(&routes)
+        routingRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
