@@ -44,7 +44,11 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         endorsementRoutes(&routes)
+        staffHomeRoutes(&routes)
+        verificationRoutes(&routes)
         photoRoutes(&routes)
+        attachmentRoutes(&routes)
+        routingRoutes(&routes)
         return routes
     }
 

@@ -30,6 +30,7 @@ kecamatan:diterima,kecamatan:diterima_dengan_perubahan | rutekan_opd | operator_
 kecamatan:diterima,kecamatan:diterima_dengan_perubahan | rutekan_pokir | operator_kecamatan,camat | kecamatan:pokir | kecamatan | WL
 kecamatan:f2 | rutekan_opd | operator_kecamatan,camat | opd:verifikasi | kecamatan | W
 kecamatan:f2 | rutekan_pokir | operator_kecamatan,camat | kecamatan:pokir | kecamatan | W
+kecamatan:f2 | tolak | operator_kecamatan,camat | kecamatan:ditolak | kecamatan | W
 kecamatan:diterima,kecamatan:diterima_dengan_perubahan | ubah_peringkat | operator_kecamatan,camat | same | kecamatan | WL
 opd:verifikasi | terima | verifikator_opd | opd:diterima | opd | WL
 opd:verifikasi | terima_dengan_perubahan | verifikator_opd | opd:diterima_dengan_perubahan | opd | WL

@@ -49,6 +49,8 @@ final class PortalWorld: @unchecked Sendable {
             try RoleAssignment(role: .operatorKelurahan, scope: .kelurahan(kelurahan)),
             try RoleAssignment(role: .verifikatorKelurahan, scope: .kelurahan(kelurahan)),
         ], password: password)
+        var configuration = configuration
+        if configuration.attachments == nil { configuration.attachments = AttachmentStore(directory: directory + "/lampiran") }
         portal = try Portal(service: service, configuration: configuration)
         var router = Router()
         try portal.install(into: &router)
@@ -130,6 +132,7 @@ final class TestBrowser: @unchecked Sendable {
         }
         var bytes: [UInt8] = []
         if case .bytes(let sent) = response.body { bytes = sent }
+        if case .file(let path) = response.body { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
         return Page(status: response.status.code, headers: response.headers, body: String(decoding: bytes, as: UTF8.self), bytes: bytes)
     }
 

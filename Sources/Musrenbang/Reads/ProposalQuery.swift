@@ -23,7 +23,7 @@ public struct ProposalQuery: Hashable, Sendable {
     /// Only the viewer's own proposals (proposed by or entered by its account); nothing for the public.
     public var ownOnly: Bool
     public var sort: ProposalSort
-    /// 1-based; clamped to at least 1.
+    /// 1-based; clamped to 1...`maxPage`.
     public var page: Int
     /// Rows per page, clamped to 1...`maxPageSize`.
     public var pageSize: Int
@@ -42,7 +42,11 @@ public struct ProposalQuery: Hashable, Sendable {
 
     /// The page size actually used.
     public var boundedPageSize: Int { min(max(pageSize, 1), Self.maxPageSize) }
+    /// The highest page a query asks for: far beyond any list, and low enough that `(page - 1) * pageSize` cannot
+    /// overflow (a hand-edited `?halaman=9223372036854775807` would otherwise trap the server).
+    public static let maxPage = 1_000_000
+
     /// The page actually used.
-    public var boundedPage: Int { max(page, 1) }
+    public var boundedPage: Int { min(max(page, 1), Self.maxPage) }
 }
 

@@ -68,6 +68,9 @@ public enum TransitionTable {
         add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .rutekanPokir, kec, .kecamatan, .state(S(.kecamatan, .pokir)))
         add(at(.kecamatan, .f2), .rutekanOPD, kec, .kecamatan, .state(S(.opd, .verifikasi)), lock: false)
         add(at(.kecamatan, .f2), .rutekanPokir, kec, .kecamatan, .state(S(.kecamatan, .pokir)), lock: false)
+        // An F2 proposal no OPD can take (and not for the Pokir DPRD) is dropped with the meeting's reason (domain.md:
+        // "routed to an OPD (or to Pokir DPRD), or is dropped with a reason"); like the routing, after the lock.
+        add(at(.kecamatan, .f2), .tolak, kec, .kecamatan, .state(S(.kecamatan, .ditolak)), lock: false)
         add(at(.kecamatan, .diterima, .diterimaDenganPerubahan), .ubahPeringkat, kec, .kecamatan, .same)
 
         // 4. Forum Perangkat Daerah.

@@ -35,7 +35,7 @@ enum ProposalFactsView {
         if let envelope = p.envelopeName { rows.append(("Didanai dari", "\(envelope)")) }
         if let opd = p.routedOPDName { rows.append(("Diteruskan ke", "\(opd)")) }
         if !full.detail.attachments.isEmpty {
-            let files = full.detail.attachments.map { file -> HTML in "<li>\(file.fileName) (\(size(file.byteCount)))</li>" }
+            let files = full.detail.attachments.map { file -> HTML in "<li><a href=\"\(AttachmentPaths.download(file.id))\" download>\(file.fileName)</a> (\(size(file.byteCount)))</li>" }
             rows.append(("Lampiran", "<ul class=\"plain\">\(files)</ul>"))
         }
         let items = rows.map { label, value -> HTML in "<div><dt>\(label)</dt><dd>\(value)</dd></div>" }

@@ -1,0 +1,37 @@
+import Foundation
+import Musrenbang
+
+/// The tasks of the signed-in role, in the order of its work at the Musrenbang: what a role does is the transition
+/// table's business (domain.md "Actors"); this only points at the workspaces that do it.
+enum StaffHome {
+    static let rule = "Halaman kerja hanya untuk petugas: Ketua RT/RW, operator dan verifikator kelurahan, kecamatan, perangkat "
+        + "daerah, dan Bappeda. Warga mengikuti usulannya di \"Usulan saya\"."
+
+    static let endorsement = StaffTask(path: "/kerja/persetujuan", title: "Persetujuan usulan warga",
+                                       summary: "Setujui usulan warga di wilayah Anda, atau kembalikan dengan alasan.")
+    static let verification = StaffTask(path: "/kerja/verifikasi", title: "Verifikasi usulan",
+                                        summary: "Terima, terima dengan perubahan, atau tolak usulan pada tingkat Anda.")
+    static let paperForms = StaffTask(path: "/kerja/formulir", title: "Masukkan formulir kertas",
+                                      summary: "Ketik usulan dari formulir yang sudah ditandatangani RT dan RW.")
+    static let csvImport = StaffTask(path: "/kerja/impor", title: "Impor CSV", summary: "Masukkan banyak usulan sekaligus dari berkas CSV.")
+    static let scoring = StaffTask(path: "/kerja/penilaian", title: "Penilaian dan peringkat",
+                                   summary: "Beri nilai 1-5 per kriteria; peringkat dihitung dari bobotnya.")
+    static let allocation = StaffTask(path: "/kerja/alokasi", title: "Alokasi pagu",
+                                      summary: "Jalankan alokasi: usulan yang masuk pagu (F1) dan yang diteruskan (F2).")
+    static let beritaAcara = StaffTask(path: "/kerja/berita-acara", title: "Berita acara",
+                                       summary: "Kunci hasil tingkat ini dengan berita acara yang ditandatangani.")
+    static let routing = StaffTask(path: "/kerja/rute", title: "Rute usulan F2",
+                                   summary: "Teruskan usulan F2 kecamatan ke perangkat daerah atau Pokir DPRD, atau tolak dengan alasan.")
+
+    /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW and verifiers).
+    static func tasks(for role: Role, waiting: Int?) -> [StaffTask] {
+        func counted(_ task: StaffTask) -> StaffTask { var task = task; task.waiting = waiting; return task }
+        return switch role {
+        case .ketuaRT, .ketuaRW: [counted(endorsement)]
+        case .operatorKelurahan: [paperForms, csvImport]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, routing]
+        case .bappeda, .adminSistem, .warga: []
+        }
+    }
+}

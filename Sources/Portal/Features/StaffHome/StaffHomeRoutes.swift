@@ -1,0 +1,35 @@
+import Foundation
+import HTTPServer
+import Musrenbang
+
+/// The staff home (`/kerja`): the signed-in role's tasks with counts and links; residents get 403 with the rule.
+extension Portal {
+    func staffHomeRoutes(_ routes: inout RouteTable) {
+        routes.get("/kerja") { [self] request in
+            handle(request) { context in
+                let signedIn = try SignedIn(context)
+                let actor = signedIn.actor
+                guard actor.role != .warga else { throw PortalError.forbidden(StaffHome.rule) }
+                let cycle = try service.currentCycle()
+                let waiting = try cycle.flatMap { try waitingCount(context, cycle: $0) }
+                let label = RoleLabel.text(role: actor.role, scope: actor.scope, database: service.database)
+                return page("Halaman kerja", context,
+                            StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: StaffHome.tasks(for: actor.role, waiting: waiting)))
+            }
+        }
+    }
+
+    /// How many proposals of the current cycle wait for the signed-in head's or verifier's decision (nil for other roles).
+    private func waitingCount(_ context: RequestContext, cycle: Cycle) throws -> Int? {
+        if let head = try? AreaHead(context) {
+            return try service.proposals(head.query(cycleId: cycle.id, states: [head.waiting], page: 1), viewer: .actor(head.actor)).total
+        }
+        if let verifier = try? Verifier(context) {
+            var query = verifier.query(cycleId: cycle.id)
+            query.states = [verifier.waiting]
+            query.pageSize = 1
+            return try service.proposals(query, viewer: .actor(verifier.actor)).total
+        }
+        return nil
+    }
+}
