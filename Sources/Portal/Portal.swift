@@ -39,6 +39,9 @@ public final class Portal: Sendable {
         myProposalsRoutes(&routes)
         endorsementRoutes(&routes)
         photoRoutes(&routes)
+        scoringRoutes(&routes)
+        allocationRoutes(&routes)
+        beritaAcaraRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
