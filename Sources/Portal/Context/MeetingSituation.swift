@@ -22,6 +22,9 @@ struct MeetingSituation {
         open = cycle.isOpen(desk.level.stage, at: now)
     }
 
+    /// "Musrenbang Kelurahan Pondok Karya", "Musrenbang Kecamatan Ciputat Timur", "Forum Perangkat Daerah DPUPR".
+    var meetingTitle: String { desk.level == .opd ? "Forum " + unitName : "Musrenbang " + unitName }
+
     /// Scores, order and allocation may change: the stage is open and the berita acara not signed.
     var canAct: Bool { open && !locked }
 
@@ -30,14 +33,14 @@ struct MeetingSituation {
         if locked {
             return """
                 <div class="notice" role="status"><h2>Berita acara sudah ditandatangani</h2>
-                <p>Hasil \(desk.meetingName) \(unitName) sudah dikunci. Perubahan hanya dapat dilakukan oleh Bappeda dan dicatat.</p>
+                <p>Hasil \(meetingTitle) sudah dikunci. Perubahan hanya dapat dilakukan oleh Bappeda dan dicatat.</p>
                 <p><a href="\(MeetingPaths.beritaAcara)">Lihat berita acara</a></p></div>
                 """
         }
         if !open {
             let schedule = cycle.windows[desk.level.stage].map { "Jadwal: \($0.scheduleText)." } ?? "Jadwalnya belum ditetapkan."
             return """
-                <div class="notice" role="status"><h2>\(desk.meetingName) tidak sedang berlangsung</h2>
+                <div class="notice" role="status"><h2>\(meetingTitle) tidak sedang berlangsung</h2>
                 <p>\(schedule) Di luar jadwal, nilai, urutan dan alokasi dapat dilihat tetapi tidak diubah. Hanya Bappeda yang dapat memperpanjang jadwal.</p></div>
                 """
         }

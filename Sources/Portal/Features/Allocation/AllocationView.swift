@@ -13,7 +13,7 @@ enum AllocationView {
         let head: HTML = """
             <p class="back"><a href="\(MeetingPaths.scoring)">Penilaian dan peringkat</a> · <a href="\(MeetingPaths.beritaAcara)">Berita acara</a></p>
             <h1>Alokasi pagu</h1>
-            <p class="lead">\(situation.desk.meetingName) \(situation.unitName), \(situation.cycle.name). Menurut peringkat, usulan didanai bila biayanya muat dalam sisa pagu dan porsi kelompoknya; yang tidak muat diteruskan ke tingkat berikutnya (F2). Alokasi dapat dijalankan lagi sampai berita acara ditandatangani.</p>
+            <p class="lead">\(situation.meetingTitle), \(situation.cycle.name). Menurut peringkat, usulan didanai bila biayanya muat dalam sisa pagu dan porsi kelompoknya; yang tidak muat diteruskan ke tingkat berikutnya (F2). Alokasi dapat dijalankan lagi sampai berita acara ditandatangani.</p>
             \(notice?.html ?? .empty)\(situation.closedNotice)\(runButton)
             """
         guard let run = sheet.run else {
@@ -46,7 +46,7 @@ enum AllocationView {
         guard !sheet.shares.isEmpty else { return "<p class=\"muted\">Tidak ada porsi kelompok (fisik, non-fisik, bidang) untuk pagu ini.</p>" }
         let rows = sheet.shares.map { share -> HTML in
             let kind = share.bound == .maximum ? "paling banyak" : "paling sedikit (cadangan)"
-            return "<tr><td>\(share.label)</td><td>\(kind)</td><td class=\"num\">\(Rupiah.format(share.amount))</td><td class=\"num\">\(Rupiah.format(share.used))</td></tr>"
+            return "<tr><td>\(share.label)</td><td><span class=\"cell-label\">Batas </span>\(kind)</td><td class=\"num\"><span class=\"cell-label\">Porsi </span>\(Rupiah.format(share.amount))</td><td class=\"num\"><span class=\"cell-label\">Terpakai </span>\(Rupiah.format(share.used))</td></tr>"
         }
         return """
             <table class="stack shares"><caption>Porsi kelompok</caption>
@@ -59,8 +59,8 @@ enum AllocationView {
         guard !list.isEmpty else { return "<h2 id=\"\(id)\">\(title)</h2><p class=\"empty\">\(empty)</p>" }
         let rows = list.map { d -> HTML in
             """
-            <tr><td class="num">\(d.rank.map(String.init) ?? "–")</td><td><span class="code">\(d.trackingCode.description)</span> \(d.title)</td>\
-            <td class="num">\(Rupiah.format(d.cost))</td><td>\(d.reason)</td></tr>
+            <tr><td class="num"><span class="cell-label">Peringkat </span>\(d.rank.map(String.init) ?? "–")</td><td><span class="code">\(d.trackingCode.description)</span> \(d.title)</td>\
+            <td class="num"><span class="cell-label">Biaya </span>\(Rupiah.format(d.cost))</td><td><span class="cell-label">Alasan: </span>\(d.reason)</td></tr>
             """
         }
         return """

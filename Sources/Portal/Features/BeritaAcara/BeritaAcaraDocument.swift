@@ -43,7 +43,7 @@ struct BeritaAcaraDocument {
             let kelurahan = Dictionary(uniqueKeysWithValues: try wilayah.kelurahanList().map { ($0.id, $0.name) })
             func line(_ p: Proposal, rank: Int?, funded: Bool, reason: String) -> Line {
                 Line(rank: rank, code: p.trackingCode, title: p.title, activity: kamus[p.kamusId] ?? "",
-                     location: [p.locationText, kelurahan[p.origin.kelurahanId].map { "Kel. \($0)" }].compactMap { $0 }.joined(separator: ", "),
+                     location: Self.location(p.locationText, kelurahan: kelurahan[p.origin.kelurahanId]),
                      volume: "\(p.effectiveVolume) \(p.unit)", cost: p.effectiveCost, opd: opd[p.routedOPDId ?? p.opdId] ?? "",
                      funded: funded, reason: reason)
             }
@@ -60,6 +60,12 @@ struct BeritaAcaraDocument {
         funded = lines.filter(\.funded)
         passedUp = lines.filter { !$0.funded }
         self.rejected = rejected
+    }
+
+    /// The location as entered, with its kelurahan unless the text already names it.
+    static func location(_ text: String, kelurahan: String?) -> String {
+        guard let kelurahan, !text.localizedCaseInsensitiveContains(kelurahan) else { return text }
+        return text.isEmpty ? "Kel. \(kelurahan)" : "\(text), Kel. \(kelurahan)"
     }
 
     /// The kecamatan's priority list per OPD (Permendagri 86/2017 Tabel T-D.4): every proposal the meeting ranked,

@@ -15,7 +15,7 @@ enum BeritaAcaraPrintView {
                 <tr><th scope="row">Tempat</th><td>\(d.place)</td></tr>
                 <tr><th scope="row">Pimpinan musyawarah</th><td>\(d.chair)</td></tr>
                 """ } ?? .empty)
-            <tr><th scope="row">Siklus</th><td>\(situation.cycle.name) (RKPD \(String(situation.cycle.budgetYear)))</td></tr>
+            <tr><th scope="row">Siklus</th><td>\(situation.cycle.name)</td></tr>
             </table>
             """
         let run = ba.finalRun
@@ -28,7 +28,7 @@ enum BeritaAcaraPrintView {
         return """
             <p class="no-print back"><a href="\(MeetingPaths.beritaAcara)">Kembali ke berita acara</a> · Cetak halaman ini dengan menu Cetak peramban (Ctrl+P), kertas A4.</p>
             <article class="document">
-            <h1 class="doc-title">Berita Acara<br>\(situation.desk.meetingName) \(situation.unitName)</h1>
+            <h1 class="doc-title">Berita Acara<br>\(situation.meetingTitle)</h1>
             \(facts)
             <p>Musyawarah menyepakati daftar usulan di bawah ini menurut peringkat, pagu dan porsi kelompok yang berlaku.</p>
             \(totals)

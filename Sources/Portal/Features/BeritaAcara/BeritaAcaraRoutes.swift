@@ -34,7 +34,7 @@ extension Portal {
                 guard situation.locked else {
                     return page("Berita acara", context, """
                         <h1>Berita acara belum ditandatangani</h1>
-                        <p class="lead">Dokumen cetak tersedia setelah berita acara \(desk.meetingName) \(situation.unitName) ditandatangani.</p>
+                        <p class="lead">Dokumen cetak tersedia setelah berita acara \(situation.meetingTitle) ditandatangani.</p>
                         <p><a href="\(MeetingPaths.beritaAcara)">Ke formulir berita acara</a></p>
                         """)
                 }

@@ -9,7 +9,7 @@ enum BeritaAcaraView {
         let head: HTML = """
             <p class="back"><a href="\(MeetingPaths.scoring)">Penilaian dan peringkat</a> · <a href="\(MeetingPaths.allocation)">Alokasi pagu</a></p>
             <h1>Berita acara</h1>
-            <p class="lead">\(situation.desk.meetingName) \(situation.unitName), \(situation.cycle.name). Menandatangani berita acara menerapkan hasil alokasi yang ditinjau musyawarah (F1 didanai, F2 diteruskan) dan mengunci hasil tingkat ini.</p>
+            <p class="lead">\(situation.meetingTitle), \(situation.cycle.name). Menandatangani berita acara menerapkan hasil alokasi yang ditinjau musyawarah (F1 didanai, F2 diteruskan) dan mengunci hasil tingkat ini.</p>
             \(notice?.html ?? .empty)\(situation.closedNotice)
             """
         let reviewed: HTML = sheet.run.map { run in
@@ -87,7 +87,7 @@ enum BeritaAcaraView {
         return """
             <p class="back"><a href="\(MeetingPaths.allocation)">Alokasi pagu</a></p>
             <h1>Berita acara</h1>
-            <p class="lead">\(situation.desk.meetingName) \(situation.unitName), \(situation.cycle.name): ditandatangani dan dikunci. Perubahan hanya dapat dilakukan oleh Bappeda dan dicatat.</p>
+            <p class="lead">\(situation.meetingTitle), \(situation.cycle.name): ditandatangani dan dikunci. Perubahan hanya dapat dilakukan oleh Bappeda dan dicatat.</p>
             \(facts)\(delegates)
             <p class="actions"><a class="button" href="\(MeetingPaths.print)">Cetak berita acara</a></p>
             <section class="next-step" id="pindaian-bagian"><h2>Pindaian yang sudah ditandatangani</h2>

@@ -9,7 +9,7 @@ enum ScoringView {
         let intro: HTML = """
             <p class="back"><a href="/kerja/alokasi">Alokasi pagu</a> · <a href="/kerja/berita-acara">Berita acara</a></p>
             <h1>\(title)</h1>
-            <p class="lead">\(situation.desk.meetingName) \(situation.unitName), \(situation.cycle.name). Nilai setiap usulan 1 sampai 5 untuk setiap kriteria; peringkat disusun dari nilai berbobot, yang sama diurutkan menurut waktu pengajuan.</p>
+            <p class="lead">\(situation.meetingTitle), \(situation.cycle.name). Nilai setiap usulan 1 sampai 5 untuk setiap kriteria; peringkat disusun dari nilai berbobot, yang sama diurutkan menurut waktu pengajuan.</p>
             """
         guard !board.rows.isEmpty else {
             return intro + situation.closedNotice + "<p class=\"empty\">Belum ada usulan yang diterima dan menunggu penilaian untuk pagu ini.</p>"
@@ -29,30 +29,32 @@ enum ScoringView {
     }
 
     private static func scoreTable(_ situation: MeetingSituation, board: ScoringBoard, form: ScoreSheetForm, csrfToken: String) -> HTML {
-        let heads = board.criteria.map { c -> HTML in "<th scope=\"col\" class=\"num\">\(c.name)<br><span class=\"muted\">bobot \(c.weight)</span></th>" }
+        let heads = board.criteria.map { c -> HTML in "<th scope=\"col\" class=\"crit\">\(c.name)<br><span class=\"muted\">bobot \(c.weight)</span></th>" }
         let rows = board.rows.map { row -> HTML in
             let cells = board.criteria.map { c -> HTML in
                 let name = ScoreSheetForm.field(row.proposal.id, c.id)
                 let value = form.values[name] ?? ""
-                guard situation.canAct else { return "<td class=\"num\">\(value.isEmpty ? "–" : value)</td>" }
+                guard situation.canAct else {
+                    return "<td class=\"score\"><span class=\"cell-label\">\(c.name)</span> \(value.isEmpty ? "–" : value)</td>"
+                }
                 let error = form.error(name)
                 let invalid: HTML = error == nil ? .empty : " aria-invalid=\"true\" class=\"invalid\""
                 return """
-                    <td class="num"><label class="visually-hidden" for="\(name)">\(c.name) untuk \(row.proposal.trackingCode.description)</label>\
+                    <td class="score"><label class="cell-label" for="\(name)">\(c.name)<span class="visually-hidden"> untuk \(row.proposal.trackingCode.description)</span></label>\
                     <input id="\(name)" name="\(name)" type="number" min="1" max="5" step="1" inputmode="numeric" value="\(value)" size="2"\(invalid)></td>
                     """
             }
             let score: HTML = row.scoreMillis.map { "\(ScoringBoard.scoreText($0))" } ?? "<span class=\"muted\">belum lengkap</span>"
             return """
-                <tr><td class="num">\(row.rank.map(String.init) ?? "–")</td>\
-                <td><span class="code">\(row.proposal.trackingCode.description)</span> \(row.proposal.title)<br>\
-                <span class="muted">\(Rupiah.format(row.proposal.effectiveCost))</span></td>\(cells)<td class="num">\(score)</td></tr>
+                <tr><td class="num"><span class="cell-label">Peringkat </span>\(row.rank.map(String.init) ?? "–")</td>\
+                <td class="proposal"><span class="code">\(row.proposal.trackingCode.description)</span> \(row.proposal.title)<br>\
+                <span class="muted">\(Rupiah.format(row.proposal.effectiveCost))</span></td>\(cells)<td class="num"><span class="cell-label">Nilai berbobot </span>\(score)</td></tr>
                 """
         }
         let table: HTML = """
             <div class="table-scroll"><table class="scores">
             <caption>Nilai per kriteria (\(board.rows.count) usulan)</caption>
-            <thead><tr><th scope="col" class="num">Peringkat</th><th scope="col">Usulan</th>\(heads)<th scope="col" class="num">Nilai berbobot</th></tr></thead>
+            <thead><tr><th scope="col" class="num">Peringkat</th><th scope="col">Usulan</th>\(heads)<th scope="col" class="crit">Nilai berbobot</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             """
@@ -101,9 +103,9 @@ enum ScoringView {
                 moves.append("<a href=\"\(MeetingPaths.scoring)?pindah=\(row.proposal.id.rawValue)&amp;ke=\(rank + 1)#urutan\">Turunkan</a>")
             }
             return """
-                <tr><td class="num">\(rank)</td><td><span class="code">\(row.proposal.trackingCode.description)</span> \(row.proposal.title)</td>\
-                <td class="num">\(row.scoreMillis.map { ScoringBoard.scoreText($0) } ?? "–")</td>\
-                <td class="num">\(Rupiah.format(row.proposal.effectiveCost))</td><td>\(HTML.join(moves, separator: " · "))</td></tr>
+                <tr><td class="num"><span class="cell-label">Peringkat </span>\(rank)</td><td><span class="code">\(row.proposal.trackingCode.description)</span> \(row.proposal.title)</td>\
+                <td class="num"><span class="cell-label">Nilai </span>\(row.scoreMillis.map { ScoringBoard.scoreText($0) } ?? "–")</td>\
+                <td class="num"><span class="cell-label">Biaya </span>\(Rupiah.format(row.proposal.effectiveCost))</td><td>\(HTML.join(moves, separator: " · "))</td></tr>
                 """
         }
         let manual: HTML = board.manualOrder ? "<p class=\"muted\">Urutan ini sudah diubah manual oleh musyawarah (tercatat pada riwayat setiap usulan yang berpindah).</p>" : .empty
