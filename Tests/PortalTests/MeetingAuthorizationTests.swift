@@ -33,9 +33,12 @@ import Testing
                                                                  viewer: .actor(scene.lurah)).runId
         switch route.path {
         case "/kerja/penilaian":
-            return try browser.post(route.path, scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "4"]), (scene.c, ["3", "3"])]), csrf: csrf)
+            let state = csrf == nil ? ("keadaan", "") : MeetingScene.state(try browser.get(route.path))
+            return try browser.post(route.path, scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "4"]), (scene.c, ["3", "3"])]) + [state],
+                                    csrf: csrf)
         case "/kerja/penilaian/urutan":
-            return try browser.post(route.path, [("usulan", String(scene.c.id.rawValue)), ("posisi", "1"), ("alasan", "Mendesak")], csrf: csrf)
+            let state = csrf == nil ? ("keadaan", "") : MeetingScene.state(try browser.get("/kerja/penilaian"))
+            return try browser.post(route.path, [("usulan", String(scene.c.id.rawValue)), ("posisi", "1"), ("alasan", "Mendesak"), state], csrf: csrf)
         case "/kerja/berita-acara":
             return try browser.post(route.path, scene.beritaAcaraFields(runId: runId), csrf: csrf)
         case "/kerja/berita-acara/pindaian":

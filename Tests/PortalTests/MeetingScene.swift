@@ -104,6 +104,12 @@ struct MeetingScene {
         }
     }
 
+    /// The hidden `keadaan` of a scoring page: the scores and order it was loaded with.
+    static func state(_ page: TestBrowser.Page) -> (String, String) {
+        guard let range = page.body.range(of: "name=\"keadaan\" value=\"") else { return ("keadaan", "") }
+        return ("keadaan", String(page.body[range.upperBound...].prefix { $0 != "\"" }))
+    }
+
     /// A browser signed in as `username`.
     func browser(_ username: String) throws -> TestBrowser {
         let browser = world.browser()

@@ -16,8 +16,8 @@ import Testing
         for p in [scene.a, scene.b, scene.c] { #expect(form.body.contains(p.trackingCode.description)) }
         #expect(form.body.contains("Urgensi") && form.body.contains("bobot 3"))
 
-        let saved = try browser.post("/kerja/penilaian", scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "3"]), (scene.c, ["2", "2"])]),
-                                     csrf: form.csrf)
+        let saved = try browser.post("/kerja/penilaian", scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "3"]), (scene.c, ["2", "2"])])
+                                     + [MeetingScene.state(form)], csrf: form.csrf)
         #expect(saved.status == 303)
         #expect(saved.location == "/kerja/penilaian#peringkat")
         #expect(try scene.current(scene.a).ranks[.kelurahan] == 1)
@@ -39,8 +39,8 @@ import Testing
         let scene = try MeetingScene(world)
         let browser = try scene.browser("lurah.pk")
         let form = try browser.get("/kerja/penilaian")
-        let refused = try browser.post("/kerja/penilaian", scene.scoreFields([(scene.a, ["5", "7"]), (scene.b, ["4", "x"]), (scene.c, ["2", "2"])]),
-                                       csrf: form.csrf)
+        let refused = try browser.post("/kerja/penilaian", scene.scoreFields([(scene.a, ["5", "7"]), (scene.b, ["4", "x"]), (scene.c, ["2", "2"])])
+                                       + [MeetingScene.state(form)], csrf: form.csrf)
         #expect(refused.status == 422)
         #expect(refused.body.contains("Ada yang perlu diperbaiki"))
         #expect(refused.body.contains("Isi nilai Penerima manfaat untuk \(scene.a.trackingCode.description) dengan angka 1 sampai 5."))
@@ -60,14 +60,16 @@ import Testing
         #expect(prefilled.body.contains("id=\"posisi\" name=\"posisi\" type=\"number\" value=\"2\""))
         #expect(try scene.current(scene.c).ranks[.kelurahan] == 3, "a GET moves nothing")
 
-        let noReason = try browser.post("/kerja/penilaian/urutan", [("usulan", String(scene.c.id.rawValue)), ("posisi", "1"), ("alasan", "  ")],
+        let noReason = try browser.post("/kerja/penilaian/urutan", [("usulan", String(scene.c.id.rawValue)), ("posisi", "1"), ("alasan", "  "),
+                                                                      MeetingScene.state(prefilled)],
                                         csrf: prefilled.csrf)
         #expect(noReason.status == 422)
         #expect(noReason.body.contains("Tulis alasan musyawarah mengubah urutan"))
         #expect(try scene.current(scene.c).ranks[.kelurahan] == 3)
 
         let moved = try browser.post("/kerja/penilaian/urutan", [("usulan", String(scene.c.id.rawValue)), ("posisi", "1"),
-                                                                 ("alasan", "Genangan membahayakan anak sekolah.")], csrf: prefilled.csrf)
+                                                                 ("alasan", "Genangan membahayakan anak sekolah."),
+                                                                 MeetingScene.state(prefilled)], csrf: prefilled.csrf)
         #expect(moved.status == 303)
         #expect(try scene.current(scene.c).ranks[.kelurahan] == 1)
         #expect(try scene.current(scene.a).ranks[.kelurahan] == 2)
@@ -77,7 +79,7 @@ import Testing
 
         // Saving scores now must say that it replaces the manual order, and needs its reason.
         let form = try browser.get("/kerja/penilaian")
-        let fields = scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "4"]), (scene.c, ["3", "3"])])
+        let fields = scene.scoreFields([(scene.a, ["5", "5"]), (scene.b, ["4", "4"]), (scene.c, ["3", "3"])]) + [MeetingScene.state(form)]
         let refused = try browser.post("/kerja/penilaian", fields, csrf: form.csrf)
         #expect(refused.status == 422)
         #expect(refused.body.contains("Urutan sudah diubah manual oleh musyawarah"))
@@ -86,6 +88,32 @@ import Testing
                                      csrf: form.csrf)
         #expect(reset.status == 303)
         #expect(try scene.current(scene.c).ranks[.kelurahan] == 3)
+    }
+
+    @Test func aSaveOrAMoveOnAPageSomeoneElseChangedIsRefusedNotOverwritten() throws {
+        let world = try PortalWorld()
+        let scene = try MeetingScene(world)
+        try scene.rankAndRun()
+        let browser = try scene.browser("lurah.pk")
+        let loaded = try browser.get("/kerja/penilaian")
+        // Meanwhile another member of the meeting moves C to the top.
+        try world.service.reorder(.kelurahan(world.kelurahan), cycleId: scene.cycleId, moving: scene.c.id, to: 1, note: "Mendesak", by: scene.lurah)
+        let save = try browser.post("/kerja/penilaian", scene.scoreFields([(scene.a, ["1", "1"]), (scene.b, ["1", "1"]), (scene.c, ["1", "1"])])
+                                    + [("atur_ulang", "1"), ("alasan_atur_ulang", "Ulang"), MeetingScene.state(loaded)], csrf: loaded.csrf)
+        #expect(save.status == 409)
+        #expect(save.body.contains("sudah diubah orang lain sejak halaman ini dimuat"))
+        #expect(try scene.current(scene.c).ranks[.kelurahan] == 1, "the other person's move stands")
+        #expect(try scene.current(scene.a).scores[.kelurahan] == 5000, "no score was overwritten")
+        let move = try browser.post("/kerja/penilaian/urutan", [("usulan", String(scene.a.id.rawValue)), ("posisi", "1"), ("alasan", "Kembali"),
+                                                                MeetingScene.state(loaded)], csrf: loaded.csrf)
+        #expect(move.status == 409)
+        #expect(try scene.current(scene.a).ranks[.kelurahan] == 2)
+        // Loaded again, the same move goes through.
+        let fresh = try browser.get("/kerja/penilaian")
+        let again = try browser.post("/kerja/penilaian/urutan", [("usulan", String(scene.a.id.rawValue)), ("posisi", "1"), ("alasan", "Kembali"),
+                                                                 MeetingScene.state(fresh)], csrf: fresh.csrf)
+        #expect(again.status == 303)
+        #expect(try scene.current(scene.a).ranks[.kelurahan] == 1)
     }
 
     @Test func theAllocationShowsF1AndF2WithinTheCeilingAndCanBeRunAgain() throws {

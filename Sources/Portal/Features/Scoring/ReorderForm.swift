@@ -7,6 +7,8 @@ struct ReorderForm {
     var proposal = ""
     var position = ""
     var reason = ""
+    /// The board's `stateToken` when the page was loaded (empty: this page's board).
+    var state = ""
     var errors: [FieldError] = []
 
     init() {}
@@ -21,6 +23,7 @@ struct ReorderForm {
         proposal = form["usulan"] ?? ""
         position = (form["posisi"] ?? "").trimmingCharacters(in: .whitespaces)
         reason = form["alasan"] ?? ""
+        state = form["keadaan"] ?? ""
         if proposalId == nil { errors.append(FieldError(field: "usulan", message: "Pilih usulan yang dipindahkan.")) }
         if let target = Int(position), (1...max(count, 1)).contains(target) {} else {
             errors.append(FieldError(field: "posisi", message: "Isi posisi baru dengan angka 1 sampai \(max(count, 1))."))

@@ -8,6 +8,8 @@ struct ScoreSheetForm {
     /// What each field shows (stored scores, or what was typed).
     var values: [String: String] = [:]
     var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
+    /// The board's `stateToken` when the page was loaded.
+    var state = ""
     var resetOrder = false
     var resetReason = ""
     var errors: [FieldError] = []
@@ -18,6 +20,7 @@ struct ScoreSheetForm {
 
     /// The stored scores of `board`.
     init(_ board: ScoringBoard) {
+        state = board.stateToken
         for row in board.rows {
             for (criterion, score) in row.scores { values[Self.field(row.proposal.id, criterion)] = String(score) }
         }
@@ -25,6 +28,7 @@ struct ScoreSheetForm {
 
     /// Reads and checks every field of `form` against `board` (its candidates and criteria).
     init(_ form: FormData, board: ScoringBoard) {
+        state = form["keadaan"] ?? ""
         for row in board.rows {
             for criterion in board.criteria {
                 let name = Self.field(row.proposal.id, criterion.id)

@@ -39,6 +39,17 @@ struct ScoringBoard {
             .map { Row(proposal: $0, scores: scores[$0.id] ?? [:], level: level) }
     }
 
+    /// The scores and the order as loaded, as one token: a form carries it (`keadaan`) so that a save or a move made
+    /// on a page someone else has changed since is refused (409) instead of silently overwriting their work.
+    var stateToken: String {
+        var text = manualOrder ? "m" : "s"
+        for row in rows.sorted(by: { $0.proposal.id < $1.proposal.id }) {
+            text += "|\(row.proposal.id.rawValue):\(row.rank ?? 0)"
+            for criterion in criteria { text += ",\(row.scores[criterion.id] ?? 0)" }
+        }
+        return String(SHA256.hexDigest(Array(text.utf8)).prefix(32))
+    }
+
     /// "3,75" from thousandths.
     static func scoreText(_ millis: Int64) -> String {
         let hundredths = (millis + 5) / 10

@@ -45,6 +45,9 @@ extension Portal {
         guard let situation = try MeetingSituation(desk, service: service, now: context.now) else { return noCyclePage(context) }
         let board = try ScoringBoard(desk, cycleId: situation.cycle.id, service: service)
         let form = ScoreSheetForm(submitted, board: board)
+        guard board.rows.isEmpty || form.state == board.stateToken else {
+            return try scoringPage(context, scores: nil, reorder: ReorderForm(), status: .conflict, notice: Self.changedMeanwhile)
+        }
         guard form.errors.isEmpty else {
             return try scoringPage(context, scores: form, reorder: ReorderForm(), status: .unprocessableContent)
         }
@@ -67,7 +70,11 @@ extension Portal {
         let submitted = try verifiedForm(context)
         guard let situation = try MeetingSituation(desk, service: service, now: context.now) else { return noCyclePage(context) }
         let board = try ScoringBoard(desk, cycleId: situation.cycle.id, service: service)
-        let form = ReorderForm(submitted, count: board.ranked.count)
+        var form = ReorderForm(submitted, count: board.ranked.count)
+        guard board.rows.isEmpty || form.state == board.stateToken else {
+            form.errors = []
+            return try scoringPage(context, scores: nil, reorder: form, status: .conflict, notice: Self.changedMeanwhile)
+        }
         guard form.errors.isEmpty, let proposalId = form.proposalId, let position = form.targetPosition else {
             return try scoringPage(context, scores: nil, reorder: form, status: .unprocessableContent)
         }
@@ -81,6 +88,11 @@ extension Portal {
         try flash(context, "Usulan \(row.proposal.trackingCode.description) dipindahkan ke peringkat \(position).")
         return .redirect(to: MeetingPaths.scoring + "#peringkat")
     }
+
+    /// The 409 of a save or a move on a page whose scores or order someone else changed since it was loaded.
+    static let changedMeanwhile = RefusalNotice(
+        rule: "Nilai atau urutan sudah diubah orang lain sejak halaman ini dimuat. Perubahan Anda tidak disimpan.",
+        next: "Periksa nilai dan urutan sekarang di bawah, lalu simpan atau pindahkan lagi bila masih perlu.")
 
     /// The page of a meeting before any cycle exists.
     func noCyclePage(_ context: RequestContext) -> HTTPResponse {

@@ -64,7 +64,7 @@ enum ScoringView {
             <h2 id="nilai">Nilai</h2>
             \(weights(board))
             <form method="post" action="\(MeetingPaths.scoring)" class="wide">
-            \(FormViews.csrf(csrfToken))
+            \(FormViews.csrf(csrfToken))<input type="hidden" name="keadaan" value="\(board.stateToken)">
             \(table)
             \(reset)
             <p class="actions"><button type="submit" class="button">Simpan semua nilai</button></p>
@@ -126,7 +126,7 @@ enum ScoringView {
             <h2>Ubah urutan</h2>
             <p>Musyawarah boleh mengubah urutan dengan alasan; alasannya dicatat pada riwayat setiap usulan yang berpindah.</p>
             <form method="post" action="\(MeetingPaths.reorder)">
-            \(FormViews.csrf(csrfToken))
+            \(FormViews.csrf(csrfToken))<input type="hidden" name="keadaan" value="\(board.stateToken)">
             \(FormViews.select("usulan", label: "Usulan", placeholder: "Pilih usulan", groups: [SelectGroup(label: nil, options: options)],
                                selected: form.proposal, error: form.error("usulan")))
             \(FormViews.field("posisi", label: "Posisi baru", value: form.position, type: "number", hint: "1 = paling atas, sampai \(ranked.count).",
