@@ -135,6 +135,7 @@ import Testing
         #expect(run.status == 303)
         let page = try browser.get("/kerja/alokasi")
         #expect(page.body.contains("2 usulan didanai (F1), 1 diteruskan (F2), sisa pagu Rp 1.000.000"))
+        #expect(!page.body.contains("Data berubah sejak"), "a run that is still true has no warning")
         #expect(page.body.contains("Pagu</dt><dd>Rp 10.000.000"))
         #expect(page.body.contains("Terpakai (F1, 2 usulan)</dt><dd>Rp 9.000.000"))
         let f1 = try #require(page.body.range(of: "id=\"f1\"")).upperBound
@@ -197,6 +198,10 @@ import Testing
 
         // The ranks changed after the latest run: refused, nothing moved.
         try world.service.reorder(.kelurahan(world.kelurahan), cycleId: scene.cycleId, moving: scene.c.id, to: 1, note: "Mendesak", by: scene.lurah)
+        let warned = try browser.get("/kerja/berita-acara")
+        #expect(warned.body.contains("Data berubah sejak alokasi nomor \(second) dijalankan"))
+        #expect(warned.body.contains("peringkat 3 usulan berubah"))
+        #expect(try browser.get("/kerja/alokasi").body.contains("peringkat 3 usulan berubah"))
         let changed = try browser.post("/kerja/berita-acara", scene.beritaAcaraFields(runId: second), csrf: form.csrf)
         #expect(changed.status == 409)
         #expect(changed.body.contains("peringkat 3 usulan berubah"))

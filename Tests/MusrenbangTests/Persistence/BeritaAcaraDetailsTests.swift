@@ -73,6 +73,20 @@ import Testing
         #expect(try world.service.beritaAcaraScan(key, cycleId: world.cycle.id, viewer: .actor(lurah))?.byteCount == pdf.count)
     }
 
+    @Test func theMeetingSeesBeforeSigningWhetherItsRunStillHolds() throws {
+        let world = try TestWorld()
+        let (p, q) = (try world.acceptedProposal(), try world.acceptedProposal())
+        let lurah = world.actor("lurah"), envelope = FundingEnvelope.kelurahan(world.kelurahan[0])
+        let runId = try world.rankAndRun(envelope, [p, q], by: lurah)
+        #expect(try world.service.allocationRunChanges(envelope, cycleId: world.cycle.id, runId: runId, viewer: .actor(lurah)).isEmpty)
+        try world.service.reorder(envelope, cycleId: world.cycle.id, moving: q.id, to: 1, note: "Mendesak", by: lurah)
+        #expect(try world.service.allocationRunChanges(envelope, cycleId: world.cycle.id, runId: runId, viewer: .actor(lurah))
+                == ["peringkat 2 usulan berubah"])
+        #expect(throws: DomainError.notInScope) {
+            try world.service.allocationRunChanges(envelope, cycleId: world.cycle.id, runId: runId, viewer: .actor(world.actor("lurah1")))
+        }
+    }
+
     @Test func meetingDatesAreRealDays() {
         #expect(MeetingDate(text: "2027-02-29") == nil)
         #expect(MeetingDate(text: "2028-02-29")?.displayText == "29 Februari 2028")

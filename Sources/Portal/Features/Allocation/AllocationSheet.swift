@@ -19,6 +19,18 @@ struct AllocationSheet {
     /// The run's proposals by tracking code (kamus item, location, volume, OPD for the lists).
     let proposals: [TrackingCode: Proposal]
     let shares: [ShareUse]
+    /// What changed since the run was computed (empty: the berita acara may apply it; always empty once signed).
+    let changes: [String]
+
+    /// The notice that the run is no longer what the allocation gives now (empty while it is).
+    var outdatedNotice: HTML {
+        guard let run, !changes.isEmpty else { return .empty }
+        return """
+            <div class="notice" role="status"><h2>Data berubah sejak alokasi nomor \(run.runId) dijalankan</h2>
+            <p>\(changes.joined(separator: "; ")).</p>
+            <p>Jalankan alokasi lagi dan tinjau hasilnya; berita acara hanya menerapkan hasil alokasi yang masih berlaku.</p></div>
+            """
+    }
 
     var funded: [AllocationDecisionView] { run?.decisions.filter(\.funded) ?? [] }
     var passedUp: [AllocationDecisionView] { run?.decisions.filter { !$0.funded } ?? [] }
@@ -31,6 +43,8 @@ struct AllocationSheet {
             run = nil
         }
         self.run = run
+        let locked = try service.database.read { db in try LockRepository(db).keys(cycleId: cycleId).contains(desk.lockKey) }
+        changes = try run.map { locked ? [] : try service.allocationRunChanges(desk.envelope, cycleId: cycleId, runId: $0.runId, viewer: desk.viewer) } ?? []
         ceiling = try service.ceilingUsage(cycleId: cycleId, level: desk.level, viewer: desk.viewer)
             .first { $0.envelope == desk.envelope }?.amount
         let codes = run?.decisions.map(\.trackingCode) ?? []

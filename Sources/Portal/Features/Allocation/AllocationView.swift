@@ -19,7 +19,7 @@ enum AllocationView {
         guard let run = sheet.run else {
             return head + "<p class=\"empty\">Alokasi belum pernah dijalankan untuk pagu ini.</p>"
         }
-        return head + summary(run, sheet: sheet) + shares(sheet)
+        return head + sheet.outdatedNotice + summary(run, sheet: sheet) + shares(sheet)
             + decisions("F1: didanai pagu \(situation.unitName)", id: "f1", sheet.funded, empty: "Tidak ada usulan yang muat dalam pagu.")
             + decisions("F2: diteruskan ke tingkat berikutnya", id: "f2", sheet.passedUp, empty: "Semua usulan muat dalam pagu.")
             + (situation.canAct ? "<p><a class=\"button secondary\" href=\"\(MeetingPaths.beritaAcara)\">Lanjut ke berita acara</a></p>" : .empty)

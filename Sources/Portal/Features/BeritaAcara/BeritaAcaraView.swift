@@ -20,6 +20,7 @@ enum BeritaAcaraView {
             """
         } ?? "<div class=\"notice\" role=\"status\"><h2>Alokasi belum dijalankan</h2><p>Bila ada usulan yang diterima untuk pagu ini, jalankan alokasi dan tinjau hasilnya dulu di halaman <a href=\"\(MeetingPaths.allocation)\">Alokasi pagu</a>.</p></div>"
         guard situation.open else { return head + reviewed }
+        let reviewedNow = reviewed + sheet.outdatedNotice
         let rows = form.delegates.enumerated().map { index, row -> HTML in
             let n = index + 1
             let genders = Delegate.Gender.allCases.map { SelectOption(value: $0.rawValue, text: $0.displayName) }
@@ -34,7 +35,7 @@ enum BeritaAcaraView {
         let delegatesError: HTML = form.error("delegates").map { "<p class=\"field-error\" id=\"delegates-error\">\($0)</p>" } ?? .empty
         let warning: HTML = form.warnNoWoman ? noWomanWarning(form) : .empty
         let runField: HTML = form.runId.map { "<input type=\"hidden\" name=\"alokasi\" value=\"\($0)\">" } ?? .empty
-        return head + reviewed + FormViews.errorSummary(form.errors) + """
+        return head + reviewedNow + FormViews.errorSummary(form.errors) + """
             <form method="post" action="\(MeetingPaths.beritaAcara)">
             \(FormViews.csrf(csrfToken))\(runField)
             \(FormViews.field("document_number", label: "Nomor berita acara", value: form.documentNumber, error: form.error("document_number")))
