@@ -49,6 +49,9 @@ public final class Portal: Sendable {
         photoRoutes(&routes)
         attachmentRoutes(&routes)
         routingRoutes(&routes)
+        scoringRoutes(&routes)
+        allocationRoutes(&routes)
+        beritaAcaraRoutes(&routes)
         return routes
     }
 

@@ -41,3 +41,18 @@ struct RefusalNotice {
         """
     }
 }
+
+extension RefusalNotice {
+    /// A refusal of a meeting's work (scoring, allocation, berita acara), with the step that resolves it.
+    init(meeting error: DomainError) {
+        let next: String = switch error {
+        case .unrankedCandidates: "Lengkapi nilai setiap kriteria di halaman Penilaian, lalu jalankan alokasi lagi."
+        case .allocationRunOutdated: "Buka halaman Alokasi, jalankan alokasi lagi, tinjau hasilnya bersama musyawarah, lalu tanda tangani berita acara."
+        case .workPending: "Selesaikan verifikasi usulan yang disebut (terima, terima dengan perubahan, atau tolak), lalu kembali ke sini."
+        case .manualOrderInPlace: "Centang \"Atur ulang urutan dari nilai\" dan tulis alasannya bila musyawarah memutuskannya."
+        case .missingInput: "Hubungi Bappeda: pagu atau kriteria untuk musyawarah ini belum ditetapkan."
+        default: Self.nextStep(error)
+        }
+        self.init(rule: error.message, next: next)
+    }
+}
