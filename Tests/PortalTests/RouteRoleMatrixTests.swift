@@ -23,6 +23,9 @@ import TestSupport
         ("tamu", nil), ("ani", "ani"), ("budi", "budi"), ("rt01", "rt01"), ("rt02", "rt02"), ("rw01", "rw01"), ("op.pk", "op.pk"),
     ]
 
+    /// A page of a workspace none of this table's visitors holds: sign in first, else refused.
+    static let staffOnly = [303, 403, 403, 403, 403, 403, 403]
+
     struct Row {
         let method: HTTPMethod
         /// The registered pattern this row exercises.
@@ -137,6 +140,37 @@ import TestSupport
             .get("/foto/:id/kecil", "/foto/\(photo)/kecil", [404, 200, 404, 200, 404, 200, 200]),
             .get("/foto/:id/kecil", "/foto/\(elsewherePhoto)/kecil", [404, 404, 404, 404, 404, 404, 200]),
             .get("/foto-sementara/:id", "/foto-sementara/\(objects.pending.rawValue)", [303, 200, 404, 404, 404, 404, 404]),
+            // An attachment that does not exist: the same 404 for everyone (an existing one is in AttachmentDownloadTests).
+            .get("/lampiran/:id", "/lampiran/999999", [404, 404, 404, 404, 404, 404, 404]),
+            // The staff home: every staff role has one; residents are refused.
+            .get("/kerja", "/kerja", [303, 403, 403, 200, 200, 200, 200]),
+            // The verifiers', meeting and routing workspaces refuse every visitor of this table before reading anything;
+            // their staff at every level, in and out of scope, are in VerificationAuthorizationTests,
+            // MeetingAuthorizationTests and RoutingAuthorizationTests.
+            .get("/kerja/verifikasi", "/kerja/verifikasi", Self.staffOnly),
+            .post("/kerja/verifikasi", "/kerja/verifikasi", [("pilih", "\(p1)@\(p1v)"), ("keputusan", "terima")], Self.staffOnly),
+            .get("/kerja/verifikasi/:kode", "/kerja/verifikasi/\(p1)", Self.staffOnly),
+            .post("/kerja/verifikasi/:kode", "/kerja/verifikasi/\(p1)", [("versi", p1v), ("keputusan", "terima")], Self.staffOnly),
+            .get("/kerja/verifikasi/alasan", "/kerja/verifikasi/alasan", Self.staffOnly),
+            .post("/kerja/verifikasi/alasan", "/kerja/verifikasi/alasan", [("teks", "Alasan.")], Self.staffOnly),
+            .post("/kerja/verifikasi/alasan/:id/hapus", "/kerja/verifikasi/alasan/1/hapus", Self.staffOnly),
+            .get("/kerja/verifikasi/siklus-lalu", "/kerja/verifikasi/siklus-lalu", Self.staffOnly),
+            .get("/kerja/penilaian", "/kerja/penilaian", Self.staffOnly),
+            .post("/kerja/penilaian", "/kerja/penilaian", Self.staffOnly),
+            .post("/kerja/penilaian/urutan", "/kerja/penilaian/urutan", [("usulan", p1), ("posisi", "1"), ("alasan", "Rapat.")],
+                  Self.staffOnly),
+            .get("/kerja/peringkat", "/kerja/peringkat", Self.staffOnly),
+            .get("/kerja/alokasi", "/kerja/alokasi", Self.staffOnly),
+            .post("/kerja/alokasi", "/kerja/alokasi", Self.staffOnly),
+            .get("/kerja/berita-acara", "/kerja/berita-acara", Self.staffOnly),
+            .post("/kerja/berita-acara", "/kerja/berita-acara", Self.staffOnly),
+            .get("/kerja/berita-acara/pindaian", "/kerja/berita-acara/pindaian", Self.staffOnly),
+            .post("/kerja/berita-acara/pindaian", "/kerja/berita-acara/pindaian", Self.staffOnly),
+            .get("/kerja/berita-acara/cetak", "/kerja/berita-acara/cetak", Self.staffOnly),
+            .get("/kerja/rute", "/kerja/rute", Self.staffOnly),
+            .post("/kerja/rute", "/kerja/rute", [("pilih", "\(p1)@\(p1v)"), ("tujuan", "tolak"), ("alasan", "Uji.")], Self.staffOnly),
+            .get("/kerja/rute/:kode", "/kerja/rute/\(p1)", Self.staffOnly),
+            .post("/kerja/rute/:kode", "/kerja/rute/\(p1)", [("versi", p1v), ("tujuan", "tolak"), ("alasan", "Uji.")], Self.staffOnly),
         ]
     }
 
