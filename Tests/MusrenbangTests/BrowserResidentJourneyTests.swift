@@ -48,6 +48,11 @@ struct BrowserResidentJourneyTests {
                 try RoleAssignment(role: .ketuaRT, scope: .rt(RTID(rt)))], at: now)
             _ = try accounts.insert(username: "rw01", passwordHash: hash, displayName: "Bu Sri", roles: [
                 try RoleAssignment(role: .ketuaRW, scope: .rw(RWID(rw)))], at: now)
+            // For the pages off the main journey: a resident living in RT 01 and a head of both RT 01 and RW 01.
+            _ = try accounts.insert(username: "budi", passwordHash: hash, displayName: "Budi Santoso", roles: [
+                try RoleAssignment(role: .warga, scope: .selfOnly)], homeRtId: RTID(rt), at: now)
+            _ = try accounts.insert(username: "rtrw01", passwordHash: hash, displayName: "Pak Darmo", roles: [
+                try RoleAssignment(role: .ketuaRT, scope: .rt(RTID(rt))), try RoleAssignment(role: .ketuaRW, scope: .rw(RWID(rw)))], at: now)
         }
         return path
     }
@@ -194,5 +199,87 @@ struct BrowserResidentJourneyTests {
             try audit.check(browser, "20-linimasa")
         }
         #expect(audit.weights.count == 20)
+    }
+
+    /// The resident's and the heads' pages the journey above does not pass: a return refused without its reason (422),
+    /// the returned list, the returned proposal with "Ajukan kembali", its edit form, the 403 and 404 pages, and the
+    /// role choice. Each is audited like the journey's pages.
+    @Test func returnedProposalAndErrorPagesOnAPhone() throws {
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-returned-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let portal = try ServedPortal.start(database: try prepareDatabase(in: directory))
+        defer { portal.stop() }
+        let audit = BrowserPageAudit(folder: directory)
+        defer { print("Page weights off the journey (HTML + CSS + JS):\n\(audit.report)") }
+        func signIn(_ browser: BrowserSession, _ username: String) throws {
+            try browser.open(portal.url("/masuk"))
+            try browser.fill("#nama_pengguna", with: username)
+            try browser.fill("#kata_sandi", with: Self.headPassword)
+            try browser.submit("#nama_pengguna")
+        }
+        func signOut(_ browser: BrowserSession) throws {
+            try browser.click("form[action='/keluar'] button")
+            _ = try browser.waitForElement("nav.account a[href='/masuk']")
+        }
+        let code = "TGS-2027-000001"
+
+        try BrowserSession.with(width: 360, height: 800) { browser in
+            try signIn(browser, "budi")
+            try browser.open(portal.url("/usulan/baru"))
+            try browser.execute("const s = document.querySelector('#kamus'); s.value = s.options[1].value;")
+            try browser.fill("#volume", with: "40")
+            try browser.fill("#title", with: "Lampu jalan Gang Kenanga")
+            try browser.fill("#problem", with: "Gang gelap pada malam hari.")
+            try browser.fill("#location", with: "Gang Kenanga")
+            try browser.fill("#beneficiaries", with: "80")
+            try browser.click("button[value=periksa]")
+            _ = try browser.waitForElement("dl.check")
+            try browser.click("button[value=kirim]")
+            _ = try browser.waitForElement(".panel .code")
+            #expect(try browser.text(of: ".panel .code") == code)
+            try signOut(browser)
+
+            // The Ketua RT returns it, first without a reason (refused: 422), then with one.
+            try signIn(browser, "rt01")
+            try browser.open(portal.url("/kerja/persetujuan/\(code)"))
+            try browser.click("form.decide-return button")
+            _ = try browser.waitForElement(".error-summary")
+            #expect(try browser.pageLoad().status == 422)
+            try audit.check(browser, "01-kembalikan-tanpa-alasan")
+            try browser.fill("#alasan", with: "Sebutkan titik lampu yang diminta.")
+            try browser.click("form.decide-return button")
+            _ = try browser.waitForElement(".flash")
+            try browser.open(portal.url("/kerja/persetujuan?status=dikembalikan"))
+            #expect(try browser.text(of: "main").contains(code))
+            try audit.check(browser, "02-daftar-dikembalikan")
+            // A page of another role: 403 with the rule.
+            try browser.open(portal.url("/usulan/saya"))
+            #expect(try browser.pageLoad().status == 403)
+            try audit.check(browser, "03-bukan-untuk-peran-ini")
+            try signOut(browser)
+
+            // The resident reads the reason, can send it again or edit it; an unknown code is the 404 page.
+            try signIn(browser, "budi")
+            try browser.open(portal.url("/usulan/saya/\(code)"))
+            #expect(try browser.text(of: "main").contains("Sebutkan titik lampu yang diminta."))
+            #expect(try !browser.elements("form[action$='/ajukan']").isEmpty)
+            try audit.check(browser, "04-dikembalikan")
+            try browser.open(portal.url("/usulan/\(code)/ubah"))
+            #expect(try browser.pageLoad().status == 200)
+            #expect(try browser.attribute("value", of: "#title") == "Lampu jalan Gang Kenanga")
+            try audit.check(browser, "05-ubah")
+            try browser.open(portal.url("/usulan/saya/TGS-2027-999999"))
+            #expect(try browser.pageLoad().status == 404)
+            try audit.check(browser, "06-tidak-ditemukan")
+            try signOut(browser)
+
+            // An account with two roles chooses the one it acts in.
+            try signIn(browser, "rtrw01")
+            _ = try browser.waitForElement("form[action='/peran']")
+            #expect(try browser.elements("input[type=radio]").count == 2)
+            try audit.check(browser, "07-peran")
+        }
+        #expect(audit.weights.count == 7)
     }
 }
