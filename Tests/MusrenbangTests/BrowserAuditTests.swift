@@ -34,6 +34,13 @@ struct BrowserAuditTests {
         }
     }
 
+    /// Without axe-core the audit fails and says how to get it, rather than passing pages it never checked.
+    @Test func aMissingAxeCoreFailsSayingHowToGetIt() throws {
+        let error = #expect(throws: WebDriverError.self) { try AxeCore.script(at: "/nonexistent/axe.min.js") }
+        #expect(error?.description.contains("bash .ci/fetch-axe") == true, "\(String(describing: error))")
+        #expect(try AxeCore.script().contains("axe.run"))
+    }
+
     @Test func aPagesWeightIsItsHTMLAndItsStylesheetCachedOrNot() throws {
         let portal = try ServedPortal.start()
         defer { portal.stop() }

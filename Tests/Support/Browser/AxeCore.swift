@@ -15,18 +15,20 @@ public enum AxeCore {
         return ServedPortal.repositoryRoot.appendingPathComponent(".build/axe-core/axe.min.js").path
     }
 
-    /// The script's text, read once. A missing file is an error that says how to get it: an audit that quietly did
-    /// not run would pass every page.
-    public static func script() throws -> String {
-        try loaded.get()
+    /// The script's text (the default place's read once). A missing file is an error that says how to get it: an
+    /// audit that quietly did not run would pass every page.
+    public static func script(at path: String? = nil) throws -> String {
+        guard let path else { return try loaded.get() }
+        return try read(path).get()
     }
 
-    private static let loaded: Result<String, WebDriverError> = {
-        let path = Self.path
+    private static let loaded: Result<String, WebDriverError> = read(path)
+
+    private static func read(_ path: String) -> Result<String, WebDriverError> {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("axe") else {
             return .failure(WebDriverError(
                 "axe-core not found at \(path): run `bash .ci/fetch-axe` (bash .ci/run does), or set \(environmentVariable)"))
         }
         return .success(text)
-    }()
+    }
 }
