@@ -14,11 +14,11 @@
 #
 # --cpu N also slows Chromium's CPU N times (CDP Emulation.setCPUThrottlingRate; Lighthouse's mobile profile uses 4).
 #
-# Measured 2026-12-02 (`bash bench/pageload.sh --binary .build/debug/musrenbang --runs 5`, the 2-core machine shared
-# with other builds; the times are the network's, not the server's): every page 14.3 to 22.3 KB of HTML + CSS + JS
-# (the stylesheet 12.7 KB; the heaviest, /usulan/baru, 9.6 KB of HTML with the demo's 48-activity kamus). /usulan/baru
-# at 1.6 Mbps / 150 ms: cold cache median 464 ms (max 478), warm 283 ms (max 394); with --cpu 4 747 ms (max 1,158)
-# cold and 712 ms warm. Goal < 3 s: met.
+# Measured 2026-12-02 (`bash bench/pageload.sh --runs 5`, release, on the 2-core machine shared with other builds,
+# load average 12; the times are the network's, not the server's): every page 14.3 to 22.3 KB of HTML + CSS + JS (the
+# stylesheet 12.7 KB; the heaviest, /usulan/baru, 9.6 KB of HTML with the demo's 48-activity kamus). /usulan/baru at
+# 1.6 Mbps / 150 ms: cold cache median 457 ms (max 464), warm 253 ms (max 258); with --cpu 4 581 ms (max 963) cold
+# and 627 ms (max 1,081) warm. Goal < 3 s: met. (A debug build gave 464 / 283 ms: the network sets the time.)
 set -euo pipefail
 runs=5
 down=1600
