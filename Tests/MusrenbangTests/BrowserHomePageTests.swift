@@ -11,6 +11,7 @@ struct BrowserHomePageTests {
         defer { portal.stop() }
         let screenshots = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: screenshots) }
+        let audit = BrowserPageAudit(folder: screenshots)
 
         for (width, height) in [(360, 800), (1280, 800)] {
             try BrowserSession.with(width: width, height: height) { browser in
@@ -31,6 +32,9 @@ struct BrowserHomePageTests {
                 let content = (widths?.last as? NSNumber)?.intValue ?? .max
                 #expect(viewport == width, "viewport \(viewport) at --window-size=\(width)")
                 #expect(content <= viewport, "content \(content) px wider than the \(viewport) px window")
+
+                // axe-core finds nothing serious, and the page is within its weight.
+                try audit.check(browser, "home-\(width)x\(height)")
 
                 let path = (screenshots as NSString).appendingPathComponent("home-\(width)x\(height).png")
                 let bytes = try browser.screenshot(to: path)

@@ -38,7 +38,9 @@ enum ProposalFactsView {
             let files = full.detail.attachments.map { file -> HTML in "<li><a href=\"\(AttachmentPaths.download(file.id))\" download>\(file.fileName)</a> (\(size(file.byteCount)))</li>" }
             rows.append(("Lampiran", "<ul class=\"plain\">\(files)</ul>"))
         }
-        let items = rows.map { label, value -> HTML in "<div><dt>\(label)</dt><dd>\(value)</dd></div>" }
+        // Pairs straight inside the <dl>, no <div> per pair: axe-core 3.1 (the browser tests' audit) and older screen
+        // readers take a <div> in a <dl> for a broken list; the stylesheet lays the pairs out as a grid instead.
+        let items = rows.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }
         return "<dl class=\"facts\">\(items)</dl>\(PhotoGalleryView.render(full.photos))"
     }
 

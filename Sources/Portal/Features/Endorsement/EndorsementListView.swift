@@ -60,8 +60,7 @@ enum EndorsementListView {
                 let pick = "\(row.trackingCode.description)@\(row.version)"
                 let checked: HTML = form.isPicked(row.trackingCode) ? " checked" : .empty
                 return """
-                    <td class="pick"><input type="checkbox" id="pilih-\(row.trackingCode.description)" name="pilih" value="\(pick)"\(checked)>
-                    <label for="pilih-\(row.trackingCode.description)" class="visually-hidden">Pilih \(row.trackingCode.description)</label></td>
+                    <td class="pick"><label><input type="checkbox" name="pilih" value="\(pick)"\(checked)><span class="visually-hidden">Pilih \(row.trackingCode.description)</span></label></td>
                     """
             } ?? .empty
             return """

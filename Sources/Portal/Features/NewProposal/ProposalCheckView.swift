@@ -25,7 +25,8 @@ enum ProposalCheckView {
             let change: HTML = field.map {
                 "<button type=\"submit\" name=\"ubah\" value=\"\($0)\" class=\"link\">Ubah<span class=\"visually-hidden\"> \(label.lowercased())</span></button>"
             } ?? .empty
-            return "<div class=\"row\"><dt>\(label)</dt><dd>\(value)</dd><dd class=\"change\">\(change)</dd></div>"
+            // No <div> per row (see ProposalFactsView): the stylesheet's grid puts each answer on its line.
+            return "<dt>\(label)</dt><dd>\(value)</dd><dd class=\"change\">\(change)</dd>"
         }
         return """
             <h1>Periksa usulan Anda</h1>

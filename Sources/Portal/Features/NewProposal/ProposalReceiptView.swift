@@ -26,12 +26,12 @@ enum ProposalReceiptView {
             <section class="receipt" aria-labelledby="tanda-terima">
             <h2 id="tanda-terima">Tanda terima usulan</h2>
             <dl>
-            <div class="row"><dt>Kode pelacakan</dt><dd><strong>\(proposal.trackingCode)</strong></dd></div>
-            <div class="row"><dt>Judul</dt><dd>\(proposal.title)</dd></div>
-            <div class="row"><dt>Lokasi</dt><dd>\(place)</dd></div>
-            <div class="row"><dt>Perkiraan biaya</dt><dd>\(Rupiah.format(proposal.cost))</dd></div>
-            <div class="row"><dt>Dikirim</dt><dd>\(WIBTime.format(proposal.submittedAt ?? proposal.createdAt))</dd></div>
-            <div class="row"><dt>Lacak di</dt><dd>\(trackURL)</dd></div>
+            <dt>Kode pelacakan</dt><dd><strong>\(proposal.trackingCode)</strong></dd>
+            <dt>Judul</dt><dd>\(proposal.title)</dd>
+            <dt>Lokasi</dt><dd>\(place)</dd>
+            <dt>Perkiraan biaya</dt><dd>\(Rupiah.format(proposal.cost))</dd>
+            <dt>Dikirim</dt><dd>\(WIBTime.format(proposal.submittedAt ?? proposal.createdAt))</dd>
+            <dt>Lacak di</dt><dd>\(trackURL)</dd>
             </dl>
             </section>
             """
