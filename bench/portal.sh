@@ -47,6 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 db="$work/bench.sqlite"
 base="http://127.0.0.1:$port"
 
@@ -90,18 +91,30 @@ parse_wrk() {
 }
 threads=2
 rows=()
+# The server's CPU time so far in clock ticks (utime + stime): its CPU per request does not depend on what else the
+# machine runs, unlike req/s on a shared machine.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+# Prints the server's CPU microseconds per request between two tick counts for wrk output FILE.
+cpu_per_request() {
+    awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" '$1 == "Requests/sec:" { rps = $2 } / requests in / { n = $1 }
+        END { if (n > 0) printf "%.0f", (b - a) / hz * 1e6 / n; else print "-" }' "$3"
+}
 
 echo "a. GET /usulan/saya/{kode}: ${duration}s at $conns connections ..."
+t0=$(cpu_ticks)
 wrk -t$threads -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_view.lua" "$base" -- "$work/view.txt" \
     > "$work/view.out" 2>&1
+cpu=$(cpu_per_request "$t0" "$(cpu_ticks)" "$work/view.out")
 read -r rps p50 p99 errors < <(parse_wrk "$work/view.out")
-rows+=("a. proposal page (10 events), $conns conns|$rps|$p50|$p99|$errors|>= 5,000 req/s, p99 < 20 ms")
+rows+=("a. proposal page (10 events), $conns conns|$rps|$p50|$p99|$errors|$cpu|>= 5,000 req/s, p99 < 20 ms")
 
 echo "b. submissions: ${duration}s at $submit_conns connections ..."
 mkdir -p "$work/acks"
 before=$(sqlite3 "$db" "SELECT count(*) FROM proposals")
+t0=$(cpu_ticks)
 wrk -t$threads -c"$submit_conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_submit.lua" "$base" \
     -- "$work/submit.txt" "$work/acks" "$base" > "$work/submit.out" 2>&1
+cpu=$(cpu_per_request "$t0" "$(cpu_ticks)" "$work/submit.out")
 read -r srps sp50 sp99 serrors < <(parse_wrk "$work/submit.out")
 cat "$work/acks"/acks-* > "$work/acked.txt"
 acked=$(wc -l < "$work/acked.txt")
@@ -109,7 +122,7 @@ after=$(sqlite3 "$db" "SELECT count(*) FROM proposals")
 missing=$(sqlite3 "$db" "CREATE TEMP TABLE acked(code TEXT);" ".import $work/acked.txt acked" \
     "SELECT count(*) FROM acked a LEFT JOIN proposals p ON p.tracking_code = a.code WHERE p.id IS NULL OR p.status <> 'diajukan'
      OR (SELECT count(*) FROM proposal_events e WHERE e.proposal_id = p.id) <> 2;")
-rows+=("b. submissions, $submit_conns conns|$srps|$sp50|$sp99|$serrors|>= 1,000/s, p99 < 50 ms, 0 errors")
+rows+=("b. submissions, $submit_conns conns|$srps|$sp50|$sp99|$serrors|$cpu|>= 1,000/s, p99 < 50 ms, 0 errors")
 
 echo "c. GET /usulan/saya/{kode} while $signins sign-ins run at once ..."
 python3 "$repo/bench/portal_storm.py" "$base" "$work/storm.txt" "$signins" $((duration + 3)) > "$work/storm.out" 2>&1 &
@@ -119,15 +132,16 @@ wrk -t$threads -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$repo/benc
     > "$work/storm-view.out" 2>&1
 wait "$storm"
 read -r crps cp50 cp99 cerrors < <(parse_wrk "$work/storm-view.out")
-rows+=("c. (a) during $signins sign-ins at once|$crps|$cp50|$cp99|$cerrors|p99 < 50 ms")
+rows+=("c. (a) during $signins sign-ins at once|$crps|$cp50|$cp99|$cerrors|-|p99 < 50 ms")
 
 echo
-echo "Portal on 127.0.0.1 (release, --quiet), wrk -t$threads -d${duration}s --latency; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-40s %10s %8s %8s %7s  %s\n' run "req/s" "p50 ms" "p99 ms" errors goal
+echo "Portal on 127.0.0.1 (release, --quiet), wrk -t$threads -d${duration}s --latency; $(nproc) cores; load average at start: $load_start"
+printf '%-40s %10s %8s %8s %7s %9s  %s\n' run "req/s" "p50 ms" "p99 ms" errors "cpu us/req" goal
 for row in "${rows[@]}"; do
-    IFS='|' read -r name r a b e goal <<<"$row"
-    printf '%-40s %10s %8s %8s %7s  %s\n' "$name" "$r" "$a" "$b" "$e" "$goal"
+    IFS='|' read -r name r a b e c goal <<<"$row"
+    printf '%-40s %10s %8s %8s %7s %9s  %s\n' "$name" "$r" "$a" "$b" "$e" "$c" "$goal"
 done
+echo "(cpu us/req: the server's CPU time per request, user + system, whatever else the machine runs)"
 echo
 echo "b. acknowledged submissions: $acked; proposals added: $((after - before)); acknowledged but missing or not whole: $missing"
 echo "c. sign-ins during the run: $(cat "$work/storm.out")"
