@@ -71,6 +71,30 @@ struct NewProposalTests {
         #expect(try other.get("/usulan/baru/terkirim/TGS-2027-000001").status == 404)
     }
 
+    /// The check page's form token is claimed in the transaction that sends the proposal: a send the engine refuses keeps
+    /// no claim, so the same page sent again once the rule allows it sends the proposal, and only once.
+    @Test func aRefusedSendLeavesItsCheckPageSendable() throws {
+        let (world, item, rt) = try world()
+        world.clock.set(WIBTime.date(year: 2026, month: 12, day: 5, hour: 23))
+        let browser = world.browser()
+        try browser.signIn("warga1", world.password)
+        let form = try browser.get("/usulan/baru?rt=\(rt.rawValue)")
+        let check = try browser.post("/usulan/baru", answers(item, rt) + [("aksi", "periksa")], csrf: form.csrf)
+        let token = try #require(check.body.range(of: "name=\"formulir\" value=\"").map { String(check.body[$0.upperBound...].prefix(64)) })
+        let send = answers(item, rt) + [("formulir", token), ("aksi", "kirim")]
+        // The window closes (at midnight) before "Kirim usulan" is pressed: refused with the rule, nothing stored ...
+        world.clock.set(WIBTime.date(year: 2026, month: 12, day: 6, hour: 0))
+        let late = try browser.post("/usulan/baru", send, csrf: check.csrf)
+        #expect(late.status == 422 && late.body.contains("belum dibuka atau sudah ditutup"))
+        // ... and while it is open (here: the clock back, as an extension of the window would), the same page sends it.
+        world.clock.set(WIBTime.date(year: 2026, month: 12, day: 5, hour: 23))
+        let sent = try browser.post("/usulan/baru", send, csrf: check.csrf)
+        #expect(sent.status == 303 && sent.location == "/usulan/baru/terkirim/TGS-2027-000001")
+        let again = try browser.post("/usulan/baru", send, csrf: check.csrf)
+        #expect(again.status == 303 && again.location == sent.location)
+        #expect(try world.database.read { db in try db.scalar("SELECT count(*) FROM proposals") as Int? } == 1)
+    }
+
     @Test func aWrongFormComesBackWithEveryErrorAndEveryAnswer() throws {
         let (world, item, rt) = try world()
         let browser = world.browser()

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real `musrenbang serve` on a temporary database and a free port of 127.0.0.1, for tests that talk to it
 /// over HTTP or through a browser. `stop()` (call it in a `defer`) ends it and deletes the database folder.
@@ -70,12 +73,24 @@ public final class ServedPortal {
             process.terminate()
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         }
         process.waitUntilExit()
         pipe.fileHandleForReading.readabilityHandler = nil
         try? FileManager.default.removeItem(atPath: directory)
         return process.terminationStatus
+    }
+
+    /// Kills the server with SIGKILL, as a power cut or the OOM killer would (no shutdown, nothing flushed), waits for
+    /// it and deletes its folder; a database given to `start(database:)` stays for the next start. True when the
+    /// process died by that signal (not already exited on its own).
+    @discardableResult
+    public func kill() -> Bool {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        pipe.fileHandleForReading.readabilityHandler = nil
+        try? FileManager.default.removeItem(atPath: directory)
+        return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
     /// The server's output, appended from the pipe's reader thread and read from the test's.

@@ -90,18 +90,22 @@ public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
 public enum HTMLEscaping {
     /// `text` with `& < > " '` replaced by their character references.
     public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(character)
+        // Every page escapes each value it shows, and most values need nothing: check the bytes first (all five are
+        // ASCII, so no UTF-8 continuation byte can be mistaken for one) and hand the same string back.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: output += [0x26, 0x61, 0x6D, 0x70, 0x3B]        // &amp;
+            case 0x3C: output += [0x26, 0x6C, 0x74, 0x3B]              // &lt;
+            case 0x3E: output += [0x26, 0x67, 0x74, 0x3B]              // &gt;
+            case 0x22: output += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: output += [0x26, 0x23, 0x33, 0x39, 0x3B]        // &#39;
+            default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -18,6 +18,10 @@ public struct MusrenbangTransaction {
     init(db: Connection, clock: WallClock, savepoints: Bool) { self.db = db; self.clock = clock; self.savepoints = savepoints }
 
     func write<T>(_ body: (Connection) throws -> T) throws -> T { savepoints ? try db.savepoint(body) : try body(db) }
+
+    /// Runs `body` on this transaction's connection, for rows of the layer above that must commit or roll back together
+    /// with the operations (the web session's claim of a sent form: a crash must not keep the claim without the proposal).
+    public func sameTransaction<T>(_ body: (Connection) throws -> T) throws -> T { try write(body) }
     func read<T>(_ body: (Connection) throws -> T) throws -> T { try body(db) }
 
     // MARK: Proposals

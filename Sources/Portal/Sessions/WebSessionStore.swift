@@ -78,34 +78,25 @@ struct WebSessionStore: Sendable {
         try database.write { db in try db.execute("UPDATE web_sessions SET flash = NULL WHERE id_hash = ?", [idHash]) }
     }
 
-    /// Claims form `token` for this session: true the first time, false when it was claimed before (a resend). The
-    /// claim is one guarded UPDATE, so two presses at once cannot both pass.
-    func claimForm(_ token: String, idHash: String) throws -> Bool {
-        try database.write { db in
-            try db.execute("""
-                UPDATE web_sessions SET last_form_token = ?1, last_form_result = NULL
-                WHERE id_hash = ?2 AND (last_form_token IS NULL OR last_form_token <> ?1)
-                """, [token, idHash])
-            return db.changes == 1
-        }
+    /// Claims form `token` for this session on `db`, inside the transaction that does what the form asks: true the first
+    /// time, false when it was claimed before (a resend). The claim is one guarded UPDATE, so two presses at once cannot
+    /// both pass, and it commits (or rolls back) with the work, so a failure or a crash never leaves it claimed for nothing.
+    func claimForm(_ token: String, idHash: String, in db: Connection) throws -> Bool {
+        try db.execute("""
+            UPDATE web_sessions SET last_form_token = ?1, last_form_result = NULL
+            WHERE id_hash = ?2 AND (last_form_token IS NULL OR last_form_token <> ?1)
+            """, [token, idHash])
+        return db.changes == 1
     }
 
-    /// Where the claimed form's result is (set once it succeeded); nil while none.
-    func formResult(_ token: String, idHash: String) throws -> String? {
-        try database.read { db in
-            try db.scalar("SELECT last_form_result FROM web_sessions WHERE id_hash = ? AND last_form_token = ?", [idHash, token])
-        }
+    /// Where the claimed form's result is; nil while none.
+    func formResult(_ token: String, idHash: String, in db: Connection) throws -> String? {
+        try db.scalar("SELECT last_form_result FROM web_sessions WHERE id_hash = ? AND last_form_token = ?", [idHash, token])
     }
 
-    /// Records the claimed form's result, or releases the claim (`result` nil: it failed, it may be sent again).
-    func finishForm(_ token: String, result: String?, idHash: String) throws {
-        try database.write { db in
-            if let result {
-                try db.execute("UPDATE web_sessions SET last_form_result = ? WHERE id_hash = ? AND last_form_token = ?", [result, idHash, token])
-            } else {
-                try db.execute("UPDATE web_sessions SET last_form_token = NULL WHERE id_hash = ? AND last_form_token = ?", [idHash, token])
-            }
-        }
+    /// Records the claimed form's result, in the same transaction as the claim.
+    func finishForm(_ token: String, result: String, idHash: String, in db: Connection) throws {
+        try db.execute("UPDATE web_sessions SET last_form_result = ? WHERE id_hash = ? AND last_form_token = ?", [result, idHash, token])
     }
 
     /// Ends a session (sign-out, or expired).

@@ -12,7 +12,9 @@ enum RoleLabel {
     /// The label of `role` acting on `scope` (an actor's, which needs no validation as an assignment).
     static func text(role assignedRole: Role, scope: Scope, database: Database) -> String {
         let role = assignedRole.displayName
-        let unit: String? = try? database.read { db -> String? in
+        // A resident's, the kota's and the system's roles name no unit: no read for them (every resident page shows it).
+        let namesUnit = switch scope { case .selfOnly, .kota, .system: false; default: true }
+        let unit: String? = !namesUnit ? nil : try? database.read { db -> String? in
             let wilayah = WilayahRepository(db)
             switch scope {
             case .kelurahan(let id): return try wilayah.kelurahan(id: id).name

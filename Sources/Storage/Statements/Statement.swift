@@ -7,6 +7,7 @@ final class Statement {
     private let connection: OpaquePointer
     /// Set while a caller steps through it, so a nested use of the same SQL prepares a fresh copy.
     var isInUse = false
+    private var cachedColumnNames: ColumnNames?
 
     init(connection: OpaquePointer, sql: String) throws {
         self.connection = connection
@@ -121,12 +122,17 @@ final class Statement {
         }
     }
 
-    /// The column names of the current result set.
+    /// The column names of the result set, read once per prepared statement: the statement is cached and run again
+    /// and again, and building the names (and their lookup) for each query was a measurable part of a page. A schema
+    /// change that alters a `SELECT *` re-prepares the statement with another column count, which reads them again.
     func columnNames() -> ColumnNames {
         let count = sqlite3_column_count(handle)
-        return ColumnNames((0..<count).map { index in
+        if let cached = cachedColumnNames, cached.names.count == Int(count) { return cached }
+        let names = ColumnNames((0..<count).map { index in
             sqlite3_column_name(handle, index).map { String(cString: $0) } ?? "column\(index)"
         })
+        cachedColumnNames = names
+        return names
     }
 
     /// The current row's values, copied.

@@ -51,8 +51,10 @@ extension Portal {
 
     private func ownProposalPage(_ full: FullProposal, context: RequestContext, status: HTTPStatus = .ok,
                                  notice: RefusalNotice? = nil) throws -> HTTPResponse {
-        let actions = ResidentActions(full, cycle: try service.cycle(id: full.proposal.cycleId), current: try service.currentCycle(),
-                                      now: context.now)
+        // Most proposals are of the current cycle: one cycle read for both then.
+        let current = try service.currentCycle()
+        let cycle = try current.flatMap { $0.id == full.proposal.cycleId ? $0 : nil } ?? service.cycle(id: full.proposal.cycleId)
+        let actions = ResidentActions(full, cycle: cycle, current: current, now: context.now)
         return page(full.proposal.title, context, status: status,
                     MyProposalView.render(full, actions: actions, csrfToken: context.csrfToken, notice: notice))
     }

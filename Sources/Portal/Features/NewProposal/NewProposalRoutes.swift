@@ -142,36 +142,33 @@ extension Portal {
             new.content.expectedOutput = content.expectedOutput
             new.content.expectedOutcome = content.expectedOutcome
             // The form's photos are attached in the transaction that creates (and sends) the proposal.
-            func store(send: Bool) throws -> Proposal {
-                try service.transaction { tx in
-                    let stored = send ? try tx.submit(new, cycleId: cycle.id, by: signedIn.actor)
-                                      : try tx.create(new, cycleId: cycle.id, by: signedIn.actor)
-                    try tx.attachPendingPhotos(formToken: uploads.token, to: .id(stored.id), by: signedIn.actor)
-                    return stored
-                }
+            func store(send: Bool, in tx: MusrenbangTransaction) throws -> Proposal {
+                let stored = send ? try tx.submit(new, cycleId: cycle.id, by: signedIn.actor)
+                                  : try tx.create(new, cycleId: cycle.id, by: signedIn.actor)
+                try tx.attachPendingPhotos(formToken: uploads.token, to: .id(stored.id), by: signedIn.actor)
+                return stored
             }
             guard send else {
-                let draft = try store(send: false)
+                let draft = try service.transaction { tx in try store(send: false, in: tx) }
                 try flash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.", context)
                 return .redirect(to: "/usulan/saya")
             }
-            // "Kirim usulan" pressed twice (or resent from the browser's history) leads to the first result.
+            // "Kirim usulan" pressed twice (or resent from the browser's history) leads to the first result. The claim of
+            // the check page's form token, the proposal and its result commit together (one transaction, one commit).
             guard let session = context.session, let token = fields["formulir"], SessionToken.isWellFormed(token) else {
-                let sent = try store(send: true)
+                let sent = try service.transaction { tx in try store(send: true, in: tx) }
                 return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
             }
-            guard try sessions.claimForm(token, idHash: session.idHash) else {
-                return .redirect(to: try sessions.formResult(token, idHash: session.idHash) ?? "/usulan/saya")
-            }
-            do {
-                let sent = try store(send: true)
+            let next = try service.transaction { tx -> String in
+                guard try tx.sameTransaction({ db in try sessions.claimForm(token, idHash: session.idHash, in: db) }) else {
+                    return try tx.sameTransaction { db in try sessions.formResult(token, idHash: session.idHash, in: db) } ?? "/usulan/saya"
+                }
+                let sent = try store(send: true, in: tx)
                 let result = "/usulan/baru/terkirim/\(sent.trackingCode)"
-                try sessions.finishForm(token, result: result, idHash: session.idHash)
-                return .redirect(to: result)
-            } catch {
-                try? sessions.finishForm(token, result: nil, idHash: session.idHash)
-                throw error
+                try tx.sameTransaction { db in try sessions.finishForm(token, result: result, idHash: session.idHash, in: db) }
+                return result
             }
+            return .redirect(to: next)
         }
     }
 
