@@ -48,13 +48,13 @@ public struct AttachmentStore: Sendable {
     }
 
     /// Removes the file at `relativePath` if it is there.
-    func remove(_ relativePath: String) {
+    public func remove(_ relativePath: String) {
         try? FileManager.default.removeItem(atPath: absolutePath(relativePath))
     }
 
     /// The name shown for an upload: the last component of what the browser sent, without control characters,
     /// at most 120 characters; "lampiran.<ext>" when nothing is left. Display only, never a path.
-    static func displayName(_ sent: String, kind: AttachmentKind) -> String {
+    public static func displayName(_ sent: String, kind: AttachmentKind) -> String {
         let last = sent.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let clean = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
             .trimmingCharacters(in: .whitespaces)
