@@ -55,9 +55,14 @@ public struct AttachmentStore: Sendable {
     /// The name shown for an upload: the last component of what the browser sent, without control characters,
     /// at most 120 characters; "lampiran.<ext>" when nothing is left. Display only, never a path.
     public static func displayName(_ sent: String, kind: AttachmentKind) -> String {
+        displayName(sent, fallback: "lampiran.\(kind.fileExtension)")
+    }
+
+    /// `displayName(_:kind:)` for any upload (a CSV file too), `fallback` when nothing is left.
+    public static func displayName(_ sent: String, fallback: String) -> String {
         let last = sent.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let clean = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
             .trimmingCharacters(in: .whitespaces)
-        return clean.isEmpty ? "lampiran.\(kind.fileExtension)" : String(clean.prefix(120))
+        return clean.isEmpty ? fallback : String(clean.prefix(120))
     }
 }

@@ -45,3 +45,11 @@ struct KelurahanArea {
         }
     }
 }
+
+extension ProposalCatalog {
+    /// The same catalogue with bidang `id` first in the kamus select (the operator's previous form's bidang).
+    func withBidangFirst(_ id: Int64?) -> ProposalCatalog {
+        guard let id else { return self }
+        return ProposalCatalog(bidang: bidang.filter { $0.id.rawValue == id } + bidang.filter { $0.id.rawValue != id }, items: items)
+    }
+}

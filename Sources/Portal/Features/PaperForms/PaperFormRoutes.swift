@@ -25,10 +25,7 @@ extension Portal {
 
     /// The kamus with the bidang of the previous form first (the stack of forms is often sorted by bidang).
     func catalog(firstBidang: Int64?) throws -> ProposalCatalog {
-        let full = try catalog()
-        guard let firstBidang else { return full }
-        let ordered = full.bidang.filter { $0.id.rawValue == firstBidang } + full.bidang.filter { $0.id.rawValue != firstBidang }
-        return ProposalCatalog(bidang: ordered, items: full.items)
+        try catalog().withBidangFirst(firstBidang)
     }
 
     /// The rule in words while new proposals are not accepted (the engine refuses them outside the pra-Musrenbang).
@@ -48,7 +45,8 @@ extension Portal {
         guard let session = context.session else { throw PortalError.signInRequired(returnTo: OperatorPaths.paperForm) }
         var form = PaperForm(fields: submitted.firstValues)
         let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
-        let catalog = try catalog(firstBidang: form.answers.item(in: try catalog())?.bidangId.rawValue)
+        let full = try catalog()
+        let catalog = full.withBidangFirst(form.answers.item(in: full)?.bidangId.rawValue)
 
         // The scan: a new file replaces a held one; a refused file is named beside the field.
         var scanErrors: [FieldError] = []

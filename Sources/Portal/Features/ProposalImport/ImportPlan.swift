@@ -61,7 +61,10 @@ struct ImportPlan {
         for column in ImportColumn.required where positions[column] == nil {
             fileProblems.append(Problem(line: header.line, column: column, message: "Kolom ini tidak ada di baris judul; gunakan templat."))
         }
-        let body = table.records.dropFirst()
+        // Rows left with only separators (Excel writes ";;;;" for rows whose cells were cleared) are no proposals.
+        let body = table.records.dropFirst().filter { record in
+            record.fields.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        }
         if body.isEmpty { fileProblems.append(Problem(line: header.line, column: nil, message: "Tidak ada usulan di bawah baris judul.")) }
         if body.count > maxRows {
             fileProblems.append(Problem(line: header.line, column: nil,

@@ -65,10 +65,11 @@ enum ImportView {
                 """
         }
         let table: HTML = plan.rows.isEmpty ? .empty : """
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Isi berkas \(fileName)">
             <table><caption>Isi berkas \(fileName)</caption>
             <thead><tr><th scope="col">Baris</th><th scope="col">RT/RW</th><th scope="col">Pengusul</th><th scope="col">Kegiatan</th>
             <th scope="col">Volume</th><th scope="col">Biaya</th><th scope="col">Judul</th><th scope="col">Catatan</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table></div>
             """
         let confirm: HTML = token.map { token in
             """

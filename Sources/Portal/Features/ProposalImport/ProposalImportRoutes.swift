@@ -47,7 +47,7 @@ extension Portal {
         let bytes = [UInt8](data)
         let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
         let plan = ImportPlan.read(bytes, area: area, catalog: try catalog())
-        let fileName = AttachmentStore.displayName(file.originalFilename, kind: .pdf)
+        let fileName = AttachmentStore.displayName(file.originalFilename, fallback: "berkas.csv")
         var token: String?
         if plan.isValid, let session = context.session {
             token = heldImports.hold(fileName: fileName, bytes: bytes, accountId: worker.actor.accountId, sessionHash: session.idHash,
