@@ -103,6 +103,20 @@ struct PaperFormTests {
         #expect(try scene.proposalCount() == 2)
     }
 
+    @Test func hitungBiayaShowsTheCostAndStoresNothing() throws {
+        let world = try PortalWorld()
+        let scene = try world.operators()
+        let op = try scene.browser("op1")
+        let form = try op.get("/kerja/formulir")
+        let fields = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus, volume: "1.200").map {
+            $0.0 == "aksi" ? ("aksi", "hitung") : $0
+        }
+        let costed = try op.postMultipart("/kerja/formulir", fields, files: [], csrf: form.csrf)
+        #expect(costed.status == 200 && costed.body.contains("Perkiraan biaya: <strong>Rp 420.000.000</strong>"))
+        #expect(costed.body.contains("value=\"Pak Slamet\"") && !costed.body.contains("Ada yang perlu diperbaiki"))
+        #expect(try scene.proposalCount() == 0)
+    }
+
     @Test func outsideThePraMusrenbangTheRuleIsShownAndNothingIsStored() throws {
         let world = try PortalWorld()
         let scene = try world.operators()

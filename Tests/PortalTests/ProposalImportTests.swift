@@ -75,6 +75,8 @@ struct ProposalImportTests {
         #expect(stored.allSatisfy { $0.state == ProposalState(.kelurahan, .verifikasi) && $0.proposerAccountId == nil })
         #expect(stored.first { $0.title == "Usulan nomor 2" }?.problem == "Masalah; \"mendesak\"")
         #expect(stored.first { $0.title == "Usulan nomor 1" }?.kamusId == scene.streetLight)
+        #expect(stored.first { $0.title == "Usulan nomor 2" }?.origin.rtId == scene.residents.rt)   // RT 01 by its number
+        #expect(stored.first { $0.title == "Usulan nomor 1" }?.origin.rtId != scene.residents.rt)   // RT 02
         let flash = try op.get("/kerja/impor")
         #expect(flash.body.contains("1.000 usulan dari musrenbang-pk.csv diimpor (TGS-2027-000001 sampai TGS-2027-001000)"))
         // Sent twice (the back button): the second finds the file gone and imports nothing.
