@@ -45,6 +45,7 @@ struct PaperFormTests {
         #expect(next.body.contains("Usulan \(proposal.trackingCode) dari Pak Slamet tersimpan dan masuk verifikasi kelurahan."))
         #expect(next.body.contains("<option value=\"\(rt.rawValue)\" selected>RT 01/RW 01</option>"))
         #expect(!next.body.contains("value=\"Pak Slamet\""))
+        #expect(next.body.contains("<tr><td><span class=\"code\">\(proposal.trackingCode)</span></td><td>Perbaikan jalan Gang Kenanga</td>"))
         let sosial = try #require(next.body.range(of: "optgroup label=\"Sosial Budaya\""))
         let fisik = try #require(next.body.range(of: "optgroup label=\"Fisik dan Prasarana\""))
         #expect(sosial.lowerBound < fisik.lowerBound)

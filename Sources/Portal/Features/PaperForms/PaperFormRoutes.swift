@@ -13,9 +13,16 @@ extension Portal {
                 let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
                 let form = PaperForm(rtId: request.queryValue("rt") ?? "")
                 let bidang = request.queryValue("bidang").flatMap(Int64.init)
+                // The latest proposals waiting for the kelurahan verification: the operator checks the stack against them.
+                let recent = try service.currentCycle().map { cycle in
+                    try service.proposals(ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId,
+                                                        states: [ProposalState(.kelurahan, .verifikasi)], sort: .newest, pageSize: 10),
+                                          viewer: .actor(worker.actor))
+                }
                 return page("Formulir kertas", context, PaperFormView.render(
                     form, area: area, catalog: try catalog(firstBidang: bidang), errors: [], csrfToken: context.csrfToken, keptScan: nil,
-                    scheduleNotice: try paperFormSchedule(context), focus: "nama_pengusul"))
+                    scheduleNotice: try paperFormSchedule(context), focus: "nama_pengusul")
+                    + PaperFormView.recent(recent))
             }
         }
         routes.post(OperatorPaths.paperForm, bodyLimit: OperatorPaths.uploadBodyLimit) { [self] request in

@@ -54,4 +54,21 @@ enum PaperFormView {
             </form>
             """
     }
+
+    /// The latest proposals waiting for the kelurahan verification (newest first), with how many there are.
+    static func recent(_ page: ProposalPage?) -> HTML {
+        guard let page, !page.rows.isEmpty else { return .empty }
+        let rows = page.rows.map { row -> HTML in
+            """
+            <tr><td><span class="code">\(row.trackingCode.description)</span></td><td>\(row.title)</td>
+            <td>\(AreaWords.rtRW(rt: row.rtNumber, rw: row.rwNumber) ?? "")</td><td class="num">\(Rupiah.format(row.effectiveCost))</td></tr>
+            """
+        }
+        return """
+            <h2>Usulan terakhir yang masuk verifikasi kelurahan</h2>
+            <p>\(Rupiah.groupDigits(UInt64(page.total))) usulan menunggu verifikasi kelurahan; \(page.rows.count) terbaru:</p>
+            <table><thead><tr><th scope="col">Kode</th><th scope="col">Judul</th><th scope="col">RT/RW</th><th scope="col">Biaya</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
 }
