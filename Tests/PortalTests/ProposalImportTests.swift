@@ -131,3 +131,15 @@ struct ProposalImportTests {
         #expect(try scene.proposalCount() == 0)
     }
 }
+
+extension ProposalImportTests {
+    @Test func aFileOverTheLimitIsRefusedWithoutAPageError() throws {
+        let world = try PortalWorld()
+        let scene = try world.operators()
+        let op = try scene.browser("op1")
+        let big = Array(repeating: UInt8(ascii: "a"), count: OperatorPaths.importMaxBytes + 1024)
+        let refused = try Self.upload(op, big)
+        #expect(refused.status == 413 || refused.status == 422, "\(refused.status)")
+        #expect(try scene.proposalCount() == 0)
+    }
+}
