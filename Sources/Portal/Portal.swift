@@ -12,7 +12,7 @@ public final class Portal: Sendable {
     let throttle = SignInThrottle()
     let passwordGate: PasswordCheckGate
     let layout: Layout
-    /// Where proposal attachments (the paper forms' scans) are written.
+    /// The size limit and kinds of proposal attachments (the paper forms' scans).
     let attachmentStore: AttachmentStore
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
@@ -30,7 +30,7 @@ public final class Portal: Sendable {
                                          maxInProgress: configuration.maxSignInsInProgress)
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
         layout = Layout(cityName: city ?? "", contact: configuration.contact)
-        attachmentStore = AttachmentStore(directory: configuration.attachmentDirectory ?? service.database.path + ".lampiran")
+        attachmentStore = AttachmentStore()
     }
 
     /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.

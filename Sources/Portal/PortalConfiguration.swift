@@ -18,8 +18,5 @@ public struct PortalConfiguration: Sendable {
     /// Where unexpected errors are written (stderr in `serve`); never personal data.
     public var log: @Sendable (String) -> Void = { _ in }
 
-    /// The folder of proposal attachments (paper forms' scans); nil: beside the database (`<database>.lampiran`).
-    public var attachmentDirectory: String?
-
     public init() {}
 }

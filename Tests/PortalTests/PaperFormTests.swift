@@ -38,8 +38,7 @@ struct PaperFormTests {
         #expect(proposal.proposerName == "Pak Slamet" && proposal.enteredBy == scene.operatorActor.accountId && proposal.cost == 18_000_000)
         let attachments = try world.service.attachments(of: .id(proposal.id), viewer: .actor(scene.operatorActor))
         #expect(attachments.count == 1 && attachments[0].mediaType == "application/pdf" && attachments[0].fileName == "formulir-001.pdf")
-        let onDisk = try #require(FileManager.default.contents(atPath: world.portal.attachmentStore.absolutePath(attachments[0].storagePath)))
-        #expect([UInt8](onDisk) == OperatorScene.pdf)
+        #expect(try world.service.attachmentFile(attachments[0].id, viewer: .actor(scene.operatorActor)).bytes == OperatorScene.pdf)
         // The next empty form: the flash names the code; RT/RW kept, the last bidang's activities listed first.
         let next = try op.get(try #require(saved.location))
         #expect(next.body.contains("Usulan \(proposal.trackingCode) dari Pak Slamet tersimpan dan masuk verifikasi kelurahan."))
@@ -130,14 +129,6 @@ struct PaperFormTests {
         #expect(refused.status == 422 && refused.body.contains("Usulan belum dapat disimpan"))
         #expect(refused.body.contains("value=\"Perbaikan jalan Gang Kenanga\""))
         #expect(try scene.proposalCount() == 0)
-        #expect(StoredFiles.list(world.portal.attachmentStore.directory).isEmpty)
-    }
-}
-
-/// Files under a folder (empty when it does not exist).
-enum StoredFiles {
-    static func list(_ directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { !$0.hasPrefix(".") && $0.contains(".") }
+        #expect(try world.database.read { db in try db.scalar("SELECT count(*) FROM attachment_contents") as Int64? } == 0)
     }
 }
