@@ -52,6 +52,10 @@ struct ProposalImportTests {
         #expect(preview.status == 422)
         #expect(preview.body.contains("Baris 734, kolom volume: Isi volume dengan angka bulat, misalnya 120."))
         #expect(preview.body.contains("Tidak ada yang diimpor. Perbaiki kesalahan ini di berkas, lalu unggah lagi."))
+        // The faulty row in full and linked from the summary; the 999 others counted, a sample of 100 shown.
+        #expect(preview.body.contains("href=\"#baris-734\"") && preview.body.contains("<tr id=\"baris-734\" class=\"has-error\">"))
+        #expect(preview.body.contains("Baris bermasalah: <strong>1</strong>") && preview.body.contains("100 pertama dari 999"))
+        #expect(preview.body.utf8.count < 100_000, "\(preview.body.utf8.count) bytes")
         #expect(preview.hidden("berkas_token") == nil && !preview.body.contains("Impor semua"))
         #expect(try scene.proposalCount() == 0)
     }
@@ -62,7 +66,10 @@ struct ProposalImportTests {
         let op = try scene.browser("op1")
         let preview = try Self.upload(op, Self.file(1000), name: "musrenbang-pk.csv")
         #expect(preview.status == 200 && preview.body.contains("1000 usulan siap diimpor"))
-        #expect(preview.body.contains("<td>Usulan nomor 1000</td>") && preview.body.contains("<td>RT 02/RW 01</td>"))
+        #expect(preview.body.contains("<td>Usulan nomor 100</td>") && preview.body.contains("<td>RT 02/RW 01</td>"))
+        #expect(!preview.body.contains("<td>Usulan nomor 101</td>") && !preview.body.contains("class=\"has-error\""))
+        #expect(preview.body.contains("Baris usulan: <strong>1.000</strong>") && preview.body.contains("Baris bermasalah: <strong>0</strong>"))
+        #expect(preview.body.contains("semua 1.000 baris yang siap ikut diperiksa dan diimpor"))
         let token = try #require(preview.hidden("berkas_token"))
         // Another session of the same operator cannot confirm it.
         let other = try scene.browser("op1", address: "10.0.1.3:1")
@@ -82,6 +89,17 @@ struct ProposalImportTests {
         // Sent twice (the back button): the second finds the file gone and imports nothing.
         let again = try op.post("/kerja/impor/konfirmasi", [("berkas_token", token)], csrf: preview.csrf)
         #expect(try again.status == 409 && (scene.proposalCount()) == 1000)
+    }
+
+    /// The page budget (100 KB): a summary and a sample, not 1,000 table rows.
+    @Test func thePreviewOfAThousandReadyRowsStaysUnder100KB() throws {
+        let world = try PortalWorld()
+        let scene = try world.operators()
+        let preview = try Self.upload(try scene.browser("op1"), Self.file(1000))
+        #expect(preview.status == 200 && preview.hidden("berkas_token") != nil)
+        #expect(preview.body.utf8.count < 100_000, "\(preview.body.utf8.count) bytes")
+        #expect(preview.body.components(separatedBy: "<tr><td class=\"num\">").count - 1 == ImportPreviewRows.readyShown)
+        #expect(preview.body.contains("Total biaya baris yang siap: <strong>Rp "))
     }
 
     @Test func commasQuotedLineBreaksAndEveryProblemOfTheFileByLineAndColumn() throws {

@@ -1,7 +1,7 @@
 import Musrenbang
 
 /// The import page: what the file holds (the template, the columns, the kamus codes), the upload, and after it the
-/// preview of every row with its errors by line and column.
+/// preview: a summary, every row with its errors by line and column, a sample of the ready rows (`ImportPreviewRows`).
 enum ImportView {
     static func upload(area: KelurahanArea, catalog: ProposalCatalog, csrfToken: String, error: String? = nil) -> HTML {
         let columns = ImportTemplate.columns.map { column -> HTML in
@@ -44,8 +44,10 @@ enum ImportView {
                 "Impor semua". Usulan langsung masuk verifikasi kelurahan.</p></div>
                 """
         } else {
+            // Only a row's problem has its row on the page to link to (a header problem has none).
+            let shownLines = Set(plan.rows.filter { !$0.problems.isEmpty }.map(\.line))
             let items = problems.map { problem -> HTML in
-                plan.rows.isEmpty ? "<li>\(problem.words)</li>" : "<li><a href=\"#baris-\(problem.line)\">\(problem.words)</a></li>"
+                shownLines.contains(problem.line) ? "<li><a href=\"#baris-\(problem.line)\">\(problem.words)</a></li>" : "<li>\(problem.words)</li>"
             }
             summary = """
                 <div class="error-summary" role="alert" tabindex="-1"><h2>Ada yang perlu diperbaiki</h2>
@@ -53,24 +55,6 @@ enum ImportView {
                 <ul>\(items)</ul></div>
                 """
         }
-        let rows = plan.rows.map { row -> HTML in
-            let notes = row.problems.map { problem -> HTML in
-                "<li>\(problem.column.map { "Kolom \($0.words): " } ?? "")\(problem.message)</li>"
-            }
-            return """
-                <tr id="baris-\(row.line)"\(row.problems.isEmpty ? HTML.empty : " class=\"has-error\"")><td class="num">\(row.line)</td><td>\(row.place)</td>
-                <td>\(row.values[.proposerName] ?? "")</td><td>\(row.kamusName)</td><td class="num">\(row.values[.volume] ?? "")</td>
-                <td class="num">\(row.cost.map(Rupiah.format) ?? "")</td><td>\(row.values[.judul] ?? "")</td>
-                <td>\(row.problems.isEmpty ? HTML("Siap") : "<ul class=\"plain field-error\">\(notes)</ul>")</td></tr>
-                """
-        }
-        let table: HTML = plan.rows.isEmpty ? .empty : """
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Isi berkas \(fileName)">
-            <table><caption>Isi berkas \(fileName)</caption>
-            <thead><tr><th scope="col">Baris</th><th scope="col">RT/RW</th><th scope="col">Pengusul</th><th scope="col">Kegiatan</th>
-            <th scope="col">Volume</th><th scope="col">Biaya</th><th scope="col">Judul</th><th scope="col">Catatan</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
-            """
         let confirm: HTML = token.map { token in
             """
             <form method="post" action="\(OperatorPaths.importConfirm)">
@@ -85,8 +69,10 @@ enum ImportView {
             <h1>Pratinjau impor</h1>
             <p class="lead">Berkas <strong>\(fileName)</strong>: \(plan.rows.count) baris usulan.</p>
             \(summary)
+            \(plan.rows.isEmpty ? HTML.empty : ImportPreviewRows.summary(plan))
             \(confirm)
-            \(table)
+            \(ImportPreviewRows.problemTable(plan, fileName: fileName))
+            \(ImportPreviewRows.readyTable(plan, fileName: fileName))
             """
     }
 }
