@@ -12,6 +12,11 @@ public final class Portal: Sendable {
     let throttle = SignInThrottle()
     let passwordGate: PasswordCheckGate
     let layout: Layout
+    /// The size limit and kinds of proposal attachments (the paper forms' scans).
+    let attachmentStore: AttachmentStore
+    /// Paper-form scans across a refused form, and import files between preview and confirmation.
+    let heldScans = HeldUploads(capacity: 32)
+    let heldImports = HeldUploads(capacity: 16)
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -25,6 +30,7 @@ public final class Portal: Sendable {
                                          maxInProgress: configuration.maxSignInsInProgress)
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
         layout = Layout(cityName: city ?? "", contact: configuration.contact)
+        attachmentStore = AttachmentStore()
     }
 
     /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.
@@ -52,6 +58,9 @@ public final class Portal: Sendable {
         scoringRoutes(&routes)
         allocationRoutes(&routes)
         beritaAcaraRoutes(&routes)
+        paperFormRoutes(&routes)
+        proposalImportRoutes(&routes)
+        meetingDocumentRoutes(&routes)
         return routes
     }
 

@@ -141,6 +141,20 @@ import Testing
         }
     }
 
+    /// A saved paper form waits in kelurahan:verifikasi, where the table has no `ubah`: the operator cannot correct it
+    /// there; the verifier returns it (kembalikan) and then the operator may edit and send it again.
+    @Test func anOperatorCorrectsItsPaperFormOnlyAfterTheVerifierReturnsIt() throws {
+        let waiting = Fixture.proposal(ProposalState(.kelurahan, .verifikasi))
+        #expect(throws: DomainError.invalidTransition(from: waiting.state, action: "ubah usulan")) {
+            try apply(TransitionInput(.ubah, expectedVersion: waiting.version, edit: Fixture.edit()), waiting, .operatorKelurahan,
+                      at: .kelurahan)
+        }
+        let returned = Fixture.proposal(ProposalState(.kelurahan, .dikembalikan))
+        let edited = try apply(TransitionInput(.ubah, expectedVersion: returned.version, edit: Fixture.edit(volume: 130)), returned,
+                               .operatorKelurahan, at: .kelurahan)
+        #expect(edited.proposal.volume == 130 && edited.proposal.state == returned.state)
+    }
+
     @Test func residentCannotEditAnotherResidentsProposal() {
         let p = Fixture.proposal(ProposalState(.praMusrenbang, .draft))
         #expect(throws: DomainError.notInScope) {

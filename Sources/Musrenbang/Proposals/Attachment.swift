@@ -1,6 +1,6 @@
 import Foundation
 
-/// Metadata of a file attached to a proposal (the bytes live on disk, outside the database).
+/// Metadata of a file attached to a proposal (its bytes are in `attachment_contents`, read apart).
 public struct Attachment: Hashable, Sendable {
     public var id: AttachmentID
     public var proposalId: ProposalID
@@ -9,7 +9,7 @@ public struct Attachment: Hashable, Sendable {
     public var byteCount: Int64
     /// Lowercase hex SHA-256 of the content.
     public var sha256: String
-    /// Path relative to the uploads directory.
+    /// A generated unique name (before Migrations/0015: the file's path under `<database>.lampiran`).
     public var storagePath: String
     public var uploadedBy: AccountID
     public var uploadedAt: Date

@@ -6,6 +6,30 @@ enum ProposalFormView {
     static func render(_ answers: ProposalAnswers, place: ProposalPlace, catalog: ProposalCatalog, errors: [FieldError],
                        csrfToken: String, focus: String? = nil, notice: String? = nil, target: ProposalFormTarget = .new) -> HTML {
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+        return """
+            <h1>\(target.heading)</h1>
+            <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru?pilih=1\">Ganti lokasi</a>") : .empty)</p>
+            \(FormViews.errorSummary(errors))
+            \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Jawaban Anda tetap di bawah ini. Bila ada usulan mendesak di luar jadwal, hubungi operator kelurahan Anda.</p></div>") } ?? .empty)
+            <form method="post" action="\(target.action)" enctype="multipart/form-data" novalidate>
+            \(FormViews.csrf(csrfToken))
+            \(target.hidden)
+            <input type="hidden" name="rt" value="\(place.rtId)">
+            \(contentFields(answers, catalog: catalog, errors: errors, focus: focus))
+            \(PhotoFieldView.render(target, token: target.photoToken.isEmpty ? SessionToken.make() : target.photoToken,
+                                   error: error(PhotoUploads.fileField)))
+            <div class="actions">
+            <button type="submit" name="aksi" value="periksa" class="button">Periksa jawaban</button>
+            <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
+            </div>
+            </form>
+            """
+    }
+
+    /// The activity with its volume and cost, and what the proposal is about: the fields every proposal form shares
+    /// (the resident's, the operator's paper form).
+    static func contentFields(_ answers: ProposalAnswers, catalog: ProposalCatalog, errors: [FieldError], focus: String?) -> HTML {
+        func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         let item = answers.item(in: catalog)
         let costHTML: HTML
         if let item, let volume = answers.volumeNumber, let cost = answers.cost(in: catalog) {
@@ -19,14 +43,6 @@ enum ProposalFormView {
                 """
         }
         return """
-            <h1>\(target.heading)</h1>
-            <p class="lead">\(target.lead.map { $0 + " " } ?? "")Lokasi: <strong>\(place.text)</strong>.\(target.placeChangeable ? HTML(" <a href=\"/usulan/baru?pilih=1\">Ganti lokasi</a>") : .empty)</p>
-            \(FormViews.errorSummary(errors))
-            \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Jawaban Anda tetap di bawah ini. Bila ada usulan mendesak di luar jadwal, hubungi operator kelurahan Anda.</p></div>") } ?? .empty)
-            <form method="post" action="\(target.action)" enctype="multipart/form-data" novalidate>
-            \(FormViews.csrf(csrfToken))
-            \(target.hidden)
-            <input type="hidden" name="rt" value="\(place.rtId)">
             <fieldset>
             <legend>Kegiatan dan biaya</legend>
             \(FormViews.select("kamus", label: "Kegiatan", placeholder: "Pilih kegiatan", groups: catalog.groups, selected: answers.kamusId,
@@ -59,13 +75,6 @@ enum ProposalFormView {
             \(FormViews.field("beneficiaries", label: "Jumlah penerima manfaat (orang)", value: answers.beneficiaries,
                               error: error("beneficiaries"), inputMode: "numeric", autofocus: focus == "beneficiaries"))
             </fieldset>
-            \(PhotoFieldView.render(target, token: target.photoToken.isEmpty ? SessionToken.make() : target.photoToken,
-                                   error: error(PhotoUploads.fileField)))
-            <div class="actions">
-            <button type="submit" name="aksi" value="periksa" class="button">Periksa jawaban</button>
-            <button type="submit" name="aksi" value="draf" class="button secondary">\(target.saveLabel)</button>
-            </div>
-            </form>
             """
     }
 }
