@@ -43,6 +43,7 @@ public final class Portal: Sendable {
         photoRoutes(&routes)
         attachmentRoutes(&routes)
         routingRoutes(&routes)
+        ratificationRoutes(&routes)
         try routes.register(into: &router)
         router.use(notFoundPage())
     }
