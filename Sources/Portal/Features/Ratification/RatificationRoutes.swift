@@ -60,9 +60,9 @@ extension Portal {
     func ratificationPage(_ full: FullProposal, context: RequestContext, returnTo: String?, form: RatificationForm,
                           correction: CorrectionForm, status: HTTPStatus = .ok, notice: RefusalNotice? = nil) throws -> HTTPResponse {
         let cycle = try service.cycle(id: full.proposal.cycleId)
+        let back = Self.localPath(returnTo ?? RatificationPaths.list)
         let view = RatificationProposalView.Page(full: full, cycle: cycle, kotaLocked: try isKotaLocked(cycle.id),
-                                                 returnTo: Self.localPath(returnTo ?? RatificationPaths.list) == "/" ? RatificationPaths.list
-                                                     : Self.localPath(returnTo ?? RatificationPaths.list),
+                                                 returnTo: back == "/" ? RatificationPaths.list : back,
                                                  form: form, correction: correction, csrfToken: context.csrfToken, now: context.now, notice: notice)
         return page(full.proposal.title, context, status: status, RatificationProposalView.render(view))
     }

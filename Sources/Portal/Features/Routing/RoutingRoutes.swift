@@ -94,7 +94,7 @@ extension Portal {
             return try routingPage(full, desk: desk, form: form, context: context, status: status, notice: RefusalNotice(error))
         }
         if let session = context.session {
-            try sessions.setFlash("Usulan \(full.code.description) \(target.done(opds: opds))." , idHash: session.idHash)
+            try sessions.setFlash("Usulan \(full.code.description) \(target.done(opds: opds)).", idHash: session.idHash)
         }
         return .redirect(to: RoutingPaths.list)
     }
