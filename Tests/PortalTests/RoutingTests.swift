@@ -21,6 +21,10 @@ struct RoutingTests {
         let list = try camat.get("/kerja/rute")
         #expect(list.status == 200 && list.body.contains("Menunggu diteruskan <span class=\"count\">2</span>"))
         for proposal in proposals { #expect(list.body.contains("value=\"\(proposal.trackingCode)@\(proposal.version)\"")) }
+        // The staff home counts them on the routing card (and nothing waits for verification).
+        let home = try camat.get("/kerja")
+        #expect(home.body.contains("<h3><a href=\"/kerja/rute\">Rute usulan F2</a></h3><p>Teruskan usulan F2 kecamatan ke perangkat daerah atau Pokir DPRD, atau tolak dengan alasan.</p><p class=\"cost\"><strong>2</strong>"))
+        #expect(home.body.contains("<strong>0</strong> usulan menunggu keputusan Anda"))
         #expect(list.body.contains("<td>DPUPR</td>"))                                   // the kamus item's OPD per row
         let code = proposals[0].trackingCode.description
         let page = try camat.get("/kerja/rute/\(code)")
