@@ -10,7 +10,7 @@ enum ServeCommand: Command {
     static let summary = "serve the portal over HTTP"
     static let usage = """
         musrenbang serve [--db FILE] [--demo [--stage STAGE]] [--migrations DIR] [--host ADDRESS] [--port PORT]
-                         [--public DIR] [--uploads DIR] [--max-connections N] [--shutdown-timeout SECONDS]
+                         [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
                          [--session-idle-minutes N] [--session-max-hours N] [--secure-cookies] [--quiet]
 
@@ -23,7 +23,6 @@ enum ServeCommand: Command {
           --host              address to listen on: 127.0.0.1 (default), 0.0.0.0, ::, ::1
           --port              TCP port (default 8080; 0 picks a free one)
           --public            folder of static assets (default Public/)
-          --uploads           folder of proposals' attachments (default: "lampiran" beside the database)
           --max-connections   connections served at once; more get 503 (default 16384)
           --shutdown-timeout  seconds given to in-flight requests on SIGTERM/SIGINT (default 10)
           --header-timeout    seconds to receive a request head (default 10)
@@ -72,9 +71,6 @@ enum ServeCommand: Command {
             try SeedDemoCommand.seed(opened.database, path: opened.path, options: options)
         }
         let database = opened.database
-        let beside = (opened.path as NSString).deletingLastPathComponent
-        portalConfiguration.attachments = AttachmentStore(
-            directory: options.string("uploads", default: ((beside.isEmpty ? "." : beside) as NSString).appendingPathComponent("lampiran")))
 
         let publicFolder = options.string("public", default: "Public/")
         let staticFiles: StaticFiles

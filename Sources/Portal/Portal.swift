@@ -61,6 +61,7 @@ public final class Portal: Sendable {
         paperFormRoutes(&routes)
         proposalImportRoutes(&routes)
         meetingDocumentRoutes(&routes)
+        ratificationRoutes(&routes)
         return routes
     }
 

@@ -16,8 +16,6 @@ public struct PortalConfiguration: Sendable {
     /// Sign-ins in progress (checking or waiting) beyond which a new one is answered at once with "try again",
     /// so that sign-ins never hold every worker thread (page views keep the rest).
     public var maxSignInsInProgress = 48
-    /// Where proposals' attachment files live (`serve --uploads`); none: every attachment download is 404.
-    public var attachments: AttachmentStore?
     /// Where unexpected errors are written (stderr in `serve`); never personal data.
     public var log: @Sendable (String) -> Void = { _ in }
 

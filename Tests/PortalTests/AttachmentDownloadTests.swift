@@ -11,9 +11,8 @@ struct AttachmentDownloadTests {
         let world = try PortalWorld()
         let scene = try world.verifiers()
         let proposal = try scene.paperForm("Perbaikan jalan Gang Mawar")
-        let store = try #require(world.portal.configuration.attachments)
         let file = try world.service.addAttachment(to: .id(proposal.id), fileName: "Formulir \"RT 01\" ñ.pdf", bytes: Self.scan,
-                                                   by: scene.operatorKelurahan, store: store)
+                                                   by: scene.operatorKelurahan, store: AttachmentStore())
         world.clock.set(VerifierScene.insideKelurahan)
         let lurah = try VerificationTests.signedIn(world, "verif.pk")
         let page = try lurah.get("/kerja/verifikasi/\(proposal.trackingCode)")
@@ -32,17 +31,5 @@ struct AttachmentDownloadTests {
             #expect(refused.status == 404 && refused.headers["Content-Type"]?.hasPrefix("text/html") == true && refused.bytes != Self.scan)
         }
         for target in ["/lampiran/999", "/lampiran/abc", "/lampiran/-1"] { #expect(try lurah.get(target).status == 404, "\(target)") }
-    }
-
-    @Test func aFileMissingFromTheDiskIs404NotACrash() throws {
-        let world = try PortalWorld()
-        let scene = try world.verifiers()
-        let proposal = try scene.paperForm("Perbaikan jalan Gang Mawar")
-        let store = try #require(world.portal.configuration.attachments)
-        let file = try world.service.addAttachment(to: .id(proposal.id), fileName: "scan.pdf", bytes: Self.scan,
-                                                   by: scene.operatorKelurahan, store: store)
-        try FileManager.default.removeItem(atPath: store.absolutePath(file.storagePath))
-        let lurah = try VerificationTests.signedIn(world, "verif.pk")
-        #expect(try lurah.get("/lampiran/\(file.id.rawValue)").status == 404)
     }
 }

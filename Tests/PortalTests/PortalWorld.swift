@@ -50,7 +50,6 @@ final class PortalWorld: @unchecked Sendable {
             try RoleAssignment(role: .verifikatorKelurahan, scope: .kelurahan(kelurahan)),
         ], password: password)
         var configuration = configuration
-        if configuration.attachments == nil { configuration.attachments = AttachmentStore(directory: directory + "/lampiran") }
         portal = try Portal(service: service, configuration: configuration)
         var router = Router()
         try portal.install(into: &router)

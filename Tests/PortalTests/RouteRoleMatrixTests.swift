@@ -26,6 +26,9 @@ import TestSupport
     /// A page of a workspace none of this table's visitors holds: sign in first, else refused.
     static let staffOnly = [303, 403, 403, 403, 403, 403, 403]
 
+    /// A page of the kelurahan operator's desk: `status` for the operator, refused for everyone else.
+    static func operatorOnly(_ status: Int) -> [Int] { [303, 403, 403, 403, 403, 403, status] }
+
     struct Row {
         let method: HTTPMethod
         /// The registered pattern this row exercises.
@@ -171,6 +174,23 @@ import TestSupport
             .post("/kerja/rute", "/kerja/rute", [("pilih", "\(p1)@\(p1v)"), ("tujuan", "tolak"), ("alasan", "Uji.")], Self.staffOnly),
             .get("/kerja/rute/:kode", "/kerja/rute/\(p1)", Self.staffOnly),
             .post("/kerja/rute/:kode", "/kerja/rute/\(p1)", [("versi", p1v), ("tujuan", "tolak"), ("alasan", "Uji.")], Self.staffOnly),
+            // Bappeda's kota stage: none of this table's visitors (Bappeda's own rows are in RatificationTests).
+            .get("/kerja/penetapan", "/kerja/penetapan", Self.staffOnly),
+            .post("/kerja/penetapan", "/kerja/penetapan", [("pilih", "\(p1)@\(p1v)"), ("keputusan", "tetapkan")], Self.staffOnly),
+            .get("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", Self.staffOnly),
+            .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
+            .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
+            // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
+            .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
+            .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
+            .get("/kerja/impor", "/kerja/impor", Self.operatorOnly(200)),
+            .get("/kerja/impor/template.csv", "/kerja/impor/template.csv", Self.operatorOnly(200)),
+            .post("/kerja/impor", "/kerja/impor", Self.operatorOnly(422)),
+            .post("/kerja/impor/konfirmasi", "/kerja/impor/konfirmasi", [("token", "tidak-ada")], Self.operatorOnly(409)),
+            .get("/kerja/dokumen", "/kerja/dokumen", Self.operatorOnly(200)),
+            .post("/kerja/dokumen", "/kerja/dokumen", Self.operatorOnly(422)),
+            .post("/kerja/dokumen/usulan", "/kerja/dokumen/usulan", Self.operatorOnly(422)),
+            .get("/kerja/dokumen/:id", "/kerja/dokumen/999999", [303, 404, 404, 404, 404, 404, 404]),
         ]
     }
 

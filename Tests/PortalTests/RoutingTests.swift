@@ -21,7 +21,16 @@ struct RoutingTests {
         let list = try camat.get("/kerja/rute")
         #expect(list.status == 200 && list.body.contains("Menunggu diteruskan <span class=\"count\">2</span>"))
         for proposal in proposals { #expect(list.body.contains("value=\"\(proposal.trackingCode)@\(proposal.version)\"")) }
+        // The staff home counts them on the routing card (and nothing waits for verification).
+        let home = try camat.get("/kerja")
+        #expect(home.body.contains("<h3><a href=\"/kerja/rute\">Rute usulan F2</a></h3><p>Teruskan usulan F2 kecamatan ke perangkat daerah atau Pokir DPRD, atau tolak dengan alasan.</p><p class=\"cost\"><strong>2</strong>"))
+        #expect(home.body.contains("<strong>0</strong> usulan menunggu keputusan Anda"))
         #expect(list.body.contains("<td>DPUPR</td>"))                                   // the kamus item's OPD per row
+        // One kelurahan's F2 (Cempaka Putih has none); a kelurahan of another kecamatan is ignored.
+        let cempaka = try camat.get("/kerja/rute?kelurahan=\(scene.otherKelurahan.rawValue)")
+        #expect(cempaka.body.contains("Tidak ada usulan F2 yang menunggu diteruskan.") && !cempaka.body.contains(proposals[0].trackingCode.description))
+        let pondok = try camat.get("/kerja/rute?kelurahan=\(world.kelurahan.rawValue)")
+        #expect(pondok.body.contains(proposals[0].trackingCode.description) && pondok.body.contains("name=\"kembali\" value=\"/kerja/rute?kelurahan=\(world.kelurahan.rawValue)\""))
         let code = proposals[0].trackingCode.description
         let page = try camat.get("/kerja/rute/\(code)")
         #expect(page.status == 200 && page.body.contains("Teruskan usulan ini"))

@@ -269,8 +269,9 @@ struct ServiceTests {
         for id in fundedIds { #expect(try world.service.proposal(.id(id)).state == ProposalState(.kecamatan, .didanai)) }
         let skipped = try world.service.proposal(.id(skippedIds[0]))
         #expect(skipped.state == ProposalState(.kecamatan, .f2))
-        #expect(throws: DomainError.invalidTransition(from: skipped.state, action: Action.tolak.displayName)) {
-            try world.service.apply(.tolak, to: .id(skipped.id), by: camat, expectedVersion: skipped.version, reason: "x")
+        // An F2 may also be dropped after the lock (kecamatan routing: to an OPD, to Pokir DPRD, or rejected), with a reason.
+        #expect(throws: DomainError.reasonRequired(action: Action.tolak.displayName)) {
+            try world.service.apply(.tolak, to: .id(skipped.id), by: camat, expectedVersion: skipped.version)
         }
         let routed = try world.service.apply(.rutekanOPD, to: .id(skipped.id), by: camat, expectedVersion: skipped.version)
         #expect(routed.state == ProposalState(.opd, .verifikasi) && routed.routedOPDId == skipped.opdId)

@@ -4,7 +4,7 @@ import Musrenbang
 
 /// A proposal's attachment at `/lampiran/{id}`: sent as a download (`Content-Disposition: attachment`) with the
 /// content type stored when it was checked, never sniffed, never kept by shared caches; only to viewers with full
-/// access to the proposal (the engine's `attachmentFile`). Anyone else, a missing id, or a file gone from the disk:
+/// access to the proposal (the engine's `attachmentFile`). Anyone else or a missing id:
 /// the 404 page, as for an attachment that does not exist.
 extension Portal {
     func attachmentRoutes(_ routes: inout RouteTable) {
@@ -14,20 +14,16 @@ extension Portal {
     }
 
     private func attachmentDownload(_ context: RequestContext) throws -> HTTPResponse {
-        guard let store = configuration.attachments, let raw = context.request.pathParameters["id"], let id = Int64(raw), id > 0 else {
+        guard let raw = context.request.pathParameters["id"], let id = Int64(raw), id > 0 else {
             throw PortalError.notFound
         }
         let viewer: Viewer = context.actor.map { .actor($0) } ?? .public
-        let (attachment, path) = try service.attachmentFile(AttachmentID(id), viewer: viewer, store: store)
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            configuration.log("portal: the file of attachment \(id) is missing")
-            throw PortalError.notFound
-        }
+        let (attachment, bytes) = try service.attachmentFile(AttachmentID(id), viewer: viewer)
         return HTTPResponse(status: .ok, headers: [
             "Content-Type": attachment.mediaType,
             "Content-Disposition": AttachmentPaths.disposition(attachment.fileName),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
-        ], body: .file(path: path))
+        ], body: .bytes(bytes))
     }
 }

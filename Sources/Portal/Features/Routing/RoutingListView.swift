@@ -13,6 +13,9 @@ enum RoutingListView {
         let counts: [ProposalState: Int]
         let kamusOPD: [ProposalID: OPDID]
         let opds: [OPD]
+        /// The kelurahan of the kecamatan, for the filter, and the one chosen (`?kelurahan=`).
+        let kelurahan: [SelectOption]
+        let kelurahanFilter: Int64?
         let bulk: RoutingBulkForm
         let csrfToken: String
         let now: Date
@@ -41,13 +44,30 @@ enum RoutingListView {
         return intro + """
             \(StageNotice.render(.kecamatan, cycle: page.cycle, now: page.now))
             \(summary)
+            \(filter(page))
             \(offersBulk ? bulkForm(page) : table(page, bulk: false))
             \(pagination(page))
             """
     }
 
-    static func back(_ page: Page) -> String {
-        page.result.page > 1 ? "\(RoutingPaths.list)?halaman=\(page.result.page)" : RoutingPaths.list
+    static func back(_ page: Page) -> String { address(page, pageNumber: page.result.page) }
+
+    /// The list's address with the kelurahan filter and `pageNumber`.
+    static func address(_ page: Page, pageNumber: Int) -> String {
+        let parts = [page.kelurahanFilter.map { "kelurahan=\($0)" }, pageNumber > 1 ? "halaman=\(pageNumber)" : nil].compactMap { $0 }
+        return RoutingPaths.list + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+    }
+
+    /// One kelurahan's F2 only (a GET form: the address is shareable).
+    private static func filter(_ page: Page) -> HTML {
+        let clear: HTML = page.kelurahanFilter == nil ? .empty : "<a href=\"\(RoutingPaths.list)\">Hapus saringan</a>"
+        return """
+            <form method="get" action="\(RoutingPaths.list)" class="filters">
+            \(FormViews.select("kelurahan", label: "Kelurahan asal", placeholder: "Semua kelurahan", groups: [SelectGroup(label: nil, options: page.kelurahan)],
+                               selected: page.kelurahanFilter.map(String.init), error: nil))
+            <p class="actions"><button type="submit" class="button secondary">Saring</button> \(clear)</p>
+            </form>
+            """
     }
 
     private static func bulkForm(_ page: Page) -> HTML {
@@ -104,8 +124,8 @@ enum RoutingListView {
     private static func pagination(_ page: Page) -> HTML {
         let result = page.result
         guard result.pageCount > 1 else { return .empty }
-        let previous: HTML = result.page > 1 ? "<a rel=\"prev\" href=\"\(RoutingPaths.list)?halaman=\(result.page - 1)\">‹ Sebelumnya</a>" : .empty
-        let next: HTML = result.page < result.pageCount ? "<a rel=\"next\" href=\"\(RoutingPaths.list)?halaman=\(result.page + 1)\">Berikutnya ›</a>" : .empty
+        let previous: HTML = result.page > 1 ? "<a rel=\"prev\" href=\"\(address(page, pageNumber: result.page - 1))\">‹ Sebelumnya</a>" : .empty
+        let next: HTML = result.page < result.pageCount ? "<a rel=\"next\" href=\"\(address(page, pageNumber: result.page + 1))\">Berikutnya ›</a>" : .empty
         return "<nav class=\"pagination\" aria-label=\"Halaman daftar\">\(previous) <span>Halaman \(result.page) dari \(result.pageCount)</span> \(next)</nav>"
     }
 }

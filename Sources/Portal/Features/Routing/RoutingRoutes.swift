@@ -39,16 +39,25 @@ extension Portal {
         let shown = status == .ok ? context.request : (try? HTTPRequest(method: .get, target: bulk.returnTo)) ?? context.request
         let pageNumber = shown.queryValue("halaman").flatMap { Int($0) } ?? 1
         let viewer = Viewer.actor(desk.actor)
-        let result = try service.proposals(ProposalQuery(cycleId: cycle.id, kecamatanId: desk.kecamatanId, states: [KecamatanDesk.waiting],
-                                                         sort: .trackingCode, page: pageNumber, pageSize: 100), viewer: viewer)
+        let (name, kelurahan) = try service.database.read { db in
+            let wilayah = WilayahRepository(db)
+            return (try wilayah.kecamatan(id: desk.kecamatanId).name,
+                    try wilayah.kelurahanList(kecamatanId: desk.kecamatanId).map { SelectOption(value: String($0.id.rawValue), text: $0.name) })
+        }
+        // A kelurahan outside the kecamatan is ignored, as any value that does not parse.
+        let kelurahanFilter = shown.queryValue("kelurahan").flatMap { Int64($0) }.flatMap { id in kelurahan.contains { $0.value == String(id) } ? id : nil }
+        var query = ProposalQuery(cycleId: cycle.id, kecamatanId: desk.kecamatanId, states: [KecamatanDesk.waiting], sort: .trackingCode,
+                                  page: pageNumber, pageSize: 100)
+        query.kelurahanId = kelurahanFilter.map { KelurahanID($0) }
+        let result = try service.proposals(query, viewer: viewer)
         let counted = [KecamatanDesk.waiting, ProposalState(.kecamatan, .pokir)] + ProposalState.all.filter { $0.stage == .opd }
         let counts = try service.proposals(ProposalQuery(cycleId: cycle.id, kecamatanId: desk.kecamatanId, states: counted, pageSize: 1),
                                            viewer: viewer).countsByState
-        let name = try service.database.read { db in try WilayahRepository(db).kecamatan(id: desk.kecamatanId).name }
         let view = RoutingListView.Page(kecamatanName: name, cycle: cycle, locked: try desk.isLocked(cycleId: cycle.id, database: service.database),
                                         result: result, counts: counts,
                                         kamusOPD: try KamusOPDReader.opds(of: result.rows.map(\.id), database: service.database),
-                                        opds: try KecamatanDesk.opds(service.database), bulk: bulk, csrfToken: context.csrfToken, now: context.now)
+                                        opds: try KecamatanDesk.opds(service.database), kelurahan: kelurahan,
+                                        kelurahanFilter: kelurahanFilter, bulk: bulk, csrfToken: context.csrfToken, now: context.now)
         return page("Penerusan usulan", context, status: status, RoutingListView.render(view))
     }
 
@@ -94,7 +103,7 @@ extension Portal {
             return try routingPage(full, desk: desk, form: form, context: context, status: status, notice: RefusalNotice(error))
         }
         if let session = context.session {
-            try sessions.setFlash("Usulan \(full.code.description) \(target.done(opds: opds))." , idHash: session.idHash)
+            try sessions.setFlash("Usulan \(full.code.description) \(target.done(opds: opds)).", idHash: session.idHash)
         }
         return .redirect(to: RoutingPaths.list)
     }

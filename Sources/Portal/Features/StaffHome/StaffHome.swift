@@ -22,16 +22,21 @@ enum StaffHome {
                                        summary: "Kunci hasil tingkat ini dengan berita acara yang ditandatangani.")
     static let routing = StaffTask(path: "/kerja/rute", title: "Rute usulan F2",
                                    summary: "Teruskan usulan F2 kecamatan ke perangkat daerah atau Pokir DPRD, atau tolak dengan alasan.")
+    static let ratification = StaffTask(path: "/kerja/penetapan", title: "Penetapan hasil Musrenbang",
+                                        summary: "Tetapkan usulan yang didanai di tingkat kelurahan, kecamatan dan perangkat daerah, atau "
+                                            + "tidak ditetapkan dengan alasan; koreksi hasil yang sudah dikunci dari halaman usulannya.")
 
-    /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW and verifiers).
-    static func tasks(for role: Role, waiting: Int?) -> [StaffTask] {
-        func counted(_ task: StaffTask) -> StaffTask { var task = task; task.waiting = waiting; return task }
+    /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
+    /// `routing` the kecamatan's F2 waiting to be routed.
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
+        func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, routing]
-        case .bappeda, .adminSistem, .warga: []
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
+        case .bappeda: [counted(ratification)]
+        case .adminSistem, .warga: []
         }
     }
 }

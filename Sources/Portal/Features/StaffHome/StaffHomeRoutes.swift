@@ -12,9 +12,10 @@ extension Portal {
                 guard actor.role != .warga else { throw PortalError.forbidden(StaffHome.rule) }
                 let cycle = try service.currentCycle()
                 let waiting = try cycle.flatMap { try waitingCount(context, cycle: $0) }
+                let routing = try cycle.flatMap { try routingCount(context, cycle: $0) }
                 let label = RoleLabel.text(role: actor.role, scope: actor.scope, database: service.database)
                 return page("Halaman kerja", context,
-                            StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: StaffHome.tasks(for: actor.role, waiting: waiting)))
+                            StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing)))
             }
         }
     }
@@ -30,6 +31,17 @@ extension Portal {
             query.pageSize = 1
             return try service.proposals(query, viewer: .actor(verifier.actor)).total
         }
+        if let desk = try? BappedaDesk(context) {
+            let query = ProposalQuery(cycleId: cycle.id, states: BappedaDesk.waiting, pageSize: 1)
+            return try service.proposals(query, viewer: .actor(desk.actor)).total
+        }
         return nil
+    }
+
+    /// The kecamatan's F2 waiting to be routed (nil for other roles).
+    private func routingCount(_ context: RequestContext, cycle: Cycle) throws -> Int? {
+        guard let desk = try? KecamatanDesk(context) else { return nil }
+        let query = ProposalQuery(cycleId: cycle.id, kecamatanId: desk.kecamatanId, states: [KecamatanDesk.waiting], pageSize: 1)
+        return try service.proposals(query, viewer: .actor(desk.actor)).total
     }
 }

@@ -1,0 +1,11 @@
+import Musrenbang
+
+/// The addresses of the kota stage: the final list (and its several-at-once form), one proposal (ratify or not), and
+/// its correction.
+enum RatificationPaths {
+    static let list = "/kerja/penetapan"
+
+    static func proposal(_ code: TrackingCode) -> String { "\(list)/\(code.description)" }
+
+    static func correction(_ code: TrackingCode) -> String { "\(list)/\(code.description)/koreksi" }
+}
