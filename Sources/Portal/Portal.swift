@@ -45,6 +45,8 @@ public final class Portal: Sendable {
         myProposalsRoutes(&routes)
         endorsementRoutes(&routes)
         photoRoutes(&routes)
+        accountsRoutes(&routes)
+        adminLogRoutes(&routes)
         return routes
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+import Musrenbang
+
+/// The admin log in words: what an entity and an action are called, and a change as the fields that differ
+/// ("nama: «Pondok Karya» menjadi «Pondok Karya Baru»"), a creation as its values, a removal as what was there.
+enum AdminLogWords {
+    static func entity(_ entity: AdminEntity) -> String {
+        switch entity {
+        case .kecamatan: "Kecamatan"
+        case .kelurahan: "Kelurahan"
+        case .rw: "RW"
+        case .rt: "RT"
+        case .opd: "Perangkat daerah"
+        case .bidang: "Bidang"
+        case .kamusUsulan: "Kamus usulan"
+        case .scoringCriteria: "Kriteria penilaian"
+        case .ceilingSettings: "Pengaturan pagu"
+        case .ceilingInputs: "Data kriteria pagu"
+        case .opdCeilings: "Pagu perangkat daerah"
+        case .ceilings: "Perhitungan pagu"
+        case .cycle: "Siklus"
+        case .account: "Akun"
+        case .groupShares: "Porsi kelompok"
+        }
+    }
+
+    static func action(_ action: AdminAction, key: String) -> String {
+        switch action {
+        case .create: "dibuat"
+        case .update: key.contains(">") ? "peran diserahkan" : "diubah"
+        case .deactivate: "dinonaktifkan"
+        case .reactivate: "diaktifkan kembali"
+        case .remove: "dihapus"
+        case .compute: "dihitung"
+        case .resetPassword: "kata sandi diatur ulang"
+        case .addRole: "peran ditambahkan"
+        case .removeRole: "peran dicabut"
+        }
+    }
+
+    /// Field names a reader knows; others are shown as stored.
+    static func field(_ name: String) -> String {
+        let names = ["name": "nama", "display_name": "nama lengkap", "username": "nama pengguna", "active": "aktif",
+                     "roles": "peran", "role": "peran", "from": "akun lama", "to": "akun baru", "code": "kode",
+                     "short_name": "singkatan", "number": "nomor", "unit_price": "harga satuan", "satuan": "satuan",
+                     "is_fisik": "fisik", "weight": "bobot", "total": "total", "amount": "jumlah", "has_nik": "NIK diisi",
+                     "has_phone": "telepon diisi", "has_email": "e-mail diisi", "windows": "jadwal", "id": "id"]
+        return names[name] ?? name.replacingOccurrences(of: "_", with: " ")
+    }
+
+    static func value(_ value: AdminValue) -> String {
+        switch value {
+        case .text(let text): "«\(text)»"
+        case .integer(let number): Self.number(number)
+        case .bool(let flag): flag ? "ya" : "tidak"
+        case .null: "kosong"
+        case .list(let items): items.isEmpty ? "tidak ada" : items.map(Self.value).joined(separator: ", ")
+        case .object(let fields): "(" + fields.keys.sorted().map { "\(field($0)) \(Self.value(fields[$0]!))" }.joined(separator: "; ") + ")"
+        }
+    }
+
+    /// A whole number with `.` thousands, as Indonesians write it ("1.500.000").
+    static func number(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "." }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// The changes of an entry, one line each: the differing fields, or every field of a creation or removal.
+    static func changes(before: AdminSnapshot?, after: AdminSnapshot?) -> [String] {
+        switch (before, after) {
+        case (nil, let after?): return after.fields.keys.sorted().map { "\(field($0)): \(value(after.fields[$0]!))" }
+        case (let before?, nil): return before.fields.keys.sorted().map { "\(field($0)) semula \(value(before.fields[$0]!))" }
+        case (let before?, let after?):
+            let keys = Set(before.fields.keys).union(after.fields.keys).sorted()
+            let lines = keys.compactMap { key -> String? in
+                let old = before.fields[key] ?? .null, new = after.fields[key] ?? .null
+                guard old != new else { return nil }
+                if case .object(let a) = old, case .object(let b) = new {
+                    let inner = changes(before: AdminSnapshot(a), after: AdminSnapshot(b))
+                    return "\(field(key)): " + inner.joined(separator: "; ")
+                }
+                return "\(field(key)): \(value(old)) menjadi \(value(new))"
+            }
+            return lines.isEmpty ? ["tidak ada nilai yang berubah"] : lines
+        case (nil, nil): return []
+        }
+    }
+}
