@@ -160,8 +160,11 @@ import Testing
         let csrf = try browser.get(path).csrf
         let rt: Int64 = try scene.world.database.read { db in try db.scalar("SELECT id FROM rt ORDER BY id LIMIT 1") ?? 0 }
         let wrongScope = try browser.post(path + "/peran", [("aksi", "tambah"), ("peran", "ketua_rt"),
-                                                            ("cakupan", "kelurahan:\(scene.world.kelurahan.rawValue)")], csrf: csrf)
-        #expect(wrongScope.status == 422 && wrongScope.body.contains("memerlukan cakupan sebuah RT"))
+                                                            ("cakupan", "kecamatan:\(scene.world.kecamatan.rawValue)")], csrf: csrf)
+        #expect(wrongScope.status == 422 && wrongScope.body.contains("Pilih kelurahan tempat RW atau RT itu untuk peran Ketua RT"))
+        let operatorOfRT = try browser.post(path + "/peran", [("aksi", "tambah"), ("peran", "operator_kelurahan"), ("cakupan", "rt:\(rt)")],
+                                            csrf: csrf)
+        #expect(operatorOfRT.status == 422 && operatorOfRT.body.contains("memerlukan cakupan sebuah kelurahan"))
         let added = try browser.post(path + "/peran", [("aksi", "tambah"), ("peran", "ketua_rt"), ("cakupan", "rt:\(rt)")], csrf: csrf)
         let afterAdd = try browser.get(path).body
         #expect(added.status == 303 && afterAdd.contains("Peran Ketua RT · RT 01/RW 01 Pondok Karya ditambahkan"))
@@ -169,6 +172,18 @@ import Testing
         let removed = try browser.post(path + "/peran", [("aksi", "hapus"), ("peran", "ketua_rt"), ("cakupan", "rt:\(rt)")], csrf: csrf)
         let afterRemove = try browser.get(path).body
         #expect(removed.status == 303 && afterRemove.contains("dicabut dari akun warga1"))
+        // A Ketua RW or RT is named by the kelurahan and the numbers (no select of every RT of the city).
+        let noRW = try browser.post(path + "/peran", [("aksi", "tambah"), ("peran", "ketua_rw"),
+                                                      ("cakupan", "kelurahan:\(scene.world.kelurahan.rawValue)"), ("rw", "9")], csrf: csrf)
+        #expect(noRW.status == 422 && noRW.body.contains("Isi nomor RW yang ada di kelurahan itu") && noRW.body.contains("value=\"9\""))
+        #expect(!noRW.body.contains("<optgroup label=\"RT\">"))
+        let byNumbers = try browser.post(path + "/peran", [("aksi", "tambah"), ("peran", "ketua_rt"), ("rw", "1"), ("rt", "1"),
+                                                           ("cakupan", "kelurahan:\(scene.world.kelurahan.rawValue)")], csrf: csrf)
+        #expect(byNumbers.status == 303)
+        let headRoles = try scene.world.database.read { db in try AccountRepository(db).account(id: scene.warga).roles }
+        #expect(headRoles.contains(try RoleAssignment(role: .ketuaRT, scope: .rt(RTID(rt)))))
+        // The kelurahan filter also finds its RT heads.
+        #expect(try browser.get("/kerja/akun?cakupan=kelurahan:\(scene.world.kelurahan.rawValue)").body.contains("warga1"))
 
         // Hand-over: the operator's kelurahan role moves to a new account, in one logged step, no password shared.
         let successor = try scene.world.service.createAccount(username: "op.pengganti", displayName: "Rina Pengganti",

@@ -1,5 +1,5 @@
-/// Which accounts the admin sistem's list shows: by role, by scope (an area or an OPD of any of the account's roles),
-/// active or not, and a text found in the username or the display name. Every part is optional.
+/// Which accounts the admin sistem's list shows: by role, by scope (an area or an OPD of any of the account's roles;
+/// a kelurahan also selects its RW and RT heads, a kecamatan everything inside it), active or not, and a text found in the username or the display name. Every part is optional.
 public struct AccountFilter: Hashable, Sendable {
     public var role: Role?
     public var scope: Scope?

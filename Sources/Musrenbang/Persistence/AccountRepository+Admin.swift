@@ -38,8 +38,22 @@ extension AccountRepository {
                 switch scope {
                 case .rt(let id): role.append("r.rt_id = ?"); values.append(id.rawValue)
                 case .rw(let id): role.append("r.rw_id = ?"); values.append(id.rawValue)
-                case .kelurahan(let id): role.append("r.kelurahan_id = ?"); values.append(id.rawValue)
-                case .kecamatan(let id): role.append("r.kecamatan_id = ?"); values.append(id.rawValue)
+                case .kelurahan(let id):
+                    // The kelurahan's own roles and those of its RW and RT.
+                    role.append("""
+                        (r.kelurahan_id = ? OR r.rw_id IN (SELECT id FROM rw WHERE kelurahan_id = ?)
+                         OR r.rt_id IN (SELECT rt.id FROM rt JOIN rw ON rw.id = rt.rw_id WHERE rw.kelurahan_id = ?))
+                        """)
+                    values += [id.rawValue, id.rawValue, id.rawValue]
+                case .kecamatan(let id):
+                    // The kecamatan's own roles and those of its kelurahan, RW and RT.
+                    role.append("""
+                        (r.kecamatan_id = ? OR r.kelurahan_id IN (SELECT id FROM kelurahan WHERE kecamatan_id = ?)
+                         OR r.rw_id IN (SELECT rw.id FROM rw JOIN kelurahan k ON k.id = rw.kelurahan_id WHERE k.kecamatan_id = ?)
+                         OR r.rt_id IN (SELECT rt.id FROM rt JOIN rw ON rw.id = rt.rw_id JOIN kelurahan k ON k.id = rw.kelurahan_id
+                                        WHERE k.kecamatan_id = ?))
+                        """)
+                    values += [id.rawValue, id.rawValue, id.rawValue, id.rawValue]
                 case .opd(let id): role.append("r.opd_id = ?"); values.append(id.rawValue)
                 case .kota: role.append("r.role = 'bappeda'")
                 case .system: role.append("r.role = 'admin_sistem'")

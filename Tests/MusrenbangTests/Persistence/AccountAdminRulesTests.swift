@@ -47,7 +47,12 @@ struct AccountAdminRulesTests {
         #expect(lurah.accounts.allSatisfy { $0.roles.contains { $0.role == .verifikatorKelurahan } })
         let scope = Scope.kelurahan(world.kelurahan[0])
         let inKelurahan = try world.service.accounts(AccountFilter(scope: scope), by: admin)
-        #expect(inKelurahan.total == all.accounts.filter { $0.roles.contains { $0.scope == scope } }.count && inKelurahan.total > 0)
+        // The kelurahan's own roles and those of its RW and RT heads.
+        let places = world.rts[world.kelurahan[0]]!
+        let inside = Set([scope] + places.map { Scope.rw($0.0) } + places.map { Scope.rt($0.1) })
+        let expected = all.accounts.filter { $0.roles.contains { inside.contains($0.scope) } }
+        #expect(inKelurahan.accounts.map(\.username) == expected.map(\.username) && inKelurahan.total > 0)
+        #expect(expected.contains { $0.roles.contains { $0.role == .ketuaRT } })
         #expect(inKelurahan.total < all.total)
         _ = try world.service.setAccountActive(world.actor("warga2").accountId, false, reason: "pindah", by: admin)
         let inactive = try world.service.accounts(AccountFilter(active: false), by: admin)

@@ -140,7 +140,8 @@ extension Portal {
         let id = try accountId(context.request)
         let account = try service.account(id, by: admin.actor)
         let directory = try ScopeDirectory(database: service.database)
-        let choice = RoleChoice(role: submitted["peran"], scope: submitted["cakupan"], directory: directory)
+        let choice = RoleChoice(role: submitted["peran"], scope: submitted["cakupan"], rw: submitted["rw"], rt: submitted["rt"],
+                                directory: directory)
         let adding = submitted["aksi"] != "hapus"
         var errors = choice.errors
         if let assignment = choice.assignment {

@@ -22,7 +22,7 @@ struct NewAccountForm {
         nik = (form["nik"] ?? "").trimmingCharacters(in: .whitespaces)
         phone = (form["telepon"] ?? "").trimmingCharacters(in: .whitespaces)
         email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
-        let choice = RoleChoice(role: form["peran"], scope: form["cakupan"], directory: directory)
+        let choice = RoleChoice(role: form["peran"], scope: form["cakupan"], rw: form["rw"], rt: form["rt"], directory: directory)
         self.choice = choice
         errors = choice.errors
     }
