@@ -204,6 +204,7 @@ import Testing
         #expect(!roles.0.contains(assignment) && roles.1.contains(assignment))
         let log = try browser.get("/kerja/log-admin?entitas=account")
         #expect(log.body.contains("peran diserahkan") && log.body.contains("rotasi pegawai"))
+        #expect(log.body.contains("«Operator Kelurahan · Kelurahan Pondok Karya»") && !log.body.contains("operator_kelurahan@"))
         // Handing over again: the old account no longer holds it.
         let again = try browser.post(operatorPath + "/serahkan", [("serah_peran", role), ("akun_baru", "op.pengganti")], csrf: csrf)
         #expect(again.status == 422)

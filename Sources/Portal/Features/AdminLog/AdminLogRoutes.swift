@@ -13,7 +13,15 @@ extension Portal {
                 let cycles: [(CycleID, String)] = try service.database.read { db in
                     try db.query("SELECT id, name FROM cycles ORDER BY id DESC").map { (CycleID(try $0.get("id")), try $0.get("name")) }
                 }
-                return page("Log admin", context, AdminLogView.render(result, query: query, cycles: cycles))
+                // Role labels need every area's name: read them only when this page shows an account change.
+                let directory = result.entries.contains { $0.entity == .account } ? try ScopeDirectory(database: service.database) : nil
+                let words = AdminLogWords { text in
+                    let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+                    guard let directory, parts.count == 2, let role = Role(rawValue: parts[0]),
+                          let scope = directory.scope(parts[1]), let assignment = try? RoleAssignment(role: role, scope: scope) else { return nil }
+                    return directory.label(assignment)
+                }
+                return page("Log admin", context, AdminLogView.render(result, query: query, cycles: cycles, words: words))
             }
         }
     }

@@ -4,7 +4,7 @@ import Musrenbang
 /// The admin log page: filters (entity as links; who and cycle in a small GET form), the entries newest first with
 /// when (WIB), who, what, and the values before and after in words, and pages.
 enum AdminLogView {
-    static func render(_ result: AdminLogPage, query: AdminLogQuery, cycles: [(CycleID, String)]) -> HTML {
+    static func render(_ result: AdminLogPage, query: AdminLogQuery, cycles: [(CycleID, String)], words: AdminLogWords) -> HTML {
         let entities = ([nil] + AdminEntity.allCases.map(Optional.some)).map { entity -> HTML in
             let current: HTML = entity == query.entity ? " aria-current=\"page\"" : .empty
             return "<li><a href=\"\(query.link { $0.entity = entity })\"\(current)>\(entity.map(AdminLogWords.entity) ?? "Semua")</a></li>"
@@ -24,15 +24,15 @@ enum AdminLogView {
             \(FormViews.select("siklus", label: "Siklus", placeholder: "Semua siklus", groups: [cycleOptions], selected: query.cycleId.map { String($0.rawValue) }, error: nil))
             <button type="submit">Saring</button>
             </form>
-            \(entries(result, names: names))
+            \(entries(result, names: names, words: words))
             \(pagination(result, query: query))
             """
     }
 
-    private static func entries(_ result: AdminLogPage, names: [AccountID: String]) -> HTML {
+    private static func entries(_ result: AdminLogPage, names: [AccountID: String], words: AdminLogWords) -> HTML {
         guard !result.entries.isEmpty else { return "<p class=\"empty\">Belum ada catatan yang cocok dengan saringan ini.</p>" }
         let rows = result.entries.map { entry -> HTML in
-            let lines = AdminLogWords.changes(before: entry.before, after: entry.after).map { line -> HTML in "<li>\(line)</li>" }
+            let lines = words.changes(before: entry.before, after: entry.after).map { line -> HTML in "<li>\(line)</li>" }
             let reason: HTML = entry.reason.map { "<p><strong>Alasan:</strong> \($0)</p>" } ?? .empty
             return """
                 <tr><td><time datetime="\(WIBTime.iso8601(entry.at))">\(WIBTime.format(entry.at))</time></td>

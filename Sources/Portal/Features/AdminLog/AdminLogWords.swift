@@ -2,8 +2,12 @@ import Foundation
 import Musrenbang
 
 /// The admin log in words: what an entity and an action are called, and a change as the fields that differ
-/// ("nama: «Pondok Karya» menjadi «Pondok Karya Baru»"), a creation as its values, a removal as what was there.
-enum AdminLogWords {
+/// ("nama: «Pondok Karya» menjadi «Pondok Karya Baru»"), a creation as its values, a removal as what was there; a
+/// logged role ("operator_kelurahan@kelurahan:3") as its label ("Operator Kelurahan · Kelurahan Pondok Karya").
+struct AdminLogWords {
+    /// The label of a logged role text, when it names one.
+    let roleLabel: (String) -> String?
+
     static func entity(_ entity: AdminEntity) -> String {
         switch entity {
         case .kecamatan: "Kecamatan"
@@ -48,14 +52,14 @@ enum AdminLogWords {
         return names[name] ?? name.replacingOccurrences(of: "_", with: " ")
     }
 
-    static func value(_ value: AdminValue) -> String {
+    func value(_ value: AdminValue) -> String {
         switch value {
-        case .text(let text): "«\(text)»"
+        case .text(let text): roleLabel(text).map { "«\($0)»" } ?? "«\(text)»"
         case .integer(let number): Self.number(number)
         case .bool(let flag): flag ? "ya" : "tidak"
         case .null: "kosong"
-        case .list(let items): items.isEmpty ? "tidak ada" : items.map(Self.value).joined(separator: ", ")
-        case .object(let fields): "(" + fields.keys.sorted().map { "\(field($0)) \(Self.value(fields[$0]!))" }.joined(separator: "; ") + ")"
+        case .list(let items): items.isEmpty ? "tidak ada" : items.map(self.value).joined(separator: ", ")
+        case .object(let fields): "(" + fields.keys.sorted().map { "\(Self.field($0)) \(self.value(fields[$0]!))" }.joined(separator: "; ") + ")"
         }
     }
 
@@ -71,10 +75,10 @@ enum AdminLogWords {
     }
 
     /// The changes of an entry, one line each: the differing fields, or every field of a creation or removal.
-    static func changes(before: AdminSnapshot?, after: AdminSnapshot?) -> [String] {
+    func changes(before: AdminSnapshot?, after: AdminSnapshot?) -> [String] {
         switch (before, after) {
-        case (nil, let after?): return after.fields.keys.sorted().map { "\(field($0)): \(value(after.fields[$0]!))" }
-        case (let before?, nil): return before.fields.keys.sorted().map { "\(field($0)) semula \(value(before.fields[$0]!))" }
+        case (nil, let after?): return after.fields.keys.sorted().map { "\(Self.field($0)): \(value(after.fields[$0]!))" }
+        case (let before?, nil): return before.fields.keys.sorted().map { "\(Self.field($0)) semula \(value(before.fields[$0]!))" }
         case (let before?, let after?):
             let keys = Set(before.fields.keys).union(after.fields.keys).sorted()
             let lines = keys.compactMap { key -> String? in
@@ -82,9 +86,9 @@ enum AdminLogWords {
                 guard old != new else { return nil }
                 if case .object(let a) = old, case .object(let b) = new {
                     let inner = changes(before: AdminSnapshot(a), after: AdminSnapshot(b))
-                    return "\(field(key)): " + inner.joined(separator: "; ")
+                    return "\(Self.field(key)): " + inner.joined(separator: "; ")
                 }
-                return "\(field(key)): \(value(old)) menjadi \(value(new))"
+                return "\(Self.field(key)): \(value(old)) menjadi \(value(new))"
             }
             return lines.isEmpty ? ["tidak ada nilai yang berubah"] : lines
         case (nil, nil): return []
