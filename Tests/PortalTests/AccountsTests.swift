@@ -205,6 +205,11 @@ import Testing
         let log = try browser.get("/kerja/log-admin?entitas=account")
         #expect(log.body.contains("peran diserahkan") && log.body.contains("rotasi pegawai"))
         #expect(log.body.contains("«Operator Kelurahan · Kelurahan Pondok Karya»") && !log.body.contains("operator_kelurahan@"))
+        // An account left without any role says so (in words, not as escaped markup).
+        for (role, scope) in [("ketua_rt", "rt:\(rt)"), ("warga", "self")] {
+            #expect(try browser.post(path + "/peran", [("aksi", "hapus"), ("peran", role), ("cakupan", scope)], csrf: csrf).status == 303)
+        }
+        #expect(try browser.get(path).body.contains("<p>Akun ini belum memegang peran apa pun.</p>"))
         // Handing over again: the old account no longer holds it.
         let again = try browser.post(operatorPath + "/serahkan", [("serah_peran", role), ("akun_baru", "op.pengganti")], csrf: csrf)
         #expect(again.status == 422)

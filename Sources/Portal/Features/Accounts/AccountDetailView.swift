@@ -31,6 +31,7 @@ enum AccountDetailView {
             <button type="submit" class="link">Cabut peran ini</button></form></li>
             """
         }
+        let roleList: HTML = account.roles.isEmpty ? "<p>Akun ini belum memegang peran apa pun.</p>" : "<ul>\(roles)</ul>"
         let handOverChoices = SelectGroup(label: nil, options: account.roles.map {
             SelectOption(value: "\($0.role.rawValue)|\($0.scope.text)", text: directory.label($0))
         })
@@ -50,7 +51,7 @@ enum AccountDetailView {
             <dl class="facts">\(factRows)</dl>
             <p class="muted">NIK, telepon dan e-mail hanya ditampilkan kepada Admin Sistem.</p>
             <section aria-labelledby="peran-judul"><h2 id="peran-judul">Peran</h2>
-            \(account.roles.isEmpty ? "<p>Akun ini belum memegang peran apa pun.</p>" : "<ul>\(roles)</ul>")
+            \(roleList)
             <h3>Tambah peran</h3>
             <form method="post" action="\(AccountsPaths.roles(account.id))">\(csrf)
             <input type="hidden" name="aksi" value="tambah">
