@@ -129,6 +129,7 @@ import Testing
         let reactivated = try #require(log.body.range(of: "diaktifkan kembali")), deactivated = try #require(log.body.range(of: "dinonaktifkan"))
         #expect(reactivated.lowerBound < deactivated.lowerBound)
         #expect(log.body.contains("Alasan:</strong> pindah domisili") && log.body.contains("aktif: ya menjadi tidak"))
+        #expect(log.body.contains("Akun warga1 dinonaktifkan"))
         #expect(log.body.contains("Admin Kota"))
     }
 
@@ -203,7 +204,7 @@ import Testing
         let assignment = try RoleAssignment(role: .operatorKelurahan, scope: .kelurahan(scene.world.kelurahan))
         #expect(!roles.0.contains(assignment) && roles.1.contains(assignment))
         let log = try browser.get("/kerja/log-admin?entitas=account")
-        #expect(log.body.contains("peran diserahkan") && log.body.contains("rotasi pegawai"))
+        #expect(log.body.contains("Akun op.pk ke op.pengganti peran diserahkan") && log.body.contains("rotasi pegawai"))
         #expect(log.body.contains("«Operator Kelurahan · Kelurahan Pondok Karya»") && !log.body.contains("operator_kelurahan@"))
         // An account left without any role says so (in words, not as escaped markup).
         for (role, scope) in [("ketua_rt", "rt:\(rt)"), ("warga", "self")] {

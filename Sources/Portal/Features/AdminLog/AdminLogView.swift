@@ -37,7 +37,7 @@ enum AdminLogView {
             return """
                 <tr><td><time datetime="\(WIBTime.iso8601(entry.at))">\(WIBTime.format(entry.at))</time></td>
                 <td>\(names[entry.actorAccountId] ?? "akun \(entry.actorAccountId.rawValue)")<br><span class="muted">\(entry.actorRole.displayName)</span></td>
-                <td>\(AdminLogWords.entity(entry.entity)) \(entry.entityKey) \(AdminLogWords.action(entry.action, key: entry.entityKey))</td>
+                <td>\(AdminLogWords.subject(entry)) \(AdminLogWords.action(entry.action, key: entry.entityKey))</td>
                 <td><ul class="plain">\(lines)</ul>\(reason)</td></tr>
                 """
         }

@@ -42,6 +42,20 @@ struct AdminLogWords {
         }
     }
 
+    /// What an entry is about: an account by its username ("akun op.pk", a hand-over "akun op.pk ke op.baru"), any
+    /// other entity by its name and key.
+    static func subject(_ entry: AdminLogEntry) -> String {
+        let snapshot = entry.after ?? entry.before
+        if entry.entity == .account {
+            if case .object(let from)? = snapshot?["from"], case .object(let to)? = snapshot?["to"],
+               case .text(let old)? = from["username"], case .text(let new)? = to["username"] {
+                return "Akun \(old) ke \(new)"
+            }
+            if case .text(let username)? = snapshot?["username"] { return "Akun \(username)" }
+        }
+        return "\(entity(entry.entity)) \(entry.entityKey)"
+    }
+
     /// Field names a reader knows; others are shown as stored.
     static func field(_ name: String) -> String {
         let names = ["name": "nama", "display_name": "nama lengkap", "username": "nama pengguna", "active": "aktif",
