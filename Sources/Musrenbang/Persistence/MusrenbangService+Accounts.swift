@@ -54,7 +54,8 @@ extension MusrenbangService {
         }
     }
 
-    /// Deactivates (cannot log in any more) or reactivates an account. The admin cannot deactivate itself.
+    /// Deactivates (cannot log in any more) or reactivates an account, with a reason (kept in the admin log; at most
+    /// 500 characters). The admin cannot deactivate itself.
     public func setAccountActive(_ id: AccountID, _ active: Bool, reason: String? = nil, by actor: Actor) throws -> Account {
         try administer(.adminSistem, active ? "aktifkan akun" : "nonaktifkan akun", by: actor) { change in
             guard active || id != actor.accountId else {
@@ -63,10 +64,14 @@ extension MusrenbangService {
             let accounts = AccountRepository(change.db)
             let before = try accounts.account(id: id)
             guard before.active != active else { throw DomainError.changeRequired }
+            guard let reason = AdminWriter.trimmed(reason) else {
+                throw DomainError.reasonRequired(action: active ? "aktifkan akun" : "nonaktifkan akun")
+            }
+            guard reason.count <= 500 else { throw DomainError.invalidInput(field: "alasan", detail: "paling banyak 500 karakter") }
             try accounts.setActive(id, active)
             let after = try accounts.account(id: id)
             try change.log(.account, key: "\(id)", active ? .reactivate : .deactivate, before: AdminSnapshot(before),
-                           after: AdminSnapshot(after), reason: AdminWriter.trimmed(reason))
+                           after: AdminSnapshot(after), reason: reason)
             return after
         }
     }

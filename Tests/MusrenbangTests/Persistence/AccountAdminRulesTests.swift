@@ -54,6 +54,14 @@ struct AccountAdminRulesTests {
         #expect(inKelurahan.accounts.map(\.username) == expected.map(\.username) && inKelurahan.total > 0)
         #expect(expected.contains { $0.roles.contains { $0.role == .ketuaRT } })
         #expect(inKelurahan.total < all.total)
+        // A deactivation needs a reason, kept in the log; a refused one changes nothing.
+        try world.expectRefused("reason_required") { _ = try world.service.setAccountActive(world.actor("warga2").accountId, false, by: admin) }
+        try world.expectRefused("reason_required") {
+            _ = try world.service.setAccountActive(world.actor("warga2").accountId, false, reason: "  ", by: admin)
+        }
+        try world.expectRefused("invalid_input") {
+            _ = try world.service.setAccountActive(world.actor("warga2").accountId, false, reason: String(repeating: "a", count: 501), by: admin)
+        }
         _ = try world.service.setAccountActive(world.actor("warga2").accountId, false, reason: "pindah", by: admin)
         let inactive = try world.service.accounts(AccountFilter(active: false), by: admin)
         #expect(inactive.accounts.map(\.username) == ["warga2"] && inactive.total == 1)

@@ -73,6 +73,8 @@ extension Portal {
             return errors.map { FieldError(field: NewAccountForm.field($0.field), message: NewAccountForm.sentence($0)) }
         case DomainError.invalidInput(let name, let detail):
             return [FieldError(field: NewAccountForm.field(name), message: detail.prefix(1).uppercased() + detail.dropFirst() + ".")]
+        case DomainError.reasonRequired:
+            return [FieldError(field: "alasan", message: "Tulis alasannya; alasan disimpan di log admin.")]
         case DomainError.changeRequired:
             return [FieldError(field: field, message: "Tidak ada yang berubah: akun sudah dalam keadaan itu.")]
         case PersistenceError.duplicate(let what):
