@@ -79,7 +79,11 @@ extension MusrenbangService {
     /// Replaces an account's password with a new hash; the log records that it was reset, not the password or hash.
     public func resetPassword(_ id: AccountID, to password: String, by actor: Actor) throws {
         guard actor.role == .adminSistem else { throw DomainError.roleNotAllowed(role: actor.role, action: "atur ulang kata sandi") }
-        let username = try database.read { db in try AccountRepository(db).account(id: id).username }
+        // The rule compares with the username (verified actor first: a forged one learns nothing of the account).
+        let username = try database.read { db in
+            try Self.verify(actor, as: [.adminSistem], "atur ulang kata sandi", db: db)
+            return try AccountRepository(db).account(id: id).username
+        }
         let errors = NewAccount.passwordErrors(password, username: username)
         guard errors.isEmpty else { throw DomainError.invalidFields(errors) }
         let hash = try hasher.hash(password)
