@@ -11,16 +11,18 @@ extension Portal {
         routes.get(AccountsPaths.list) { [self] request in
             handle(request) { context in
                 let admin = try SystemAdmin(context)
-                let directory = try ScopeDirectory(database: service.database)
-                let query = AccountListQuery(request, directory: directory)
+                // The filter's choices need no RW or RT; the page's roles name only their own.
+                let choices = try ScopeDirectory(database: service.database, only: [])
+                let query = AccountListQuery(request, directory: choices)
                 let result = try service.accounts(query.filter, offset: query.offset, limit: AccountListQuery.pageSize, by: admin.actor)
+                let directory = try ScopeDirectory(database: service.database, only: Set(result.accounts.flatMap { $0.roles.map(\.scope) }))
                 return page("Akun dan peran", context, AccountListView.render(result, query: query, directory: directory))
             }
         }
         routes.get(AccountsPaths.new) { [self] request in
             handle(request) { context in
                 _ = try SystemAdmin(context)
-                let directory = try ScopeDirectory(database: service.database)
+                let directory = try ScopeDirectory(database: service.database, only: [])
                 return page("Buat akun baru", context, NewAccountForm().render(directory: directory, csrfToken: context.csrfToken))
             }
         }
@@ -55,7 +57,7 @@ extension Portal {
 
     private func accountPage(_ account: Account, _ context: RequestContext, status: HTTPStatus = .ok, errors: [FieldError] = [],
                              answers: AccountDetailView.Answers = AccountDetailView.Answers()) throws -> HTTPResponse {
-        let directory = try ScopeDirectory(database: service.database)
+        let directory = try ScopeDirectory(database: service.database, only: Set(account.roles.map(\.scope)))
         return page(account.displayName, context, status: status,
                     AccountDetailView.render(account, directory: directory, csrfToken: context.csrfToken, errors: errors, answers: answers))
     }

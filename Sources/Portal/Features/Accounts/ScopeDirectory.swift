@@ -22,7 +22,12 @@ struct ScopeDirectory {
     private let rwByNumber: [String: RWID]
     private let rtByNumber: [String: RTID]
 
-    init(database: Database) throws {
+    /// Every area; with `only`, the RW and RT among them alone (a list labels its own roles without reading the
+    /// city's thousands of RT).
+    init(database: Database, only: Set<Scope>? = nil) throws {
+        let rwIds = "[" + (only ?? []).compactMap { if case .rw(let id) = $0 { String(id.rawValue) } else { nil } }.joined(separator: ",") + "]"
+        let rtIds = "[" + (only ?? []).compactMap { if case .rt(let id) = $0 { String(id.rawValue) } else { nil } }.joined(separator: ",") + "]"
+        let limited = only != nil
         var rwByNumber: [String: RWID] = [:], rtByNumber: [String: RTID] = [:]
         (kecamatan, kelurahan, rw, rt, opd) = try database.read { db in
             let kecamatan = try db.query("SELECT id, name FROM kecamatan ORDER BY name").map { row in
@@ -33,15 +38,16 @@ struct ScopeDirectory {
             }
             let rw = try db.query("""
                 SELECT rw.id, rw.number, rw.kelurahan_id, kelurahan.name FROM rw JOIN kelurahan ON kelurahan.id = rw.kelurahan_id
-                ORDER BY kelurahan.name, rw.number
-                """).map { row in
+                WHERE ?1 = 0 OR rw.id IN (SELECT value FROM json_each(?2)) ORDER BY kelurahan.name, rw.number
+                """, [limited, rwIds]).map { row in
                 rwByNumber["\(try row.get("kelurahan_id") as Int64)/\(try row.get("number") as Int)"] = RWID(try row.get("id"))
                 return Entry(scope: .rw(RWID(try row.get("id"))), name: "RW \(Self.pad(try row.get("number"))) \(try row.get("name") as String)")
             }
             let rt = try db.query("""
                 SELECT rt.id, rt.number AS rt, rt.rw_id, rw.number AS rw, kelurahan.name FROM rt JOIN rw ON rw.id = rt.rw_id
-                JOIN kelurahan ON kelurahan.id = rw.kelurahan_id ORDER BY kelurahan.name, rw.number, rt.number
-                """).map { row in
+                JOIN kelurahan ON kelurahan.id = rw.kelurahan_id WHERE ?1 = 0 OR rt.id IN (SELECT value FROM json_each(?2))
+                ORDER BY kelurahan.name, rw.number, rt.number
+                """, [limited, rtIds]).map { row in
                 rtByNumber["\(try row.get("rw_id") as Int64)/\(try row.get("rt") as Int)"] = RTID(try row.get("id"))
                 return Entry(scope: .rt(RTID(try row.get("id"))),
                       name: "RT \(Self.pad(try row.get("rt")))/RW \(Self.pad(try row.get("rw"))) \(try row.get("name") as String)")
