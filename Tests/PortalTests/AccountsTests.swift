@@ -206,6 +206,7 @@ import Testing
         let log = try browser.get("/kerja/log-admin?entitas=account")
         #expect(log.body.contains("Akun op.pk ke op.pengganti peran diserahkan") && log.body.contains("rotasi pegawai"))
         #expect(log.body.contains("«Operator Kelurahan · Kelurahan Pondok Karya»") && !log.body.contains("operator_kelurahan@"))
+        #expect(log.body.contains("«Ketua RT · RT 01/RW 01 Pondok Karya»") && !log.body.contains("@rt:"))
         // An account left without any role says so (in words, not as escaped markup).
         for (role, scope) in [("ketua_rt", "rt:\(rt)"), ("warga", "self")] {
             #expect(try browser.post(path + "/peran", [("aksi", "hapus"), ("peran", role), ("cakupan", scope)], csrf: csrf).status == 303)

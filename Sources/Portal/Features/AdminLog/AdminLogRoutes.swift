@@ -14,7 +14,9 @@ extension Portal {
                     try db.query("SELECT id, name FROM cycles ORDER BY id DESC").map { (CycleID(try $0.get("id")), try $0.get("name")) }
                 }
                 // Role labels need every area's name: read them only when this page shows an account change.
-                let directory = result.entries.contains { $0.entity == .account } ? try ScopeDirectory(database: service.database) : nil
+                let named = Self.loggedAreas(result.entries.filter { $0.entity == .account })
+                let directory = result.entries.contains { $0.entity == .account }
+                    ? try ScopeDirectory(database: service.database, only: named) : nil
                 let words = AdminLogWords { text in
                     let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
                     guard let directory, parts.count == 2, let role = Role(rawValue: parts[0]),
@@ -24,5 +26,24 @@ extension Portal {
                 return page("Log admin", context, AdminLogView.render(result, query: query, cycles: cycles, words: words))
             }
         }
+    }
+
+    /// The RW and RT named by the logged roles of `entries` ("ketua_rt@rt:12"), so that only those are read.
+    static func loggedAreas(_ entries: [AdminLogEntry]) -> Set<Scope> {
+        var areas = Set<Scope>()
+        func walk(_ value: AdminValue) {
+            switch value {
+            case .text(let text):
+                guard let at = text.firstIndex(of: "@") else { return }
+                let parts = text[text.index(after: at)...].split(separator: ":")
+                guard parts.count == 2, let id = Int64(parts[1]) else { return }
+                if parts[0] == "rt" { areas.insert(.rt(RTID(id))) } else if parts[0] == "rw" { areas.insert(.rw(RWID(id))) }
+            case .list(let items): items.forEach(walk)
+            case .object(let fields): fields.values.forEach(walk)
+            case .integer, .bool, .null: break
+            }
+        }
+        for entry in entries { for snapshot in [entry.before, entry.after].compactMap({ $0 }) { walk(.object(snapshot.fields)) } }
+        return areas
     }
 }
