@@ -62,6 +62,8 @@ public final class Portal: Sendable {
         proposalImportRoutes(&routes)
         meetingDocumentRoutes(&routes)
         ratificationRoutes(&routes)
+        accountsRoutes(&routes)
+        adminLogRoutes(&routes)
         return routes
     }
 

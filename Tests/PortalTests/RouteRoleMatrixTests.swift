@@ -191,6 +191,17 @@ import TestSupport
             .post("/kerja/dokumen", "/kerja/dokumen", Self.operatorOnly(422)),
             .post("/kerja/dokumen/usulan", "/kerja/dokumen/usulan", Self.operatorOnly(422)),
             .get("/kerja/dokumen/:id", "/kerja/dokumen/999999", [303, 404, 404, 404, 404, 404, 404]),
+            // The admin sistem's accounts and the admin log: nobody of the table holds those roles (AccountsTests covers them).
+            .get("/kerja/akun", "/kerja/akun", [303, 403, 403, 403, 403, 403, 403]),
+            .get("/kerja/akun/baru", "/kerja/akun/baru", [303, 403, 403, 403, 403, 403, 403]),
+            .post("/kerja/akun/baru", "/kerja/akun/baru", [("nama_pengguna", "op.baru"), ("nama", "Baru"), ("peran", "warga"),
+                                                           ("kata_sandi", "pohon-mangga-berbuah")], [303, 403, 403, 403, 403, 403, 403]),
+            .get("/kerja/akun/:id", "/kerja/akun/1", [303, 403, 403, 403, 403, 403, 403]),
+            .post("/kerja/akun/:id/status", "/kerja/akun/1/status", [("aktif", "0"), ("alasan", "uji")], [303, 403, 403, 403, 403, 403, 403]),
+            .post("/kerja/akun/:id/sandi", "/kerja/akun/1/sandi", [303, 403, 403, 403, 403, 403, 403]),
+            .post("/kerja/akun/:id/peran", "/kerja/akun/1/peran", [("aksi", "tambah"), ("peran", "bappeda")], [303, 403, 403, 403, 403, 403, 403]),
+            .post("/kerja/akun/:id/serahkan", "/kerja/akun/2/serahkan", [("akun_baru", "ani")], [303, 403, 403, 403, 403, 403, 403]),
+            .get("/kerja/log-admin", "/kerja/log-admin", [303, 403, 403, 403, 403, 403, 403]),
         ]
     }
 
@@ -249,7 +260,9 @@ import TestSupport
             let proposals = try db.query("SELECT tracking_code, stage, status, version FROM proposals ORDER BY id").map(\.description)
             let photos = try db.query("SELECT id, proposal_id FROM proposal_photos ORDER BY id").map(\.description)
             let pending = try db.query("SELECT id FROM pending_photos ORDER BY id").map(\.description)
-            return proposals + photos + pending
+            let accounts = try db.query("SELECT id, username, password_hash, active FROM accounts ORDER BY id").map(\.description)
+            let roles = try db.query("SELECT * FROM account_roles ORDER BY id").map(\.description)
+            return proposals + photos + pending + accounts + roles
         }
     }
 }

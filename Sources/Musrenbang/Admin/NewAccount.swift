@@ -15,8 +15,8 @@ public struct NewAccount: Hashable, Sendable {
         self.phone = phone; self.email = email
     }
 
-    /// The shortest password accepted from the admin.
-    public static let minimumPasswordLength = 8
+    /// The shortest password accepted from the admin: the same as a resident's (`PasswordPolicy`).
+    public static let minimumPasswordLength = PasswordPolicy.minimumLength
 
     /// The account with trimmed texts; every invalid field (the password's too) reported at once.
     func validated(password: String) throws(DomainError) -> NewAccount {
@@ -26,7 +26,7 @@ public struct NewAccount: Hashable, Sendable {
         errors.check(copy.username.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) },
                      "nama pengguna", "hanya huruf, angka, titik, garis bawah dan tanda hubung")
         copy.displayName = errors.text(displayName, "nama lengkap")
-        errors.append(Self.passwordErrors(password))
+        errors.append(Self.passwordErrors(password, username: copy.username))
         errors.check(!roles.isEmpty, "peran", "minimal satu peran")
         if let nik {
             errors.check(nik.count == 16 && nik.allSatisfy { $0.isASCII && $0.isNumber }, "NIK", "16 angka")
@@ -35,12 +35,9 @@ public struct NewAccount: Hashable, Sendable {
         return copy
     }
 
-    /// The errors of a new password (length; characters libxcrypt cannot take).
-    static func passwordErrors(_ password: String) -> [FieldError] {
-        var errors = FieldErrors()
-        errors.check(password.count >= minimumPasswordLength, "kata sandi", "paling sedikit \(minimumPasswordLength) karakter")
-        errors.check(password.utf8.count <= PasswordHasher.maximumPasswordBytes, "kata sandi", "terlalu panjang")
-        errors.check(!password.utf8.contains(0), "kata sandi", "mengandung karakter yang tidak diizinkan")
-        return errors.errors
+    /// The errors of a new password: the rule of `/daftar` (`PasswordPolicy`: at least 8 characters, not a password
+    /// everyone tries first, not the username; characters libxcrypt cannot take), each problem in words.
+    static func passwordErrors(_ password: String, username: String) -> [FieldError] {
+        PasswordPolicy.problems(password, username: username).map { FieldError(field: "kata sandi", message: $0) }
     }
 }

@@ -81,8 +81,13 @@ public struct AccountRepository {
     }
 
     func account(_ row: Row) throws -> Account {
+        let id: Int64 = try row.get("id")
+        return try account(row, roles: try db.query("SELECT * FROM account_roles WHERE account_id = ? ORDER BY id", [id]).map(roleAssignment))
+    }
+
+    /// An `accounts` row with its roles, already read.
+    func account(_ row: Row, roles: [RoleAssignment]) throws -> Account {
         let id = AccountID(try row.get("id"))
-        let roles = try db.query("SELECT * FROM account_roles WHERE account_id = ? ORDER BY id", [id.rawValue]).map(roleAssignment)
         return Account(id: id, username: try row.get("username"), displayName: try row.get("display_name"),
                        nik: try row.get("nik"), phone: try row.get("phone"), email: try row.get("email"),
                        address: try row.get("address"), active: try row.get("active"), roles: roles,

@@ -22,12 +22,38 @@ public struct AdminLogRepository {
     /// Entries, newest first, optionally of one entity (and key) or one cycle.
     public func entries(entity: AdminEntity? = nil, key: String? = nil, cycleId: CycleID? = nil, limit: Int = 100,
                         offset: Int = 0) throws -> [AdminLogEntry] {
-        try db.query("""
-            SELECT * FROM admin_log WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_key = ?2)
-                AND (?3 IS NULL OR cycle_id = ?3)
-            ORDER BY id DESC LIMIT ?4 OFFSET ?5
-            """, [entity?.rawValue, key, cycleId?.rawValue, max(0, limit), max(0, offset)]).map(Self.entry)
+        try entries(AdminLogFilter(entity: entity, key: key, cycleId: cycleId), limit: limit, offset: offset)
     }
+
+    /// Entries `filter` selects, newest first.
+    public func entries(_ filter: AdminLogFilter, limit: Int, offset: Int) throws -> [AdminLogEntry] {
+        try db.query("""
+            SELECT * FROM admin_log WHERE \(Self.condition)
+            ORDER BY id DESC LIMIT ?5 OFFSET ?6
+            """, [filter.entity?.rawValue, filter.key, filter.cycleId?.rawValue, filter.actorId?.rawValue, max(0, limit),
+                  max(0, offset)]).map(Self.entry)
+    }
+
+    /// The number of entries `filter` selects.
+    public func count(_ filter: AdminLogFilter) throws -> Int {
+        try db.scalar("SELECT count(*) FROM admin_log WHERE \(Self.condition)",
+                      [filter.entity?.rawValue, filter.key, filter.cycleId?.rawValue, filter.actorId?.rawValue]) ?? 0
+    }
+
+    /// Every account that appears in the log as actor, by username.
+    public func actors() throws -> [AdminLogActor] {
+        try db.query("""
+            SELECT id, username, display_name FROM accounts WHERE id IN (SELECT DISTINCT actor_account_id FROM admin_log)
+            ORDER BY username
+            """).map { row in
+            AdminLogActor(id: AccountID(try row.get("id")), username: try row.get("username"), displayName: try row.get("display_name"))
+        }
+    }
+
+    private static let condition = """
+        (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_key = ?2) AND (?3 IS NULL OR cycle_id = ?3)
+            AND (?4 IS NULL OR actor_account_id = ?4)
+        """
 
     private static func entry(_ row: Row) throws -> AdminLogEntry {
         func snapshot(_ column: String) throws -> AdminSnapshot? {

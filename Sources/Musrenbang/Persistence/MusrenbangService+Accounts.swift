@@ -4,8 +4,9 @@ import Storage
 /// Account administration by the admin sistem only: list, create, deactivate and reactivate, reset a password,
 /// add and remove a role. Each change is one transaction with its admin-log row, which never holds a secret.
 extension MusrenbangService {
-    /// One page of accounts (by username) with their roles; never a password hash.
-    public func accounts(offset: Int = 0, limit: Int = 50, by actor: Actor) throws -> AccountPage {
+    /// One page of the accounts `filter` selects (by username) with their roles, read in one query for the whole page;
+    /// never a password hash.
+    public func accounts(_ filter: AccountFilter = AccountFilter(), offset: Int = 0, limit: Int = 50, by actor: Actor) throws -> AccountPage {
         guard actor.role == .adminSistem else { throw DomainError.roleNotAllowed(role: actor.role, action: "daftar akun") }
         var errors = FieldErrors()
         errors.range(offset, 0...Int(Int32.max), "offset")
@@ -14,8 +15,26 @@ extension MusrenbangService {
         return try database.read { db in
             try Self.verify(actor, as: [.adminSistem], "daftar akun", db: db)
             let accounts = AccountRepository(db)
-            return AccountPage(accounts: try accounts.list(offset: offset, limit: limit), total: try accounts.count(),
+            return AccountPage(accounts: try accounts.list(filter, offset: offset, limit: limit), total: try accounts.count(filter),
                                offset: offset, limit: limit)
+        }
+    }
+
+    /// One account with its roles and personal data, for the admin sistem only; never a hash.
+    public func account(_ id: AccountID, by actor: Actor) throws -> Account {
+        guard actor.role == .adminSistem else { throw DomainError.roleNotAllowed(role: actor.role, action: "lihat akun") }
+        return try database.read { db in
+            try Self.verify(actor, as: [.adminSistem], "lihat akun", db: db)
+            return try AccountRepository(db).account(id: id)
+        }
+    }
+
+    /// The account of `username` (case as stored, compared without case), for the admin sistem only; nil when none.
+    public func account(username: String, by actor: Actor) throws -> Account? {
+        guard actor.role == .adminSistem else { throw DomainError.roleNotAllowed(role: actor.role, action: "lihat akun") }
+        return try database.read { db in
+            try Self.verify(actor, as: [.adminSistem], "lihat akun", db: db)
+            return try AccountRepository(db).credentials(username: username)?.account
         }
     }
 
@@ -35,7 +54,8 @@ extension MusrenbangService {
         }
     }
 
-    /// Deactivates (cannot log in any more) or reactivates an account. The admin cannot deactivate itself.
+    /// Deactivates (cannot log in any more) or reactivates an account, with a reason (kept in the admin log; at most
+    /// 500 characters). The admin cannot deactivate itself.
     public func setAccountActive(_ id: AccountID, _ active: Bool, reason: String? = nil, by actor: Actor) throws -> Account {
         try administer(.adminSistem, active ? "aktifkan akun" : "nonaktifkan akun", by: actor) { change in
             guard active || id != actor.accountId else {
@@ -44,10 +64,14 @@ extension MusrenbangService {
             let accounts = AccountRepository(change.db)
             let before = try accounts.account(id: id)
             guard before.active != active else { throw DomainError.changeRequired }
+            guard let reason = AdminWriter.trimmed(reason) else {
+                throw DomainError.reasonRequired(action: active ? "aktifkan akun" : "nonaktifkan akun")
+            }
+            guard reason.count <= 500 else { throw DomainError.invalidInput(field: "alasan", detail: "paling banyak 500 karakter") }
             try accounts.setActive(id, active)
             let after = try accounts.account(id: id)
             try change.log(.account, key: "\(id)", active ? .reactivate : .deactivate, before: AdminSnapshot(before),
-                           after: AdminSnapshot(after), reason: AdminWriter.trimmed(reason))
+                           after: AdminSnapshot(after), reason: reason)
             return after
         }
     }
@@ -55,7 +79,12 @@ extension MusrenbangService {
     /// Replaces an account's password with a new hash; the log records that it was reset, not the password or hash.
     public func resetPassword(_ id: AccountID, to password: String, by actor: Actor) throws {
         guard actor.role == .adminSistem else { throw DomainError.roleNotAllowed(role: actor.role, action: "atur ulang kata sandi") }
-        let errors = NewAccount.passwordErrors(password)
+        // The rule compares with the username (verified actor first: a forged one learns nothing of the account).
+        let username = try database.read { db in
+            try Self.verify(actor, as: [.adminSistem], "atur ulang kata sandi", db: db)
+            return try AccountRepository(db).account(id: id).username
+        }
+        let errors = NewAccount.passwordErrors(password, username: username)
         guard errors.isEmpty else { throw DomainError.invalidFields(errors) }
         let hash = try hasher.hash(password)
         try administer(.adminSistem, "atur ulang kata sandi", by: actor) { change in
@@ -92,6 +121,41 @@ extension MusrenbangService {
             let after = try accounts.account(id: id)
             try change.log(.account, key: "\(id)", .removeRole, before: AdminSnapshot(before), after: AdminSnapshot(after))
             return after
+        }
+    }
+
+    /// Hands one role assignment over from one account to another when staff rotate (the operator of a kelurahan
+    /// leaves, a new one takes the work): taken from `from`, given to `to`, in one transaction and one admin-log row
+    /// (`account`/`update`, key "from>to", both accounts before and after). No password changes hands. Refused: the
+    /// same account, an old account without the role, a new account that already holds it or is deactivated, and
+    /// the admin's own admin role.
+    public func handOverRole(_ assignment: RoleAssignment, from oldId: AccountID, to newId: AccountID, reason: String? = nil,
+                             by actor: Actor) throws -> (from: Account, to: Account) {
+        try administer(.adminSistem, "serahkan peran", by: actor) { change in
+            guard oldId != newId else {
+                throw DomainError.invalidInput(field: "akun baru", detail: "pilih akun lain: peran diserahkan ke akun yang berbeda")
+            }
+            guard !(oldId == actor.accountId && assignment.role == .adminSistem) else {
+                throw DomainError.invalidInput(field: "peran", detail: "tidak dapat menyerahkan peran admin sistem dari akun sendiri")
+            }
+            let accounts = AccountRepository(change.db)
+            let oldBefore = try accounts.account(id: oldId), newBefore = try accounts.account(id: newId)
+            var errors = FieldErrors()
+            errors.check(oldBefore.roles.contains(assignment), "peran", "akun lama tidak memegang peran ini")
+            errors.check(!newBefore.roles.contains(assignment), "akun baru", "akun baru sudah memegang peran ini")
+            errors.check(newBefore.active, "akun baru", "akun baru nonaktif: aktifkan dahulu")
+            try errors.throwIfAny()
+            try Self.requireScope(assignment, db: change.db)
+            _ = try accounts.removeRole(assignment, from: oldId)
+            try accounts.addRole(assignment, to: newId)
+            let oldAfter = try accounts.account(id: oldId), newAfter = try accounts.account(id: newId)
+            func pair(_ old: Account, _ new: Account) -> AdminSnapshot {
+                AdminSnapshot(["role": .text(assignment.logText), "from": .object(AdminSnapshot(old).fields),
+                               "to": .object(AdminSnapshot(new).fields)])
+            }
+            try change.log(.account, key: "\(oldId)>\(newId)", .update, before: pair(oldBefore, newBefore),
+                           after: pair(oldAfter, newAfter), reason: AdminWriter.trimmed(reason))
+            return (oldAfter, newAfter)
         }
     }
 

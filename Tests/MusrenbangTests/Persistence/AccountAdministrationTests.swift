@@ -72,7 +72,7 @@ struct AccountAdministrationTests {
         #expect(try world.service.authenticateAccount(username: "op.pondok", password: "rahasia-baru-1") == nil)
         try world.expectRefused("change_required") { _ = try world.service.setAccountActive(created.id, false, by: admin) }
         try world.expectRefused("invalid_input") { _ = try world.service.setAccountActive(admin.accountId, false, by: admin) }
-        _ = try world.service.setAccountActive(created.id, true, by: admin)
+        _ = try world.service.setAccountActive(created.id, true, reason: "kembali bertugas", by: admin)
 
         try world.expectRefused("invalid_fields") { try world.service.resetPassword(created.id, to: "123", by: admin) }
         try world.service.resetPassword(created.id, to: "kata-sandi-baru-2", by: admin)

@@ -80,7 +80,7 @@ struct AdminLogTests {
                        nik: "3674012345678901", phone: "0812000111", email: "op@contoh.id"),
             password: "rahasia-sekali-1", by: admin)
         try world.service.resetPassword(account.id, to: "rahasia-lain-22", by: admin)
-        _ = try world.service.setAccountActive(account.id, false, by: admin)
+        _ = try world.service.setAccountActive(account.id, false, reason: "pindah tugas", by: admin)
         let hashes: [String] = try world.database.read { db in try db.query("SELECT password_hash FROM accounts").map { try $0.get(0) } }
         let texts: [String] = try world.database.read { db in
             try db.query("SELECT ifnull(before_json, '') || ifnull(after_json, '') || ifnull(reason, '') FROM admin_log").map { try $0.get(0) }

@@ -68,7 +68,7 @@ struct MasterDataTests {
             }
         }
         // A deactivated Bappeda account.
-        _ = try world.service.setAccountActive(world.actor("bappeda").accountId, false, by: world.actor("admin"))
+        _ = try world.service.setAccountActive(world.actor("bappeda").accountId, false, reason: "pensiun", by: world.actor("admin"))
         for (operation, call) in Self.operations(world) {
             try world.expectRefused("account_inactive", "\(operation) inactive") { try call(world.actor("bappeda")) }
         }

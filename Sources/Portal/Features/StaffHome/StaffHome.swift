@@ -26,17 +26,25 @@ enum StaffHome {
                                         summary: "Tetapkan usulan yang didanai di tingkat kelurahan, kecamatan dan perangkat daerah, atau "
                                             + "tidak ditetapkan dengan alasan; koreksi hasil yang sudah dikunci dari halaman usulannya.")
 
+    static let meetingDocuments = StaffTask(path: "/kerja/dokumen", title: "Dokumen Musrenbang",
+                                            summary: "Simpan undangan, daftar hadir, foto kegiatan dan berita acara kelurahan.")
+    static let accounts = StaffTask(path: "/kerja/akun", title: "Akun pengguna",
+                                    summary: "Buat akun petugas, beri atau serahkan peran, nonaktifkan, atur ulang kata sandi.")
+    static let adminLog = StaffTask(path: "/kerja/log-admin", title: "Catatan perubahan",
+                                    summary: "Setiap perubahan data induk, pagu, jadwal dan akun: siapa, kapan, dan alasannya.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, csvImport]
+        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification)]
-        case .adminSistem, .warga: []
+        case .bappeda: [counted(ratification), adminLog]
+        case .adminSistem: [accounts, adminLog]
+        case .warga: []
         }
     }
 }
