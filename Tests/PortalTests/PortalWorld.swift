@@ -49,7 +49,6 @@ final class PortalWorld: @unchecked Sendable {
             try RoleAssignment(role: .operatorKelurahan, scope: .kelurahan(kelurahan)),
             try RoleAssignment(role: .verifikatorKelurahan, scope: .kelurahan(kelurahan)),
         ], password: password)
-        var configuration = configuration
         portal = try Portal(service: service, configuration: configuration)
         var router = Router()
         try portal.install(into: &router)
