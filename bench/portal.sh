@@ -3,6 +3,7 @@
 # Not a test: it prints a table against the goals and never fails on a timing. Only 127.0.0.1.
 #
 #   bash bench/portal.sh [--duration SECS] [--conns N] [--submit-conns N] [--signins N] [--port P] [--no-build]
+#                        [--binary PATH]   (another build of musrenbang, e.g. a copy of the one before a change)
 #
 # Builds release, seeds the demo (`seed-demo --stage pra_musrenbang`) into a temporary database, adds --signins
 # residents with the default password cost (`user add`), serves it, prepares through HTTP one proposal per demo
@@ -18,6 +19,7 @@ submit_conns=64
 signins=50
 port=18095
 build=yes
+binary=""
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "bench/portal.sh: $*" >&2; exit 1; }
 while [[ $# -gt 0 ]]; do
@@ -28,7 +30,8 @@ while [[ $# -gt 0 ]]; do
         --signins) signins=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
         --no-build) build=no; shift ;;
-        *) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        --binary) binary=$2; build=no; shift 2 ;;
+        *) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 [[ $duration =~ ^[0-9]+$ && $duration -ge 1 && $duration -le 120 ]] || die "--duration must be 1..120 seconds"
@@ -36,7 +39,7 @@ done
 for tool in wrk sqlite3 curl python3; do command -v "$tool" >/dev/null || die "needs $tool (apt-get install $tool)"; done
 cd "$repo"
 [[ $build == yes ]] && swift build -c release --product musrenbang >/dev/null
-binary="$repo/.build/release/musrenbang"
+[[ -n $binary ]] || binary="$repo/.build/release/musrenbang"
 [[ -x $binary ]] || die "no release binary at $binary"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/musrenbang-portal-bench.XXXXXX")

@@ -96,8 +96,10 @@ public final class Portal: Sendable {
         let anonymous = cookies[Self.csrfCookie].flatMap { SessionToken.isWellFormed($0) ? $0 : nil }
         var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? SessionToken.make(),
                                      newAnonymousToken: anonymous == nil)
-        guard let token = cookies[Self.sessionCookie], let session = try sessions.find(token, at: now) else { return context }
-        guard let account = try? service.account(id: session.accountId), account.active else {
+        guard let token = cookies[Self.sessionCookie],
+              let (session, found) = try sessions.find(token, at: now, with: { db, id in try? AccountRepository(db).account(id: id) })
+        else { return context }
+        guard let account = found, account.active else {
             try sessions.delete(idHash: session.idHash)
             return context
         }

@@ -116,16 +116,17 @@ enum ResponseSerializer {
         bytes.append(contentsOf: String(status.code).utf8)
         bytes.append(0x20)
         bytes.append(contentsOf: status.reasonPhrase.utf8)
-        bytes.append(contentsOf: [0x0D, 0x0A])
+        // Separators byte by byte: an array literal per header line is an allocation per line.
+        bytes.append(0x0D); bytes.append(0x0A)
         for field in headers {
             bytes.append(contentsOf: field.name.utf8)
-            bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+            bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
             bytes.append(contentsOf: field.value.utf8)
-            bytes.append(contentsOf: [0x0D, 0x0A])
+            bytes.append(0x0D); bytes.append(0x0A)
         }
         bytes.append(contentsOf: "Date: ".utf8)
         bytes.append(contentsOf: date.utf8)
-        bytes.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        bytes.append(0x0D); bytes.append(0x0A); bytes.append(0x0D); bytes.append(0x0A)
         bytes.append(contentsOf: body)
         return bytes
     }

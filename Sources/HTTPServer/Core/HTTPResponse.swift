@@ -92,8 +92,12 @@ public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
         // Every page escapes each value it shows, and most values need nothing: check the bytes first (all five are
         // ASCII, so no UTF-8 continuation byte can be mistaken for one) and hand the same string back.
+        // The scan runs over the string's bytes in place when it has them contiguous (native strings do): a loop over
+        // a buffer, not the UTF-8 view's index checks per byte.
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let needsEscaping = utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? utf8.contains(where: special)
+        guard needsEscaping else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count + 16)
         for byte in utf8 {

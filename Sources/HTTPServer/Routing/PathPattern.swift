@@ -21,8 +21,10 @@ struct PathPattern: Sendable, CustomStringConvertible {
 
     /// Parameters if `rawPath` matches; segments are percent-decoded one by one, so `%2F` stays inside
     /// its segment. Nil if it does not match or a segment does not decode.
-    func match(_ rawPath: String) -> [String: String]? {
-        let parts = Self.split(rawPath)
+    func match(_ rawPath: String) -> [String: String]? { match(parts: Self.split(rawPath)) }
+
+    /// `match` on a path already split by `split` (a router splits a request's path once for all its routes).
+    func match(parts: [Substring]) -> [String: String]? {
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             switch segment {
@@ -46,8 +48,10 @@ struct PathPattern: Sendable, CustomStringConvertible {
     }
 
     /// Whether `match(rawPath)` would succeed, without building the parameters.
-    func matches(_ rawPath: String) -> Bool {
-        let parts = Self.split(rawPath)
+    func matches(_ rawPath: String) -> Bool { matches(parts: Self.split(rawPath)) }
+
+    /// `matches` on a path already split by `split`.
+    func matches(parts: [Substring]) -> Bool {
         for (index, segment) in segments.enumerated() {
             switch segment {
             case .wildcard:
@@ -62,7 +66,7 @@ struct PathPattern: Sendable, CustomStringConvertible {
     }
 
     /// The non-empty segments between `/`, split on bytes (a `/` is always one byte in UTF-8).
-    private static func split(_ rawPath: String) -> [Substring] {
+    static func split(_ rawPath: String) -> [Substring] {
         rawPath.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
     }
 

@@ -61,8 +61,10 @@ public struct Router: Responder {
     /// go to the pool with `unmatchedBodyLimit`.
     public func dispatchPlan(method: HTTPMethod, rawPath: String) -> DispatchPlan {
         let wanted = method == .head ? HTTPMethod.get : method
+        // Split once, not once per route tried.
+        let parts = PathPattern.split(rawPath)
         for route in routes where route.method == wanted || (route.method == .head && method == .head) {
-            if route.pattern.matches(rawPath) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline) }
+            if route.pattern.matches(parts: parts) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline) }
         }
         return DispatchPlan(bodyLimit: unmatchedBodyLimit)
     }
@@ -82,8 +84,9 @@ public struct Router: Responder {
     static func route(_ request: HTTPRequest, in routes: [Route]) throws -> HTTPResponse {
         var allowed: [HTTPMethod] = []
         let wanted = request.method == .head ? HTTPMethod.get : request.method
+        let parts = PathPattern.split(request.rawPath)
         for route in routes {
-            guard let parameters = route.pattern.match(request.rawPath) else { continue }
+            guard let parameters = route.pattern.match(parts: parts) else { continue }
             if route.method == wanted || (route.method == .head && request.method == .head) {
                 var request = request
                 request.pathParameters = parameters

@@ -5,7 +5,7 @@ extension MusrenbangService {
     /// else the next to come; nil when there is none.
     public func currentCycle() throws -> Cycle? {
         let now = clock.now()
-        let cycles = try database.read { db in try CycleRepository(db).all() }
+        let cycles = try database.read { db in try CycleCache.shared.all(db) }
         func span(_ cycle: Cycle) -> (Date, Date)? {
             let windows = cycle.windows.values
             guard let start = windows.map(\.opensAt).min(), let end = windows.map(\.closesAt).max() else { return nil }

@@ -9,7 +9,7 @@ extension MusrenbangService {
         let now = clock.now()
         return try database.read { db in
             let lists = ProposalListRepository(db)
-            return try CycleRepository(db).all().compactMap { cycle -> OwnProposals? in
+            return try CycleCache.shared.all(db).compactMap { cycle -> OwnProposals? in
                 let resultsPublic = Visibility.kelurahanResultsArePublic(cycle: cycle, at: now)
                 var query = ProposalQuery(cycleId: cycle.id, ownOnly: true, sort: .newest, pageSize: ProposalQuery.maxPageSize)
                 var rows: [ProposalSummary] = []

@@ -98,7 +98,7 @@ extension MusrenbangService {
         } catch PersistenceError.notFound {
             throw PersistenceError.notFound(ref.description)
         }
-        let access = Visibility.access(proposal, viewer: viewer, cycle: try CycleRepository(db).cycle(id: proposal.cycleId), at: now)
+        let access = Visibility.access(proposal, viewer: viewer, cycle: try CycleCache.shared.cycle(id: proposal.cycleId, db), at: now)
         guard access != .hidden else { throw PersistenceError.notFound(ref.description) }
         return (proposal, access)
     }

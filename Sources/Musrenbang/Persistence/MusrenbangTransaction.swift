@@ -161,7 +161,7 @@ public struct MusrenbangTransaction {
     // MARK: Cycle
 
     public func cycle(id: CycleID) throws -> Cycle {
-        try read { db in try CycleRepository(db).cycle(id: id) }
+        try read { db in try CycleCache.shared.cycle(id: id, db) }
     }
 
     /// Bappeda extends a stage window (logged in `window_extensions`).

@@ -40,6 +40,8 @@ struct PendingPhotoRepository {
     /// Moves the form's photos to the proposal, at its free positions; false (nothing moved) when they do not fit.
     func attach(formToken: String, account: AccountID, to proposalId: ProposalID) throws -> Bool {
         let pending = try list(formToken: formToken, account: account)
+        // Most proposals are sent without photos: then there is nothing to place and nothing to delete.
+        guard !pending.isEmpty else { return true }
         let taken = Set(try ProposalPhotoRepository(db).list(proposalId: proposalId).map(\.position))
         let free = (1...ProposalPhotoRules.maxPhotos).filter { !taken.contains($0) }
         guard pending.count <= free.count else { return false }

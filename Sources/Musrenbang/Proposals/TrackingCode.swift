@@ -19,7 +19,11 @@ public struct TrackingCode: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Parses "TGS-2027-000123" (case-insensitive, surrounding spaces ignored); nil when malformed.
     public init?(parsing text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
+        // A code as printed (a page's path, the stored column) needs no trimming or uppercasing, which cost more than
+        // the rest of the parse (Foundation's character sets and case mapping) on every proposal page and row.
+        let printed = text.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        let cleaned = printed ? text : text.trimmingCharacters(in: .whitespaces).uppercased()
+        let parts = cleaned.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[1].count == 4, parts[2].count == 6,
               parts[1].allSatisfy(\.isASCII), parts[2].allSatisfy(\.isASCII),
               let year = Int(parts[1]), let sequence = Int(parts[2]),

@@ -31,7 +31,9 @@ public struct ProposalEvent: Hashable, Sendable {
 
     /// Decodes `proposal_events.changes_json` (nil when malformed).
     public static func changes(fromJSON text: String) -> [FieldChange]? {
-        try? JSONDecoder().decode([FieldChange].self, from: Data(text.utf8))
+        // Most events change no field: no decoder for them (a page's timeline decodes every event of the proposal).
+        if text == "[]" { return [] }
+        return try? JSONDecoder().decode([FieldChange].self, from: Data(text.utf8))
     }
 
     /// Decodes `proposal_events.flags`, ignoring unknown values.

@@ -29,11 +29,18 @@ public struct SHA256: Sendable {
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
-        hash(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        // Two digits per byte into one buffer: every signed-in request hashes its session cookie, and a String per
+        // byte joined cost as much as the hashing.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(64)
+        for byte in hash(bytes) {
+            digits.append(hexDigits[Int(byte >> 4)])
+            digits.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Feeds more input.
     public mutating func update(_ bytes: some Sequence<UInt8>) {

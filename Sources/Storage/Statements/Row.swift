@@ -3,7 +3,7 @@
 public struct Row: Sendable, CustomStringConvertible {
     /// The row's values in column order.
     public let values: [SQLValue]
-    let columns: ColumnNames
+    @usableFromInline let columns: ColumnNames
 
     init(values: [SQLValue], columns: ColumnNames) {
         self.values = values
@@ -25,6 +25,9 @@ public struct Row: Sendable, CustomStringConvertible {
     }
 
     /// The value at `index` converted to `T`; use an optional `T` for nullable columns.
+    /// `@inlinable` (as the other `get` and `convert`): the callers are in other modules, and only inlined does the
+    /// conversion get specialized for `T` instead of looking up `T`'s generic metadata for every column read.
+    @inlinable
     public func get<T: SQLColumnConvertible>(_ index: Int, as type: T.Type = T.self) throws -> T {
         guard values.indices.contains(index) else {
             throw RowError.noSuchColumn("#\(index)", available: columns.names)
@@ -33,6 +36,7 @@ public struct Row: Sendable, CustomStringConvertible {
     }
 
     /// The value of the named column converted to `T`; use an optional `T` for nullable columns.
+    @inlinable
     public func get<T: SQLColumnConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard let index = columns.index(of: column) else {
             throw RowError.noSuchColumn(column, available: columns.names)
@@ -40,7 +44,8 @@ public struct Row: Sendable, CustomStringConvertible {
         return try convert(values[index], column: columns.names[index])
     }
 
-    private func convert<T: SQLColumnConvertible>(_ value: SQLValue, column: String) throws -> T {
+    @inlinable
+    func convert<T: SQLColumnConvertible>(_ value: SQLValue, column: String) throws -> T {
         guard let converted = T.fromSQL(value) else {
             throw RowError.typeMismatch(column: column, expected: String(describing: T.self), actual: value)
         }
@@ -53,8 +58,9 @@ public struct Row: Sendable, CustomStringConvertible {
 }
 
 /// The column names of one result set, shared by all its rows.
+@usableFromInline
 final class ColumnNames: Sendable {
-    let names: [String]
+    @usableFromInline let names: [String]
     private let lookup: [String: Int]
 
     init(_ names: [String]) {
@@ -65,6 +71,7 @@ final class ColumnNames: Sendable {
         self.lookup = lookup
     }
 
+    @usableFromInline
     func index(of name: String) -> Int? {
         lookup[name] ?? lookup[name.lowercased()]
     }

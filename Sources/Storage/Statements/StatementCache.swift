@@ -15,8 +15,11 @@ final class StatementCache {
     /// The cached statement for `sql`, or a fresh one that is cached when the cached copy is busy.
     func statement(for sql: String, prepare: () throws -> Statement) rethrows -> Statement {
         clock &+= 1
-        if let entry = entries[sql] {
-            entries[sql]?.lastUse = clock
+        // One hash of the SQL text per use (it is often hundreds of bytes): find the entry's index once, then touch it
+        // through the index.
+        if let index = entries.index(forKey: sql) {
+            entries.values[index].lastUse = clock
+            let entry = entries.values[index]
             if !entry.statement.isInUse { return entry.statement }
             // The cached copy is being stepped by an outer caller; a nested use gets its own, uncached.
             misses += 1
