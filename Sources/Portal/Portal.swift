@@ -62,6 +62,7 @@ public final class Portal: Sendable {
         proposalImportRoutes(&routes)
         meetingDocumentRoutes(&routes)
         ratificationRoutes(&routes)
+        cycleScheduleRoutes(&routes)
         return routes
     }
 

@@ -180,6 +180,9 @@ import TestSupport
             .get("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", Self.staffOnly),
             .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
             .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
+            .get("/kerja/siklus", "/kerja/siklus", Self.staffOnly),
+            .post("/kerja/siklus/perpanjang", "/kerja/siklus/perpanjang", [("tahap", "kelurahan"), ("tutup", "2027-01-31T23:59"), ("alasan", "Uji.")],
+                  Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),

@@ -26,6 +26,9 @@ enum StaffHome {
                                         summary: "Tetapkan usulan yang didanai di tingkat kelurahan, kecamatan dan perangkat daerah, atau "
                                             + "tidak ditetapkan dengan alasan; koreksi hasil yang sudah dikunci dari halaman usulannya.")
 
+    static let cycleSchedule = StaffTask(path: "/kerja/siklus", title: "Jadwal siklus",
+                                         summary: "Lihat jadwal setiap tahap dan perpanjang suatu tahap dengan alasan.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -35,7 +38,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification)]
+        case .bappeda: [counted(ratification), cycleSchedule]
         case .adminSistem, .warga: []
         }
     }
