@@ -63,6 +63,7 @@ public final class Portal: Sendable {
         meetingDocumentRoutes(&routes)
         ratificationRoutes(&routes)
         cycleScheduleRoutes(&routes)
+        ceilingRoutes(&routes)
         return routes
     }
 

@@ -181,6 +181,11 @@ import TestSupport
             .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
             .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
             .get("/kerja/siklus", "/kerja/siklus", Self.staffOnly),
+            .get("/kerja/pagu", "/kerja/pagu", Self.staffOnly),
+            .post("/kerja/pagu", "/kerja/pagu", [("tingkat", "kelurahan"), ("total", "1.000.000"), ("porsi-dasar", "30"), ("bobot-population", "1"),
+                                                 ("bobot-area", "0"), ("bobot-pbb_realisation", "0"), ("bobot-poor_households", "0"),
+                                                 ("pembulatan", "1"), ("aksi", "simpan")], Self.staffOnly),
+            .post("/kerja/pagu/opd", "/kerja/pagu/opd", [("opd", "1"), ("pagu-1", "1.000.000")], Self.staffOnly),
             .post("/kerja/siklus/perpanjang", "/kerja/siklus/perpanjang", [("tahap", "kelurahan"), ("tutup", "2027-01-31T23:59"), ("alasan", "Uji.")],
                   Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).

@@ -29,6 +29,9 @@ enum StaffHome {
     static let cycleSchedule = StaffTask(path: "/kerja/siklus", title: "Jadwal siklus",
                                          summary: "Lihat jadwal setiap tahap dan perpanjang suatu tahap dengan alasan.")
 
+    static let ceilings = StaffTask(path: "/kerja/pagu", title: "Pagu indikatif",
+                                    summary: "Atur total, porsi dasar, bobot dan pembulatan pagu; pratinjau lalu simpan; pagu perangkat daerah.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -38,7 +41,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings]
         case .adminSistem, .warga: []
         }
     }
