@@ -64,6 +64,7 @@ public final class Portal: Sendable {
         ratificationRoutes(&routes)
         cycleScheduleRoutes(&routes)
         ceilingRoutes(&routes)
+        kamusRoutes(&routes)
         return routes
     }
 

@@ -32,6 +32,9 @@ enum StaffHome {
     static let ceilings = StaffTask(path: "/kerja/pagu", title: "Pagu indikatif",
                                     summary: "Atur total, porsi dasar, bobot dan pembulatan pagu; pratinjau lalu simpan; pagu perangkat daerah.")
 
+    static let kamus = StaffTask(path: "/kerja/master/kamus", title: "Kamus usulan dan harga SSH",
+                                 summary: "Tambah kegiatan, ubah harga SSH dengan alasan, nonaktifkan kegiatan.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -41,7 +44,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus]
         case .adminSistem, .warga: []
         }
     }
