@@ -65,6 +65,7 @@ public final class Portal: Sendable {
         cycleScheduleRoutes(&routes)
         ceilingRoutes(&routes)
         kamusRoutes(&routes)
+        bidangRoutes(&routes)
         return routes
     }
 

@@ -35,6 +35,8 @@ enum StaffHome {
     static let kamus = StaffTask(path: "/kerja/master/kamus", title: "Kamus usulan dan harga SSH",
                                  summary: "Tambah kegiatan, ubah harga SSH dengan alasan, nonaktifkan kegiatan.")
 
+    static let bidang = StaffTask(path: "/kerja/master/bidang", title: "Bidang", summary: "Tambah bidang atau ubah namanya.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -44,7 +46,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang]
         case .adminSistem, .warga: []
         }
     }
