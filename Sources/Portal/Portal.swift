@@ -66,6 +66,7 @@ public final class Portal: Sendable {
         ceilingRoutes(&routes)
         kamusRoutes(&routes)
         bidangRoutes(&routes)
+        criteriaRoutes(&routes)
         return routes
     }
 

@@ -37,6 +37,9 @@ enum StaffHome {
 
     static let bidang = StaffTask(path: "/kerja/master/bidang", title: "Bidang", summary: "Tambah bidang atau ubah namanya.")
 
+    static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
+                                    summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -46,7 +49,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, criteria]
         case .adminSistem, .warga: []
         }
     }
