@@ -67,6 +67,7 @@ public final class Portal: Sendable {
         kamusRoutes(&routes)
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
+        opdMasterRoutes(&routes)
         return routes
     }
 

@@ -40,6 +40,8 @@ enum StaffHome {
     static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
                                     summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
 
+    static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -49,7 +51,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, criteria]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria]
         case .adminSistem, .warga: []
         }
     }
