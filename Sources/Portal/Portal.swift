@@ -64,6 +64,12 @@ public final class Portal: Sendable {
         ratificationRoutes(&routes)
         accountsRoutes(&routes)
         adminLogRoutes(&routes)
+        cycleScheduleRoutes(&routes)
+        ceilingRoutes(&routes)
+        kamusRoutes(&routes)
+        bidangRoutes(&routes)
+        criteriaRoutes(&routes)
+        opdMasterRoutes(&routes)
         return routes
     }
 

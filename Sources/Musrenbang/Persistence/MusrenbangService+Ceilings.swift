@@ -10,19 +10,56 @@ extension MusrenbangService {
     public func setCeilingSettings(cycleId: CycleID, level: Level, _ settings: CeilingSettings, reason: String? = nil,
                                    by actor: Actor) throws -> CeilingSettings {
         try administer(.bappeda, "ubah pengaturan pagu", by: actor) { change in
-            var errors = FieldErrors()
-            errors.check(level == .kelurahan || level == .kecamatan, "tingkat", "pagu kewilayahan hanya kelurahan dan kecamatan")
-            errors.append(settings.fieldErrors())
-            try errors.throwIfAny()
-            _ = try CycleRepository(change.db).cycle(id: cycleId)
-            let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah pengaturan pagu")
-            let ceilings = CeilingRepository(change.db)
-            let before = try ceilings.settings(cycleId: cycleId, level: level).map { AdminSnapshot(CeilingSettings(total: $0.total, formula: $0.formula)) }
-            try ceilings.saveSettings(cycleId: cycleId, level: level, total: settings.total, formula: settings.formula)
-            try change.log(.ceilingSettings, key: "\(cycleId)/\(level.rawValue)", before == nil ? .create : .update,
-                           before: before, after: AdminSnapshot(settings), reason: reason, cycleId: cycleId)
-            return settings
+            try Self.storeCeilingSettings(change, cycleId: cycleId, level: level, settings, reason: reason)
         }
+    }
+
+    /// Sets a level's settings and, once both levels have settings, computes every ceiling with them, in one
+    /// transaction: a refusal of the computation (missing inputs, below what is funded, no reason after a berita
+    /// acara) leaves the settings as they were. Returns nil when the other level has no settings yet.
+    @discardableResult
+    public func setCeilingSettingsAndCompute(cycleId: CycleID, level: Level, _ settings: CeilingSettings, reason: String? = nil,
+                                             by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation)? {
+        try administer(.bappeda, "ubah pengaturan pagu", by: actor) { change in
+            try Self.storeCeilingSettings(change, cycleId: cycleId, level: level, settings, reason: reason)
+            let ceilings = CeilingRepository(change.db)
+            guard try ceilings.settings(cycleId: cycleId, level: .kelurahan) != nil,
+                  try ceilings.settings(cycleId: cycleId, level: .kecamatan) != nil else { return nil }
+            return try CeilingComputation(change: change).run(cycleId: cycleId, reason: reason)
+        }
+    }
+
+    /// What `settings` would give every area of `level` (kelurahan or kecamatan) with the stored inputs, and what is
+    /// already funded from each; nothing is stored (Bappeda's "Pratinjau").
+    public func previewCeilings(cycleId: CycleID, level: Level, _ settings: CeilingSettings, by actor: Actor) throws -> CeilingPreview {
+        guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "pratinjau pagu") }
+        var errors = FieldErrors()
+        errors.check(level == .kelurahan || level == .kecamatan, "tingkat", "pagu kewilayahan hanya kelurahan dan kecamatan")
+        errors.append(settings.fieldErrors())
+        try errors.throwIfAny()
+        return try database.read { db in
+            try Self.verify(actor, as: [.bappeda], "pratinjau pagu", db: db)
+            let areas = try CeilingAreas(db: db, cycleId: cycleId)
+            let allocation = try areas.allocate(level, total: settings.total, formula: settings.formula)
+            return CeilingPreview(level: level, allocation: allocation, names: areas.names[level] ?? [:],
+                                  funded: try CeilingRepository(db).funded(cycleId: cycleId, level: level))
+        }
+    }
+
+    private static func storeCeilingSettings(_ change: AdminWriter, cycleId: CycleID, level: Level, _ settings: CeilingSettings,
+                                             reason: String?) throws -> CeilingSettings {
+        var errors = FieldErrors()
+        errors.check(level == .kelurahan || level == .kecamatan, "tingkat", "pagu kewilayahan hanya kelurahan dan kecamatan")
+        errors.append(settings.fieldErrors())
+        try errors.throwIfAny()
+        _ = try CycleRepository(change.db).cycle(id: cycleId)
+        let reason = try change.reasonAfterLock(cycleId: cycleId, reason: reason, action: "ubah pengaturan pagu")
+        let ceilings = CeilingRepository(change.db)
+        let before = try ceilings.settings(cycleId: cycleId, level: level).map { AdminSnapshot(CeilingSettings(total: $0.total, formula: $0.formula)) }
+        try ceilings.saveSettings(cycleId: cycleId, level: level, total: settings.total, formula: settings.formula)
+        try change.log(.ceilingSettings, key: "\(cycleId)/\(level.rawValue)", before == nil ? .create : .update,
+                       before: before, after: AdminSnapshot(settings), reason: reason, cycleId: cycleId)
+        return settings
     }
 
     /// Sets one kelurahan's criteria inputs (`input.areaId` is the kelurahan id, of the cycle's kota).

@@ -164,13 +164,19 @@ public struct MusrenbangTransaction {
         try read { db in try CycleCache.shared.cycle(id: id, db) }
     }
 
-    /// Bappeda extends a stage window (logged in `window_extensions`).
+    /// Bappeda extends a stage window: logged in `window_extensions` and, with the cycle before and after and the
+    /// reason, in the admin log (`cycle`/`update`). The actor is checked against the database like every admin change.
     public func extendWindow(cycleId: CycleID, stage: Stage, to closesAt: Date, reason: String, by actor: Actor) throws -> Cycle {
+        guard actor.role == .bappeda else { throw DomainError.roleNotAllowed(role: actor.role, action: "perpanjang jadwal") }
         let now = clock.now()
         return try write { db in
+            let change = try AdminWriter(db: db, actor: actor, as: .bappeda, "perpanjang jadwal", at: now)
             let cycles = CycleRepository(db)
-            let (updated, entry) = try cycles.cycle(id: cycleId).extending(stage, to: closesAt, reason: reason, by: actor, at: now)
+            let before = try cycles.cycle(id: cycleId)
+            let (updated, entry) = try before.extending(stage, to: closesAt, reason: reason, by: actor, at: now)
             try cycles.saveExtension(entry)
+            try change.log(.cycle, key: "\(cycleId)", .update, before: AdminSnapshot(before), after: AdminSnapshot(updated),
+                           reason: entry.reason, cycleId: cycleId)
             cache.contexts[cycleId] = nil
             return updated
         }

@@ -7,9 +7,10 @@ struct BappedaDesk {
     static let rule = "Halaman penetapan hanya untuk Bappeda, yang menetapkan hasil Musrenbang kota dan mengoreksi hasil yang sudah "
         + "dikunci. Bila akun Anda juga memegang peran itu, pilih peran tersebut lewat \"Ganti peran\"."
 
-    init(_ context: RequestContext) throws {
+    /// `rule` is the refusal's text for anyone but Bappeda (each Bappeda workspace says what it is for).
+    init(_ context: RequestContext, rule: String = Self.rule) throws {
         signedIn = try SignedIn(context)
-        guard signedIn.actor.role == .bappeda else { throw PortalError.forbidden(Self.rule) }
+        guard signedIn.actor.role == .bappeda else { throw PortalError.forbidden(rule) }
     }
 
     var actor: Actor { signedIn.actor }

@@ -32,6 +32,21 @@ enum StaffHome {
                                     summary: "Buat akun petugas, beri atau serahkan peran, nonaktifkan, atur ulang kata sandi.")
     static let adminLog = StaffTask(path: "/kerja/log-admin", title: "Catatan perubahan",
                                     summary: "Setiap perubahan data induk, pagu, jadwal dan akun: siapa, kapan, dan alasannya.")
+    static let cycleSchedule = StaffTask(path: "/kerja/siklus", title: "Jadwal siklus",
+                                         summary: "Lihat jadwal setiap tahap dan perpanjang suatu tahap dengan alasan.")
+
+    static let ceilings = StaffTask(path: "/kerja/pagu", title: "Pagu indikatif",
+                                    summary: "Atur total, porsi dasar, bobot dan pembulatan pagu; pratinjau lalu simpan; pagu perangkat daerah.")
+
+    static let kamus = StaffTask(path: "/kerja/master/kamus", title: "Kamus usulan dan harga SSH",
+                                 summary: "Tambah kegiatan, ubah harga SSH dengan alasan, nonaktifkan kegiatan.")
+
+    static let bidang = StaffTask(path: "/kerja/master/bidang", title: "Bidang", summary: "Tambah bidang atau ubah namanya.")
+
+    static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
+                                    summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
+
+    static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
 
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
@@ -42,7 +57,7 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), adminLog]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }

@@ -1,0 +1,59 @@
+import Foundation
+import HTTPServer
+import Musrenbang
+
+/// Bappeda's cycle page (`/kerja/siklus`): the current cycle's stage windows, the extension of one with its reason
+/// (the engine's `extendWindow`), and every change of the cycle read from the admin log.
+extension Portal {
+    func cycleScheduleRoutes(_ routes: inout RouteTable) {
+        routes.get(CyclePaths.schedule) { [self] request in
+            handle(request) { context in try cycleSchedule(context, form: WindowExtensionForm()) }
+        }
+        routes.post(CyclePaths.extend) { [self] request in
+            handle(request) { context in try extendWindow(context) }
+        }
+    }
+
+    private func cycleSchedule(_ context: RequestContext, form: WindowExtensionForm, status: HTTPStatus = .ok,
+                               notice: RefusalNotice? = nil) throws -> HTTPResponse {
+        let desk = try BappedaDesk(context, rule: CyclePaths.rule)
+        guard let cycle = try service.currentCycle() else {
+            return page("Jadwal siklus", context, "<h1>Jadwal siklus</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>")
+        }
+        let entries = try service.adminLog(entity: .cycle, cycleId: cycle.id, limit: 200, by: desk.actor)
+        let names = try service.database.read { db in
+            var names: [AccountID: String] = [:]
+            let accounts = AccountRepository(db)
+            for id in Set(entries.map(\.actorAccountId)) { names[id] = (try? accounts.account(id: id))?.displayName ?? "akun \(id)" }
+            return names
+        }
+        let view = CycleScheduleView.Page(cycle: cycle, form: form,
+                                          history: entries.map { CycleChange($0, actorName: names[$0.actorAccountId] ?? "") },
+                                          csrfToken: context.csrfToken, now: context.now, notice: notice)
+        return page("Jadwal siklus", context, status: status, CycleScheduleView.render(view))
+    }
+
+    private func extendWindow(_ context: RequestContext) throws -> HTTPResponse {
+        let desk = try BappedaDesk(context, rule: CyclePaths.rule)
+        let submitted = try verifiedForm(context)
+        var form = WindowExtensionForm(submitted)
+        guard let cycle = try service.currentCycle() else { throw PortalError.notFound }
+        guard form.errors.isEmpty, let stage = form.stage, let closesAt = form.closesAt else {
+            return try cycleSchedule(context, form: form, status: .unprocessableContent)
+        }
+        do {
+            _ = try service.extendWindow(cycleId: cycle.id, stage: stage, to: closesAt, reason: form.trimmedReason, by: desk.actor)
+        } catch let error as DomainError {
+            if case .roleNotAllowed = error { throw error }
+            if let field = WindowExtensionForm.fieldError(for: error) {
+                form.errors.append(field)
+                return try cycleSchedule(context, form: form, status: .unprocessableContent)
+            }
+            return try cycleSchedule(context, form: form, status: .unprocessableContent, notice: RefusalNotice(error))
+        }
+        if let session = context.session {
+            try sessions.setFlash("Jadwal \(stage.displayName) diperpanjang sampai \(WIBTime.format(closesAt)).", idHash: session.idHash)
+        }
+        return .redirect(to: CyclePaths.schedule)
+    }
+}
