@@ -49,6 +49,7 @@ public final class Portal: Sendable {
         newProposalRoutes(&routes)
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
+        publicProposalRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)

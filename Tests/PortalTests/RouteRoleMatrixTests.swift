@@ -127,6 +127,15 @@ import TestSupport
             .post("/usulan/saya/:kode/ajukan", "/usulan/saya/\(p2)/ajukan", [("versi", p2v)], [303, 404, 404, 403, 403, 403, 403]),
             .post("/usulan/saya/:kode/bawa", "/usulan/saya/\(p1)/bawa", [303, 422, 404, 403, 403, 403, 403]),
             .post("/usulan/saya/:kode/bawa", "/usulan/saya/\(p2)/bawa", [("versi", p2v)], [303, 404, 404, 403, 403, 403, 403]),
+            // The public page of a proposal reads as the public for everyone: nothing is published during the
+            // pra-Musrenbang, so a submitted proposal, a draft and an unknown code are the same 404 (published ones:
+            // PublicProposalTests).
+            .get("/usulan/:kode", "/usulan/\(p1)", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/usulan/:kode", "/usulan/\(d1)", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/usulan/:kode", "/usulan/TGS-2027-999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
             .get("/kerja/persetujuan", "/kerja/persetujuan", [303, 403, 403, 200, 200, 200, 403]),
             // Several at once without a decision: the list again (422) for a head.
             .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p1)@\(p1v)")], [303, 403, 403, 422, 422, 422, 403]),

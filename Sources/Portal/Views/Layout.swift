@@ -21,6 +21,7 @@ struct Layout {
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
+        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a></nav>
         \(account(context, roleLabel: roleLabel))
         </div>
         </header>
@@ -31,7 +32,7 @@ struct Layout {
         <footer class="site">
         <div class="wrap">
         <p>\(contact)</p>
-        <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima.</p>
+        <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima: <a href="/lacak">Lacak usulan</a>.</p>
         </div>
         </footer>
         </body>

@@ -9,7 +9,14 @@ enum HomeView {
             <p class="lead">Warga mengusulkan kegiatan dari RT/RW; usulan dibahas berjenjang di kelurahan, kecamatan dan
             perangkat daerah, lalu ditetapkan dalam rencana kerja pemerintah kota. Setiap usulan dapat diikuti dari awal sampai akhir.</p>
             """
-        guard let cycle else { return intro + "<p>Belum ada siklus perencanaan yang dibuka.</p>" }
+        let track: HTML = """
+            <section aria-labelledby="lacak">
+            <h2 id="lacak">Lacak usulan</h2>
+            <p>Punya tanda terima? Ketik kode pelacakannya untuk melihat keputusan dan riwayat usulan, atau buka halaman <a href="/lacak">Lacak usulan</a>.</p>
+            \(TrackView.form())
+            </section>
+            """
+        guard let cycle else { return intro + "<p>Belum ada siklus perencanaan yang dibuka.</p>" + track }
         let rows = Stage.allCases.compactMap { stage -> HTML? in
             guard let window = cycle.windows[stage] else { return nil }
             let (label, kind): (String, String) =
@@ -35,6 +42,7 @@ enum HomeView {
             </table>
             </section>
             \(action)
+            \(track)
             """
     }
 }
