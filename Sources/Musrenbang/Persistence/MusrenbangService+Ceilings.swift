@@ -21,7 +21,7 @@ extension MusrenbangService {
     public func setCeilingSettingsAndCompute(cycleId: CycleID, level: Level, _ settings: CeilingSettings, reason: String? = nil,
                                              by actor: Actor) throws -> (kelurahan: CeilingAllocation, kecamatan: CeilingAllocation)? {
         try administer(.bappeda, "ubah pengaturan pagu", by: actor) { change in
-            try Self.storeCeilingSettings(change, cycleId: cycleId, level: level, settings, reason: reason)
+            _ = try Self.storeCeilingSettings(change, cycleId: cycleId, level: level, settings, reason: reason)
             let ceilings = CeilingRepository(change.db)
             guard try ceilings.settings(cycleId: cycleId, level: .kelurahan) != nil,
                   try ceilings.settings(cycleId: cycleId, level: .kecamatan) != nil else { return nil }
