@@ -342,8 +342,9 @@ import Testing
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(client.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             shutdown(client.fd, Int32(SHUT_RDWR))
+            // Waits until the producer stops, at most 20 s: under a full parallel test run the server may take seconds to see it.
             var waited = 0
-            while !stopped.withLock({ $0 }) && waited < 100 {
+            while !stopped.withLock({ $0 }) && waited < 400 {
                 usleep(50_000)
                 waited += 1
             }

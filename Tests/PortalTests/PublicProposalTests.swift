@@ -2,6 +2,7 @@ import Foundation
 import Musrenbang
 @testable import Portal
 import Testing
+import TestSupport
 
 /// The public page of a proposal (`/usulan/{kode}`) and the tracking form (`/lacak`), read by visitors without an
 /// account: only published proposals, only public data.
@@ -48,6 +49,30 @@ struct PublicProposalTests {
         let events = try world.service.publicProposal(.id(proposal.id), viewer: .public).events
         #expect(events.count >= 4)
         #expect(body[start.upperBound..<end.lowerBound].components(separatedBy: "<li>").count - 1 == events.count)
+    }
+
+    @Test func aPublishedProposalsPhotosAreShownSmallTheOriginalsStayPrivate() throws {
+        let world = try PortalWorld()
+        let scene = try world.residents()
+        var draft = try scene.draft("Saluran Gang Melati", by: scene.ani)
+        let photo = try world.service.addPhoto(to: .id(draft.id), fileName: "saluran.jpg", bytes: try TestPhotos.jpeg(width: 640, height: 480),
+                                               by: scene.ani)
+        draft = try world.service.apply(.ajukan, to: .id(draft.id), by: scene.ani, expectedVersion: draft.version)
+        let visitor = world.browser()
+        // Before publication the small version is as hidden as the proposal.
+        #expect(try visitor.get("/foto/\(photo.id.rawValue)/kecil").status == 404)
+        world.clock.set(Self.published)
+        let page = try visitor.get("/usulan/\(draft.trackingCode)")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<img src=\"/foto/\(photo.id.rawValue)/kecil\" width=\"\(photo.smallWidth)\""))
+        #expect(!page.body.contains("href=\"/foto/\(photo.id.rawValue)\""))
+        let small = try visitor.get("/foto/\(photo.id.rawValue)/kecil")
+        #expect(small.status == 200 && small.headers["Content-Type"] == "image/jpeg")
+        // The original as uploaded (it may carry the phone's metadata) stays with the proposer and the staff.
+        #expect(try visitor.get("/foto/\(photo.id.rawValue)").status == 404)
+        let ani = world.browser(address: "10.9.0.1:1")
+        try ani.signIn("ani", world.password)
+        #expect(try ani.get("/foto/\(photo.id.rawValue)").status == 200)
     }
 
     @Test func noPersonalDataOrAccountNameInAnyPublicByte() throws {

@@ -80,6 +80,29 @@ struct ProposalPhotoTests {
         #expect(try world.service.photos(of: .id(paper.id), viewer: .actor(op)).isEmpty)
     }
 
+    @Test func thePublicSeesAPublishedProposalsSmallPhotosNeverItsOriginals() throws {
+        let world = try TestWorld()
+        let warga = world.actor("warga")
+        world.at(.praMusrenbang)
+        let draft = try world.service.create(try world.newProposal(), cycleId: world.cycle.id, by: warga)
+        let photo = try world.service.addPhoto(to: .id(draft.id), fileName: "a.jpg", bytes: try TestPhotos.jpeg(width: 640, height: 480),
+                                               by: warga)
+        _ = try world.service.apply(.ajukan, to: .id(draft.id), by: warga, expectedVersion: draft.version)
+        #expect(throws: PersistenceError.notFound("foto \(photo.id)")) {
+            try world.service.photoBytes(photo.id, variant: .small, viewer: .public)
+        }
+        // Published once the kecamatan Musrenbang opens: the small version (re-encoded, none of the phone's metadata) is
+        // public; the original as uploaded stays with those who have full access.
+        world.at(.kecamatan)
+        #expect(try world.service.photos(of: .id(draft.id), viewer: .public).map(\.id) == [photo.id])
+        let small = try world.service.photoBytes(photo.id, variant: .small, viewer: .public)
+        #expect(small.mediaType == "image/jpeg" && !small.bytes.isEmpty)
+        #expect(throws: PersistenceError.notFound("foto \(photo.id)")) {
+            try world.service.photoBytes(photo.id, variant: .original, viewer: .public)
+        }
+        #expect(try world.service.photoBytes(photo.id, variant: .original, viewer: .actor(warga)).bytes.count > small.bytes.count)
+    }
+
     @Test func aBackupCarriesThePhotos() throws {
         let world = try TestWorld()
         let warga = world.actor("warga")

@@ -14,7 +14,8 @@ extension Portal {
                 }
                 // A code typed another way ("tgs-2027-123") goes to its one address.
                 guard raw == code.description else { return .redirect(to: PublicProposalPaths.proposal(code)) }
-                return page(proposal.title, context, PublicProposalView.render(proposal))
+                let photos = try service.photos(of: .code(code), viewer: .public)
+                return page(proposal.title, context, PublicProposalView.render(proposal, photos: photos))
             }
         }
         routes.get(PublicProposalPaths.track) { [self] request in

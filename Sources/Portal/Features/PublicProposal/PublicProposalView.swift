@@ -2,13 +2,15 @@ import Musrenbang
 
 /// The public page of a published proposal: what, where, at what cost, its bidang and kamus, each level's decision
 /// with its reason, and its whole timeline. Built only from `PublicProposal`, which holds no personal data and names
-/// the proposer only as "Warga RT 01/RW 02". (Photos are not shown: the engine shows them to full access only.)
+/// the proposer only as "Warga RT 01/RW 02". Its photos are their small versions only (re-encoded at upload, so none of
+/// the phone's metadata); the originals stay with the proposer and the staff.
 enum PublicProposalView {
-    static func render(_ p: PublicProposal) -> HTML {
+    static func render(_ p: PublicProposal, photos: [ProposalPhoto]) -> HTML {
         """
         <p class="code">\(p.trackingCode.description)</p>
         <h1>\(p.title)</h1>
         <p>\(StateWords.badge(p.state))</p>
+        \(PhotoGalleryView.render(photos, linkOriginals: false))
         \(facts(p))
         <h2>Keputusan tiap tingkat</h2>
         \(DecisionsView.render(p))
