@@ -13,32 +13,18 @@ extension Portal {
         guard form.errors.isEmpty, let decision = form.decision else {
             return try endorsementList(context, bulk: form, status: .unprocessableContent)
         }
-        var done: [String] = [], changed: [String] = [], refused: [String] = []
+        var outcome = BulkOutcome(notFound: "tidak ditemukan di wilayah Anda.")
         for pick in form.picks {
-            let code = pick.code.description
-            do {
+            try outcome.record(pick.code) {
                 // Read as the head first: a proposal outside the area is "not found", whatever its version.
                 _ = try service.proposalDetail(.code(pick.code), viewer: .actor(head.actor))
                 let input = TransitionInput(decision.action, expectedVersion: pick.version,
                                             reason: decision == .kembalikan ? form.trimmedReason : nil)
                 try service.apply(input, to: .code(pick.code), by: head.actor)
-                done.append(code)
-            } catch DomainError.staleVersion {
-                changed.append(code)
-            } catch let error as DomainError where error != .notInScope {
-                refused.append("\(code): \(error.message)")
-            } catch DomainError.notInScope, PersistenceError.notFound {
-                refused.append("\(code): tidak ditemukan di wilayah Anda.")
+                return .done
             }
         }
-        let verb = decision == .setujui ? "disetujui" : "dikembalikan ke pengusul"
-        var flash: [String] = []
-        if !done.isEmpty { flash.append("\(done.count) usulan \(verb): \(done.joined(separator: ", ")).") }
-        if !changed.isEmpty {
-            flash.append("\(changed.count) usulan tidak diubah karena sudah berubah sejak daftar dimuat: \(changed.joined(separator: ", ")). Periksa lagi.")
-        }
-        if !refused.isEmpty { flash.append("Tidak dapat dilakukan untuk " + refused.joined(separator: " ")) }
-        if let session = context.session { try sessions.setFlash(flash.joined(separator: " "), idHash: session.idHash) }
-        return .redirect(to: Self.localPath(submitted["kembali"] ?? EndorsementPaths.list))
+        return try finishBulk(outcome, verb: decision == .setujui ? "disetujui" : "dikembalikan ke pengusul", context: context,
+                              returnTo: Self.localPath(submitted["kembali"] ?? EndorsementPaths.list))
     }
 }

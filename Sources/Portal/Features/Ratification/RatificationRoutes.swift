@@ -136,29 +136,16 @@ extension Portal {
         guard form.errors.isEmpty, let decision = form.decision else {
             return try ratificationList(context, bulk: form, status: .unprocessableContent)
         }
-        var done: [String] = [], changed: [String] = [], refused: [String] = []
+        var outcome = BulkOutcome(notFound: "tidak ditemukan.")
         for pick in form.picks {
-            let code = pick.code.description
-            do {
+            try outcome.record(pick.code) {
+                // Read as Bappeda first: a proposal it may not see is "not found", whatever its version.
                 _ = try service.proposalDetail(.code(pick.code), viewer: .actor(desk.actor))
                 let input = TransitionInput(decision.action, expectedVersion: pick.version, reason: form.trimmedReason.isEmpty ? nil : form.trimmedReason)
                 try service.apply(input, to: .code(pick.code), by: desk.actor)
-                done.append(code)
-            } catch DomainError.staleVersion {
-                changed.append(code)
-            } catch let error as DomainError where error != .notInScope {
-                refused.append("\(code): \(error.message)")
-            } catch DomainError.notInScope, PersistenceError.notFound {
-                refused.append("\(code): tidak ditemukan.")
+                return .done
             }
         }
-        var flash: [String] = []
-        if !done.isEmpty { flash.append("\(done.count) usulan \(decision.done): \(done.joined(separator: ", ")).") }
-        if !changed.isEmpty {
-            flash.append("\(changed.count) usulan tidak diubah karena sudah berubah sejak daftar dimuat: \(changed.joined(separator: ", ")). Periksa lagi.")
-        }
-        if !refused.isEmpty { flash.append("Tidak dapat dilakukan untuk " + refused.joined(separator: " ")) }
-        if let session = context.session { try sessions.setFlash(flash.joined(separator: " "), idHash: session.idHash) }
-        return .redirect(to: form.returnTo)
+        return try finishBulk(outcome, verb: decision.done, context: context, returnTo: form.returnTo)
     }
 }

@@ -122,30 +122,16 @@ extension Portal {
         guard form.errors.isEmpty, let target = form.target else {
             return try routingList(context, bulk: form, status: .unprocessableContent)
         }
-        var done: [String] = [], changed: [String] = [], refused: [String] = []
+        var outcome = BulkOutcome(notFound: "tidak ditemukan dalam daftar Anda.")
         for pick in form.picks {
-            let code = pick.code.description
-            do {
+            try outcome.record(pick.code) {
                 let proposal = try service.proposalDetail(.code(pick.code), viewer: .actor(desk.actor)).proposal
-                guard proposal.version == pick.version else { changed.append(code); continue }
-                guard proposal.state == KecamatanDesk.waiting else { refused.append("\(code): \(Self.routingNotWaiting.rule)"); continue }
+                guard proposal.version == pick.version else { return .changed }
+                guard proposal.state == KecamatanDesk.waiting else { return .refused(Self.routingNotWaiting.rule) }
                 try service.apply(target.input(version: pick.version, reason: form.trimmedNote), to: .id(proposal.id), by: desk.actor)
-                done.append(code)
-            } catch DomainError.staleVersion {
-                changed.append(code)
-            } catch let error as DomainError where error != .notInScope {
-                refused.append("\(code): \(error.message)")
-            } catch DomainError.notInScope, PersistenceError.notFound {
-                refused.append("\(code): tidak ditemukan dalam daftar Anda.")
+                return .done
             }
         }
-        var flash: [String] = []
-        if !done.isEmpty { flash.append("\(done.count) usulan \(target.done(opds: opds)): \(done.joined(separator: ", ")).") }
-        if !changed.isEmpty {
-            flash.append("\(changed.count) usulan tidak diubah karena sudah berubah sejak daftar dimuat: \(changed.joined(separator: ", ")). Periksa lagi.")
-        }
-        if !refused.isEmpty { flash.append("Tidak dapat dilakukan untuk " + refused.joined(separator: " ")) }
-        if let session = context.session { try sessions.setFlash(flash.joined(separator: " "), idHash: session.idHash) }
-        return .redirect(to: form.returnTo)
+        return try finishBulk(outcome, verb: target.done(opds: opds), context: context, returnTo: form.returnTo)
     }
 }

@@ -5,12 +5,8 @@ import Musrenbang
 /// Several proposals of the queue decided at once: the ticked rows (`pilih`, each "KODE@versi", the version the
 /// queue showed), the decision (`keputusan`: terima, tolak, or kembalikan where the level may return), and the one
 /// note a rejection or a return needs (`alasan-bersama`). Every field error is collected; the ticks and the typed note are kept.
-struct VerificationBulkForm {
-    typealias Pick = EndorsementBulkForm.Pick
-
-    static let maxPicks = 100
-
-    var picks: [Pick] = []
+struct VerificationBulkForm: BulkForm {
+    var picks: [TickedProposal] = []
     var decision: VerificationDecision?
     var reason = ""
     var returnTo = VerificationPaths.queue
@@ -20,16 +16,10 @@ struct VerificationBulkForm {
 
     /// Reads and checks the submitted fields against what `verifier`'s level may decide in bulk.
     init(_ form: FormData, verifier: Verifier) {
-        var seen = Set<Pick>()
-        picks = form.values("pilih").compactMap(Pick.init).filter { seen.insert($0).inserted }
+        picks = Self.readPicks(form, errors: &errors)
         decision = form["keputusan"].flatMap(VerificationDecision.init(rawValue:)).flatMap { Self.offered(verifier).contains($0) ? $0 : nil }
         reason = form["alasan-bersama"] ?? ""
         returnTo = Portal.localPath(form["kembali"] ?? VerificationPaths.queue)
-        if picks.isEmpty {
-            errors.append(FieldError(field: "pilih-semua", message: "Centang paling sedikit satu usulan di daftar."))
-        } else if picks.count > Self.maxPicks {
-            errors.append(FieldError(field: "pilih-semua", message: "Paling banyak \(Self.maxPicks) usulan sekaligus."))
-        }
         if decision == nil {
             let words = verifier.canReturn ? "Terima, Tolak atau Kembalikan" : "Terima atau Tolak"
             errors.append(FieldError(field: "keputusan-bersama", message: "Pilih \(words) untuk usulan yang dicentang."))
@@ -49,8 +39,4 @@ struct VerificationBulkForm {
     }
 
     var trimmedReason: String { reason.trimmingCharacters(in: .whitespacesAndNewlines) }
-
-    func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
-
-    func isPicked(_ code: TrackingCode) -> Bool { picks.contains { $0.code == code } }
 }
