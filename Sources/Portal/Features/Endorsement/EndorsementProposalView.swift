@@ -6,22 +6,9 @@ import Musrenbang
 enum EndorsementProposalView {
     static func render(_ full: FullProposal, head: AreaHead, cycle: Cycle, form: EndorsementForm, csrfToken: String, now: Date,
                        notice: RefusalNotice? = nil) -> HTML {
-        let proposal = full.proposal
-        return """
-            <p class="back"><a href="\(form.returnTo)">‹ Kembali ke daftar persetujuan</a></p>
-            \(FormViews.errorSummary(form.errors))
-            \(notice?.html ?? .empty)
-            <h1>\(proposal.title)</h1>
-            <p class="meta"><span class="code">\(full.code.description)</span> \(StateWords.badge(proposal.state))</p>
-            \(standing(full, head: head, cycle: cycle, now: now))
-            <h2>Rincian usulan</h2>
-            \(ProposalFactsView.render(full))
-            \(decision(full, head: head, cycle: cycle, form: form, csrfToken: csrfToken, now: now))
-            <h2>Keputusan terakhir setiap tingkat</h2>
-            \(DecisionsView.render(full.named))
-            <h2>Riwayat</h2>
-            \(TimelineView.render(full.named.events))
-            """
+        DeskProposalView.render(full, back: (form.returnTo, "Kembali ke daftar persetujuan"), errors: form.errors, notice: notice,
+                                standing: standing(full, head: head, cycle: cycle, now: now),
+                                actions: decision(full, head: head, cycle: cycle, form: form, csrfToken: csrfToken, now: now))
     }
 
     /// Above the details: why there is nothing to decide (not waiting for this head, or the stage closed), or a link

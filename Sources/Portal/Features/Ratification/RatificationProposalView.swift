@@ -18,23 +18,14 @@ enum RatificationProposalView {
     }
 
     static func render(_ page: Page) -> HTML {
-        let proposal = page.full.proposal
-        return """
-            <p class="back"><a href="\(page.returnTo)">‹ Kembali ke daftar penetapan</a></p>
-            \(FormViews.errorSummary(page.form.errors + page.correction.errors))
-            \(page.notice?.html ?? .empty)
-            <h1>\(proposal.title)</h1>
-            <p class="meta"><span class="code">\(page.full.code.description)</span> \(StateWords.badge(proposal.state))</p>
-            \(standing(page))
-            <h2>Rincian usulan</h2>
-            \(ProposalFactsView.render(page.full))
+        let isDraft = page.full.proposal.state == ProposalState(.praMusrenbang, .draft)
+        let actions: HTML = """
             \(isDecidable(page) ? decision(page) : .empty)
-            \(proposal.state == ProposalState(.praMusrenbang, .draft) ? .empty : correction(page))
-            <h2>Keputusan terakhir setiap tingkat</h2>
-            \(DecisionsView.render(page.full.named))
-            <h2>Riwayat</h2>
-            \(TimelineView.render(page.full.named.events))
+            \(isDraft ? .empty : correction(page))
             """
+        return DeskProposalView.render(page.full, back: (page.returnTo, "Kembali ke daftar penetapan"),
+                                       errors: page.form.errors + page.correction.errors, notice: page.notice,
+                                       standing: standing(page), actions: actions)
     }
 
     static func isDecidable(_ page: Page) -> Bool {

@@ -16,22 +16,8 @@ enum VerificationProposalView {
     }
 
     static func render(_ page: Page) -> HTML {
-        let proposal = page.full.proposal
-        return """
-            <p class="back"><a href="\(page.form.returnTo)">‹ Kembali ke daftar verifikasi</a></p>
-            \(FormViews.errorSummary(page.form.errors))
-            \(page.notice?.html ?? .empty)
-            <h1>\(proposal.title)</h1>
-            <p class="meta"><span class="code">\(page.full.code.description)</span> \(StateWords.badge(proposal.state))</p>
-            \(standing(page))
-            <h2>Rincian usulan</h2>
-            \(ProposalFactsView.render(page.full))
-            \(decision(page))
-            <h2>Keputusan terakhir setiap tingkat</h2>
-            \(DecisionsView.render(page.full.named))
-            <h2>Riwayat</h2>
-            \(TimelineView.render(page.full.named.events))
-            """
+        DeskProposalView.render(page.full, back: (page.form.returnTo, "Kembali ke daftar verifikasi"), errors: page.form.errors,
+                                notice: page.notice, standing: standing(page), actions: decision(page))
     }
 
     private static func isDecidable(_ page: Page) -> Bool {
