@@ -21,13 +21,9 @@ extension Portal {
     }
 
     private func bidangPage(_ context: RequestContext, form: BidangForm, desk: BappedaDesk, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        let history = try service.adminLog(entity: .bidang, limit: 50, by: desk.actor)
-        let (bidang, names) = try service.database.read { db in
-            var names: [AccountID: String] = [:]
-            for id in Set(history.map(\.actorAccountId)) { names[id] = (try? AccountRepository(db).account(id: id))?.displayName }
-            return (try CatalogRepository(db).bidangList(), names)
-        }
-        let view = BidangView.Page(bidang: bidang, form: form, history: history, names: names, csrfToken: context.csrfToken)
+        let history = try adminHistory(AdminLogFilter(entity: .bidang), limit: 50, by: desk.actor)
+        let bidang = try service.database.read { db in try CatalogRepository(db).bidangList() }
+        let view = BidangView.Page(bidang: bidang, form: form, history: history, csrfToken: context.csrfToken)
         return page("Bidang", context, status: status, BidangView.render(view))
     }
 

@@ -6,8 +6,7 @@ enum BidangView {
     struct Page {
         let bidang: [Bidang]
         let form: BidangForm
-        let history: [AdminLogEntry]
-        let names: [AccountID: String]
+        let history: AdminHistory
         let csrfToken: String
     }
 
@@ -45,16 +44,14 @@ enum BidangView {
     }
 
     private static func history(_ page: Page) -> HTML {
-        guard !page.history.isEmpty else { return "<p>Belum ada perubahan yang dicatat.</p>" }
-        let items = page.history.map { entry -> HTML in
+        AdminHistoryView.render(page.history) { entry -> HTML in
             func name(_ snapshot: AdminSnapshot?) -> String? { if case .text(let text)? = snapshot?["name"] { text } else { nil } }
             let what: String = switch (entry.action, name(entry.before), name(entry.after)) {
             case (.create, _, let new?): "Ditambahkan: \(new)"
             case (.update, let old?, let new?): "Nama \"\(old)\" menjadi \"\(new)\""
             default: "Diubah"
             }
-            return "<li>\(what), oleh \(page.names[entry.actorAccountId] ?? "akun \(entry.actorAccountId)"), \(WIBTime.format(entry.at))</li>"
+            return "<li>\(what), \(page.history.byline(entry))</li>"
         }
-        return "<ol class=\"history\">\(items)</ol>"
     }
 }

@@ -39,13 +39,9 @@ extension Portal {
         guard let cycle = try service.currentCycle() else {
             return page("Kriteria penilaian", context, "<h1>Kriteria penilaian</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>")
         }
-        let history = try service.adminLog(entity: .scoringCriteria, cycleId: cycle.id, limit: 50, by: desk.actor)
-        let (criteria, names) = try service.database.read { db in
-            var names: [AccountID: String] = [:]
-            for id in Set(history.map(\.actorAccountId)) { names[id] = (try? AccountRepository(db).account(id: id))?.displayName }
-            return (try CycleRepository(db).scoringCriteria(cycleId: cycle.id), names)
-        }
-        let view = CriteriaView.Page(cycle: cycle, criteria: criteria, form: form, history: history, names: names,
+        let history = try adminHistory(AdminLogFilter(entity: .scoringCriteria, cycleId: cycle.id), limit: 50, by: desk.actor)
+        let criteria = try service.database.read { db in try CycleRepository(db).scoringCriteria(cycleId: cycle.id) }
+        let view = CriteriaView.Page(cycle: cycle, criteria: criteria, form: form, history: history,
                                      csrfToken: context.csrfToken, notice: notice)
         return page("Kriteria penilaian", context, status: status, CriteriaView.render(view))
     }

@@ -8,8 +8,7 @@ enum CriteriaView {
         let cycle: Cycle
         let criteria: [ScoringCriterion]
         let form: CriterionForm
-        let history: [AdminLogEntry]
-        let names: [AccountID: String]
+        let history: AdminHistory
         let csrfToken: String
         var notice: RefusalNotice?
     }
@@ -68,8 +67,7 @@ enum CriteriaView {
     }
 
     private static func history(_ page: Page) -> HTML {
-        guard !page.history.isEmpty else { return "<p>Belum ada perubahan yang dicatat.</p>" }
-        let items = page.history.map { entry -> HTML in
+        AdminHistoryView.render(page.history) { entry -> HTML in
             func text(_ snapshot: AdminSnapshot?) -> String? {
                 guard case .text(let name)? = snapshot?["name"], case .integer(let weight)? = snapshot?["weight"] else { return nil }
                 return "\(name) (bobot \(weight))"
@@ -80,8 +78,7 @@ enum CriteriaView {
             case (.remove, let old?, _): "Dihapus: \(old)"
             default: "Diubah"
             }
-            return "<li>\(what), oleh \(page.names[entry.actorAccountId] ?? "akun \(entry.actorAccountId)"), \(WIBTime.format(entry.at))</li>"
+            return "<li>\(what), \(page.history.byline(entry))</li>"
         }
-        return "<ol class=\"history\">\(items)</ol>"
     }
 }

@@ -20,15 +20,9 @@ extension Portal {
         guard let cycle = try service.currentCycle() else {
             return page("Jadwal siklus", context, "<h1>Jadwal siklus</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>")
         }
-        let entries = try service.adminLog(entity: .cycle, cycleId: cycle.id, limit: 200, by: desk.actor)
-        let names = try service.database.read { db in
-            var names: [AccountID: String] = [:]
-            let accounts = AccountRepository(db)
-            for id in Set(entries.map(\.actorAccountId)) { names[id] = (try? accounts.account(id: id))?.displayName ?? "akun \(id)" }
-            return names
-        }
+        let history = try adminHistory(AdminLogFilter(entity: .cycle, cycleId: cycle.id), limit: 200, by: desk.actor)
         let view = CycleScheduleView.Page(cycle: cycle, form: form,
-                                          history: entries.map { CycleChange($0, actorName: names[$0.actorAccountId] ?? "") },
+                                          history: history.entries.map { CycleChange($0, actorName: history.actorName($0)) },
                                           csrfToken: context.csrfToken, now: context.now, notice: notice)
         return page("Jadwal siklus", context, status: status, CycleScheduleView.render(view))
     }

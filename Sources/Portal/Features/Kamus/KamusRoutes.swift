@@ -52,14 +52,9 @@ extension Portal {
 
     private func kamusPage(_ context: RequestContext, item: KamusItem, form: KamusForm, desk: BappedaDesk, statusReason: String = "",
                            statusError: String? = nil, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        let history = try service.adminLog(entity: .kamusUsulan, key: "\(item.id)", limit: 100, by: desk.actor)
-        let names = try service.database.read { db in
-            var names: [AccountID: String] = [:]
-            for id in Set(history.map(\.actorAccountId)) { names[id] = (try? AccountRepository(db).account(id: id))?.displayName }
-            return names
-        }
+        let history = try adminHistory(AdminLogFilter(entity: .kamusUsulan, key: "\(item.id)"), limit: 100, by: desk.actor)
         let view = KamusView.ItemPage(item: item, catalog: try kamusCatalog(), form: form, statusReason: statusReason, statusError: statusError,
-                                      history: history, names: names, csrfToken: context.csrfToken)
+                                      history: history, csrfToken: context.csrfToken)
         return page(item.name, context, status: status, KamusView.item(view))
     }
 

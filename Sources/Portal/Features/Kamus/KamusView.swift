@@ -26,8 +26,7 @@ enum KamusView {
         let form: KamusForm
         let statusReason: String
         let statusError: String?
-        let history: [AdminLogEntry]
-        let names: [AccountID: String]
+        let history: AdminHistory
         let csrfToken: String
     }
 
@@ -114,8 +113,7 @@ enum KamusView {
     }
 
     private static func history(_ page: ItemPage) -> HTML {
-        guard !page.history.isEmpty else { return "<p>Belum ada perubahan yang dicatat.</p>" }
-        let items = page.history.map { entry -> HTML in
+        AdminHistoryView.render(page.history) { entry -> HTML in
             let what: String = switch entry.action {
             case .create: "Ditambahkan"
             case .deactivate: "Dinonaktifkan"
@@ -131,8 +129,7 @@ enum KamusView {
             }
             let detail: HTML = changes.isEmpty ? .empty : " (\(changes.joined(separator: "; ")))"
             let reason: HTML = entry.reason.map { "<br>Alasan: \($0)" } ?? .empty
-            return "<li><strong>\(what)</strong>\(detail) oleh \(page.names[entry.actorAccountId] ?? "akun \(entry.actorAccountId)"), \(WIBTime.format(entry.at))\(reason)</li>"
+            return "<li><strong>\(what)</strong>\(detail) \(page.history.byline(entry))\(reason)</li>"
         }
-        return "<ol class=\"history\">\(items)</ol>"
     }
 }

@@ -21,13 +21,9 @@ extension Portal {
     }
 
     private func opdMasterPage(_ context: RequestContext, form: OPDForm, desk: BappedaDesk, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        let history = try service.adminLog(entity: .opd, limit: 50, by: desk.actor)
-        let (opds, names) = try service.database.read { db in
-            var names: [AccountID: String] = [:]
-            for id in Set(history.map(\.actorAccountId)) { names[id] = (try? AccountRepository(db).account(id: id))?.displayName }
-            return (try CatalogRepository(db).opdList(), names)
-        }
-        let view = OPDMasterView.Page(opds: opds, form: form, history: history, names: names, csrfToken: context.csrfToken)
+        let history = try adminHistory(AdminLogFilter(entity: .opd), limit: 50, by: desk.actor)
+        let opds = try service.database.read { db in try CatalogRepository(db).opdList() }
+        let view = OPDMasterView.Page(opds: opds, form: form, history: history, csrfToken: context.csrfToken)
         return page("Perangkat daerah", context, status: status, OPDMasterView.render(view))
     }
 

@@ -6,8 +6,7 @@ enum OPDMasterView {
     struct Page {
         let opds: [OPD]
         let form: OPDForm
-        let history: [AdminLogEntry]
-        let names: [AccountID: String]
+        let history: AdminHistory
         let csrfToken: String
     }
 
@@ -48,8 +47,7 @@ enum OPDMasterView {
     }
 
     private static func history(_ page: Page) -> HTML {
-        guard !page.history.isEmpty else { return "<p>Belum ada perubahan yang dicatat.</p>" }
-        let items = page.history.map { entry -> HTML in
+        AdminHistoryView.render(page.history) { entry -> HTML in
             func text(_ snapshot: AdminSnapshot?) -> String? {
                 guard case .text(let name)? = snapshot?["name"] else { return nil }
                 if case .text(let short)? = snapshot?["short_name"] { return "\(name) (\(short))" }
@@ -60,8 +58,7 @@ enum OPDMasterView {
             case (.update, let old?, let new?): "\(old) menjadi \(new)"
             default: "Diubah"
             }
-            return "<li>\(what), oleh \(page.names[entry.actorAccountId] ?? "akun \(entry.actorAccountId)"), \(WIBTime.format(entry.at))</li>"
+            return "<li>\(what), \(page.history.byline(entry))</li>"
         }
-        return "<ol class=\"history\">\(items)</ol>"
     }
 }
