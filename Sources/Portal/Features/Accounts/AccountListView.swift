@@ -55,11 +55,6 @@ enum AccountListView {
 
     private static func pagination(_ result: AccountPage, query: AccountListQuery) -> HTML {
         let pages = max(1, (result.total + AccountListQuery.pageSize - 1) / AccountListQuery.pageSize)
-        guard pages > 1 else { return .empty }
-        let previous: HTML = query.page > 1 ? "<a rel=\"prev\" href=\"\(query.link(page: query.page - 1))\">‹ Sebelumnya</a>" : .empty
-        let next: HTML = query.page < pages ? "<a rel=\"next\" href=\"\(query.link(page: query.page + 1))\">Berikutnya ›</a>" : .empty
-        return """
-            <nav class="pagination" aria-label="Halaman daftar">\(previous) <span>Halaman \(query.page) dari \(pages)</span> \(next)</nav>
-            """
+        return PaginationView.render(page: query.page, of: pages) { query.link(page: $0) }
     }
 }

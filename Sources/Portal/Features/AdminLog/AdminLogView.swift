@@ -52,11 +52,6 @@ enum AdminLogView {
 
     private static func pagination(_ result: AdminLogPage, query: AdminLogQuery) -> HTML {
         let pages = max(1, (result.total + AdminLogQuery.pageSize - 1) / AdminLogQuery.pageSize)
-        guard pages > 1 else { return .empty }
-        let previous: HTML = query.page > 1 ? "<a rel=\"prev\" href=\"\(query.link(page: query.page - 1))\">‹ Sebelumnya</a>" : .empty
-        let next: HTML = query.page < pages ? "<a rel=\"next\" href=\"\(query.link(page: query.page + 1))\">Berikutnya ›</a>" : .empty
-        return """
-            <nav class="pagination" aria-label="Halaman log">\(previous) <span>Halaman \(query.page) dari \(pages)</span> \(next)</nav>
-            """
+        return PaginationView.render(page: query.page, of: pages, label: "Halaman log") { query.link(page: $0) }
     }
 }

@@ -82,14 +82,6 @@ enum EndorsementListView {
     }
 
     private static func pagination(_ result: ProposalPage, selected: WorkTab) -> HTML {
-        guard result.pageCount > 1 else { return .empty }
-        func link(_ page: Int, _ label: String, rel: String) -> HTML {
-            "<a rel=\"\(rel)\" href=\"\(EndorsementPaths.list)?status=\(selected.key)&amp;halaman=\(page)\">\(label)</a>"
-        }
-        let previous: HTML = result.page > 1 ? link(result.page - 1, "‹ Sebelumnya", rel: "prev") : .empty
-        let next: HTML = result.page < result.pageCount ? link(result.page + 1, "Berikutnya ›", rel: "next") : .empty
-        return """
-            <nav class="pagination" aria-label="Halaman daftar">\(previous) <span>Halaman \(result.page) dari \(result.pageCount)</span> \(next)</nav>
-            """
+        PaginationView.render(page: result.page, of: result.pageCount) { "\(EndorsementPaths.list)?status=\(selected.key)&halaman=\($0)" }
     }
 }

@@ -122,10 +122,6 @@ enum RoutingListView {
     }
 
     private static func pagination(_ page: Page) -> HTML {
-        let result = page.result
-        guard result.pageCount > 1 else { return .empty }
-        let previous: HTML = result.page > 1 ? "<a rel=\"prev\" href=\"\(address(page, pageNumber: result.page - 1))\">‹ Sebelumnya</a>" : .empty
-        let next: HTML = result.page < result.pageCount ? "<a rel=\"next\" href=\"\(address(page, pageNumber: result.page + 1))\">Berikutnya ›</a>" : .empty
-        return "<nav class=\"pagination\" aria-label=\"Halaman daftar\">\(previous) <span>Halaman \(result.page) dari \(result.pageCount)</span> \(next)</nav>"
+        PaginationView.render(page: page.result.page, of: page.result.pageCount) { address(page, pageNumber: $0) }
     }
 }

@@ -176,15 +176,8 @@ enum VerificationQueueView {
     }
 
     private static func pagination(_ page: Page) -> HTML {
-        let result = page.result
-        guard result.pageCount > 1 else { return .empty }
-        func link(_ number: Int, _ label: String, rel: String) -> HTML {
-            "<a rel=\"\(rel)\" href=\"\(VerificationPaths.queue)\(page.filter.queryString(status: page.selected.key, page: number))\">\(label)</a>"
+        PaginationView.render(page: page.result.page, of: page.result.pageCount) {
+            VerificationPaths.queue + page.filter.queryString(status: page.selected.key, page: $0)
         }
-        let previous: HTML = result.page > 1 ? link(result.page - 1, "‹ Sebelumnya", rel: "prev") : .empty
-        let next: HTML = result.page < result.pageCount ? link(result.page + 1, "Berikutnya ›", rel: "next") : .empty
-        return """
-            <nav class="pagination" aria-label="Halaman daftar">\(previous) <span>Halaman \(result.page) dari \(result.pageCount)</span> \(next)</nav>
-            """
     }
 }
