@@ -5,13 +5,11 @@ import Musrenbang
 enum ProposalFactsView {
     static func render(_ full: FullProposal) -> HTML {
         let p = full.named
-        let place = [AreaWords.rtRW(rt: p.rtNumber, rw: p.rwNumber), "Kelurahan \(p.kelurahanName)", "Kecamatan \(p.kecamatanName)"]
-            .compactMap { $0 }.joined(separator: ", ")
         var rows: [(String, HTML)] = [
             ("Kode pelacakan", "<strong>\(p.trackingCode.description)</strong>"),
             ("Siklus", "\(p.cycleName)"),
             ("Pengusul", "\(full.proposal.proposerName)"),
-            ("Wilayah", "\(place)"),
+            ("Wilayah", "\(ProposalFactsView.place(p))"),
             ("Bidang", "\(p.bidangName)"),
             ("Jenis kegiatan", "\(p.kamusName) (\(p.isFisik ? "fisik" : "non-fisik"))"),
             ("Permasalahan", "<span class=\"prose\">\(p.problem)</span>"),
@@ -23,17 +21,7 @@ enum ProposalFactsView {
         if let latitude = p.latitude, let longitude = p.longitude {
             rows.append(("Titik lokasi", "\(latitude.description), \(longitude.description)"))
         }
-        rows += [
-            ("Volume", "\(Rupiah.groupDigits(UInt64(max(0, p.volume)))) \(p.unit)"),
-            ("Harga satuan (SSH)", "\(Rupiah.format(p.unitPrice)) per \(p.unit)"),
-            ("Biaya", "<strong>\(Rupiah.format(p.cost))</strong>"),
-        ]
-        if p.effectiveCost != p.cost { rows.append(("Biaya yang berlaku", "<strong>\(Rupiah.format(p.effectiveCost))</strong>")) }
-        rows.append(("Penerima manfaat", "\(Rupiah.groupDigits(UInt64(max(0, p.beneficiaries)))) orang"))
-        if let submitted = p.submittedAt { rows.append(("Diajukan", "\(WIBTime.format(submitted))")) }
-        if let from = p.carriedFrom { rows.append(("Dibawa dari", "usulan \(from.description) siklus sebelumnya")) }
-        if let envelope = p.envelopeName { rows.append(("Didanai dari", "\(envelope)")) }
-        if let opd = p.routedOPDName { rows.append(("Diteruskan ke", "\(opd)")) }
+        rows += costAndPath(p)
         if !full.detail.attachments.isEmpty {
             let files = full.detail.attachments.map { file -> HTML in "<li><a href=\"\(AttachmentPaths.download(file.id))\" download>\(file.fileName)</a> (\(size(file.byteCount)))</li>" }
             rows.append(("Lampiran", "<ul class=\"plain\">\(files)</ul>"))
@@ -42,6 +30,29 @@ enum ProposalFactsView {
         // readers take a <div> in a <dl> for a broken list; the stylesheet lays the pairs out as a grid instead.
         let items = rows.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }
         return "<dl class=\"facts\">\(items)</dl>\(PhotoGalleryView.render(full.photos))"
+    }
+
+    /// "RT 01/RW 02, Kelurahan Pondok Karya, Kecamatan Ciputat Timur".
+    static func place(_ p: PublicProposal) -> String {
+        [AreaWords.rtRW(rt: p.rtNumber, rw: p.rwNumber), "Kelurahan \(p.kelurahanName)", "Kecamatan \(p.kecamatanName)"]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// What the proposal costs and where it has gone (volume and SSH price, the proposed and the corrected cost, the
+    /// beneficiaries, when it was sent, carried over, funded, routed): the same rows for staff and for the public.
+    static func costAndPath(_ p: PublicProposal) -> [(String, HTML)] {
+        var rows: [(String, HTML)] = [
+            ("Volume", "\(Rupiah.groupDigits(UInt64(max(0, p.volume)))) \(p.unit)"),
+            ("Harga satuan (SSH)", "\(Rupiah.format(p.unitPrice)) per \(p.unit)"),
+            ("Biaya diusulkan", "<strong>\(Rupiah.format(p.cost))</strong>"),
+        ]
+        if p.effectiveCost != p.cost { rows.append(("Biaya yang berlaku", "<strong>\(Rupiah.format(p.effectiveCost))</strong>")) }
+        rows.append(("Penerima manfaat", "\(Rupiah.groupDigits(UInt64(max(0, p.beneficiaries)))) orang"))
+        if let submitted = p.submittedAt { rows.append(("Diajukan", "\(WIBTime.format(submitted))")) }
+        if let from = p.carriedFrom { rows.append(("Dibawa dari", "usulan \(from.description) siklus sebelumnya")) }
+        if let envelope = p.envelopeName { rows.append(("Didanai dari", "\(envelope)")) }
+        if let opd = p.routedOPDName { rows.append(("Diteruskan ke", "\(opd)")) }
+        return rows
     }
 
     /// "850 KB", "1,2 MB".

@@ -21,27 +21,17 @@ enum PublicProposalView {
     }
 
     private static func facts(_ p: PublicProposal) -> HTML {
-        let place = [AreaWords.rtRW(rt: p.rtNumber, rw: p.rwNumber), "Kelurahan \(p.kelurahanName)", "Kecamatan \(p.kecamatanName)"]
-            .compactMap { $0 }.joined(separator: ", ")
         var rows: [(String, HTML)] = [
             ("Kode pelacakan", "<strong>\(p.trackingCode.description)</strong>"),
             ("Siklus", "\(p.cycleName)"),
             ("Pengusul", "\(p.proposerLabel)"),
-            ("Wilayah", "\(place)"),
+            ("Wilayah", "\(ProposalFactsView.place(p))"),
             ("Lokasi", "\(p.locationText)"),
             ("Bidang", "\(p.bidangName)"),
             ("Jenis kegiatan", "\(p.kamusName) (\(p.isFisik ? "fisik" : "non-fisik"))"),
             ("Permasalahan", "<span class=\"prose\">\(p.problem)</span>"),
-            ("Volume", "\(Rupiah.groupDigits(UInt64(max(0, p.volume)))) \(p.unit)"),
-            ("Harga satuan (SSH)", "\(Rupiah.format(p.unitPrice)) per \(p.unit)"),
-            ("Biaya diusulkan", "<strong>\(Rupiah.format(p.cost))</strong>"),
         ]
-        if p.effectiveCost != p.cost { rows.append(("Biaya yang berlaku", "<strong>\(Rupiah.format(p.effectiveCost))</strong>")) }
-        rows.append(("Penerima manfaat", "\(Rupiah.groupDigits(UInt64(max(0, p.beneficiaries)))) orang"))
-        if let submitted = p.submittedAt { rows.append(("Diajukan", "\(WIBTime.format(submitted))")) }
-        if let from = p.carriedFrom { rows.append(("Dibawa dari", "usulan \(from.description) siklus sebelumnya")) }
-        if let envelope = p.envelopeName { rows.append(("Didanai dari", "\(envelope)")) }
-        if let opd = p.routedOPDName { rows.append(("Diteruskan ke", "\(opd)")) }
+        rows += ProposalFactsView.costAndPath(p)
         let items = rows.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }
         return "<dl class=\"facts\">\(items)</dl>"
     }
