@@ -90,36 +90,9 @@ public final class PortalClient: @unchecked Sendable {
 
     /// Sends `request` on a new connection and reads until the server closes it.
     private func roundTrip(_ request: [UInt8], deadline: Date) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
-        defer { close(fd) }
-        var tick = timeval(tv_sec: 0, tv_usec: 250_000)  // recv/send wake up to check the deadline
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tick, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tick, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect to 127.0.0.1:\(port): errno \(errno)") }
-        var sent = 0
-        while sent < request.count {
-            let count = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
-            if count > 0 { sent += count; continue }
-            guard count < 0, [EINTR, EAGAIN, EWOULDBLOCK].contains(errno) else { throw Failure(description: "send: errno \(errno)") }
-            guard Date() < deadline else { throw Failure(description: "timed out sending") }
-        }
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count > 0 { received += chunk[0..<count]; continue }
-            if count == 0 { return received }
-            guard [EINTR, EAGAIN, EWOULDBLOCK].contains(errno) else { throw Failure(description: "recv: errno \(errno)") }
-            guard Date() < deadline else { throw Failure(description: "no complete answer in time") }
-        }
+        let connection = try LoopbackSocket(port: port)
+        try connection.send(request, deadline: deadline)
+        return try connection.receive(deadline: deadline) { _ in false }.bytes
     }
 
     /// The answer in `bytes` (the whole of a closed connection); a cut-off answer is a failure, not a short page.

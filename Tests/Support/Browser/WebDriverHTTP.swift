@@ -42,42 +42,11 @@ public final class WebDriverHTTP {
 
     /// One request on a fresh connection; the answer's status and body (by Content-Length, else up to the close).
     private func exchange(_ request: [UInt8], deadline: Date) throws -> (Int, [UInt8]) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw WebDriverError("socket: errno \(errno)") }
-        defer { close(fd) }
-        var tick = timeval(tv_sec: 0, tv_usec: 250_000)  // recv/send wake up to check the deadline
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tick, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tick, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw WebDriverError("connect to 127.0.0.1:\(port): errno \(errno)") }
-
-        var sent = 0
-        while sent < request.count {
-            let count = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
-            if count > 0 { sent += count; continue }
-            guard count < 0, [EINTR, EAGAIN, EWOULDBLOCK].contains(errno) else { throw WebDriverError("send: errno \(errno)") }
-            guard Date() < deadline else { throw WebDriverError("timed out sending") }
-        }
-
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            if let answer = try Self.complete(received) { return answer }
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if count > 0 { received += chunk[0..<count]; continue }
-            if count == 0 {
-                guard let answer = try Self.complete(received, closed: true) else { throw WebDriverError("connection closed early") }
-                return answer
-            }
-            guard [EINTR, EAGAIN, EWOULDBLOCK].contains(errno) else { throw WebDriverError("recv: errno \(errno)") }
-            guard Date() < deadline else { throw WebDriverError("no complete answer from chromedriver in time") }
-        }
+        let connection = try LoopbackSocket(port: port)
+        try connection.send(request, deadline: deadline)
+        let (bytes, closed) = try connection.receive(deadline: deadline) { try Self.complete($0) != nil }
+        guard let answer = try Self.complete(bytes, closed: closed) else { throw WebDriverError("connection closed early") }
+        return answer
     }
 
     /// The status and body once `bytes` hold a whole answer, nil while more is due.
