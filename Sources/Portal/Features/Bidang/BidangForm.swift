@@ -30,8 +30,7 @@ struct BidangForm {
     func fieldErrors(for error: Error) -> [FieldError]? {
         switch error {
         case DomainError.invalidFields(let fields):
-            fields.map { FieldError(field: $0.field == "kode" ? "kode" : Self.nameField(renaming),
-                                    message: "\($0.field.prefix(1).uppercased() + $0.field.dropFirst()) \($0.message).") }
+            fields.map { $0.placed(at: $0.field == "kode" ? "kode" : Self.nameField(renaming)) }
         case PersistenceError.duplicate: [FieldError(field: "kode", message: "Kode ini sudah dipakai bidang lain; pilih kode lain.")]
         default: nil
         }

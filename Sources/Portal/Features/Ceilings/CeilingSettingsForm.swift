@@ -102,7 +102,7 @@ struct CeilingSettingsForm {
         case "bobot": weightField(.population)
         default: CeilingCriterion.allCases.first { "bobot \($0.displayName)" == error.field }.map(weightField)
         }
-        return field.map { FieldError(field: $0, message: "\(error.field.prefix(1).uppercased() + error.field.dropFirst()) \(error.message).") }
+        return field.map(error.placed(at:))
     }
 
     func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }

@@ -47,7 +47,7 @@ struct CriterionForm {
                 case "bobot": Self.weightField(changing)
                 default: Self.nameField(changing)
                 }
-                return FieldError(field: name, message: "\(field.field.prefix(1).uppercased() + field.field.dropFirst()) \(field.message).")
+                return field.placed(at: name)
             }
         case DomainError.changeRequired: [FieldError(field: Self.nameField(changing), message: "Tidak ada yang berubah: ubah nama atau bobotnya.")]
         case PersistenceError.duplicate: [FieldError(field: "kode", message: "Kode ini sudah dipakai kriteria lain pada siklus ini; pilih kode lain.")]

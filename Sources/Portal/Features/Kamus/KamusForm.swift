@@ -70,7 +70,7 @@ struct KamusForm {
                 case "harga satuan (SSH)": "harga"
                 default: "nama"
                 }
-                return FieldError(field: name, message: "\(field.field.prefix(1).uppercased() + field.field.dropFirst()) \(field.message).")
+                return field.placed(at: name)
             }
         case PersistenceError.duplicate:
             return [FieldError(field: "kode", message: "Kode ini sudah dipakai kegiatan lain; kode tidak dapat diubah, pilih kode lain.")]

@@ -42,7 +42,7 @@ struct OPDForm {
                 case "singkatan": Self.shortField(renaming)
                 default: Self.nameField(renaming)
                 }
-                return FieldError(field: name, message: "\(field.field.prefix(1).uppercased() + field.field.dropFirst()) \(field.message).")
+                return field.placed(at: name)
             }
         case PersistenceError.duplicate: [FieldError(field: "kode", message: "Kode ini sudah dipakai perangkat daerah lain; pilih kode lain.")]
         default: nil
