@@ -101,14 +101,22 @@ public final class Portal: Sendable {
         let now = self.now
         let cookies = request.cookies
         let anonymous = cookies[Self.csrfCookie].flatMap { SessionToken.isWellFormed($0) ? $0 : nil }
-        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? SessionToken.make(),
-                                     newAnonymousToken: anonymous == nil)
+        // A visitor without a session gets a new CSRF token when the cookie lacks one; a session carries its own, so
+        // a signed-in request makes none (it would be random bytes and a cookie for nothing).
+        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? "", newAnonymousToken: false)
+        func anonymousContext() -> RequestContext {
+            if anonymous == nil {
+                context.anonymousToken = SessionToken.make()
+                context.newAnonymousToken = true
+            }
+            return context
+        }
         guard let token = cookies[Self.sessionCookie],
               let (session, found) = try sessions.find(token, at: now, with: { db, id in try? AccountRepository(db).account(id: id) })
-        else { return context }
+        else { return anonymousContext() }
         guard let account = found, account.active else {
             try sessions.delete(idHash: session.idHash)
-            return context
+            return anonymousContext()
         }
         context.session = session
         context.account = account
