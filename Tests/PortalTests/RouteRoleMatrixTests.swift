@@ -187,6 +187,7 @@ import TestSupport
             .get("/kerja/penetapan", "/kerja/penetapan", Self.staffOnly),
             .post("/kerja/penetapan", "/kerja/penetapan", [("pilih", "\(p1)@\(p1v)"), ("keputusan", "tetapkan")], Self.staffOnly),
             .get("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", Self.staffOnly),
+            .get("/kerja/penetapan/cetak", "/kerja/penetapan/cetak", Self.staffOnly),
             .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
             .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
             .get("/kerja/siklus", "/kerja/siklus", Self.staffOnly),
