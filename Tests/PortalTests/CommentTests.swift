@@ -125,6 +125,7 @@ struct CommentTests {
         try Self.comment(try Self.signedIn(world, "budi", 2), proposal, "Komentar yang tetap tampil.")
         let id = try Self.commentId(world) - 1
         let lurah = try Self.signedIn(world, "verif.pk", 3)
+        #expect(try lurah.get("/kerja").body.contains("href=\"/kerja/komentar\""))
         let queue = try lurah.get("/kerja/komentar")
         #expect(queue.status == 200 && queue.body.contains(secret) && queue.body.contains("action=\"/kerja/komentar/\(id)/sembunyikan\""))
         // A reason is required: 422 with the reason field marked.

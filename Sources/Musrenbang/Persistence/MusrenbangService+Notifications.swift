@@ -112,7 +112,9 @@ extension MusrenbangService {
             } catch {
                 let status = try markOutboxFailed(message.id, error: "\(error)", worker: worker, policy: policy)
                 if status == .failed { summary.failed += 1 } else { summary.retrying += 1 }
-                log("outbox \(message.id): gagal (percobaan \(message.attempts)): \(error)")
+                // The log line names no address (a program's complaint often repeats it); the row keeps the whole text.
+                log("outbox \(message.id): gagal (percobaan \(message.attempts)): "
+                    + "\(error)".replacingOccurrences(of: message.recipient, with: "[penerima]"))
             }
         }
         return summary
