@@ -193,6 +193,16 @@ struct OutboxTests {
         #expect(missing.status == 2 && missing.output.contains("not an executable program"))
     }
 
+    @Test func anAddressThatIsNotOneEmailFallsBackToThePhone() throws {
+        let world = try PortalWorld()
+        let account = try world.service.createAccount(username: "warga.dua", displayName: "Warga Dua",
+                                                      roles: [try RoleAssignment(role: .warga, scope: .selfOnly)], password: world.password,
+                                                      phone: "+6281300000010", email: "a@contoh.id, korban@contoh.id")
+        try world.service.notify(account: account, kind: .proposal, subject: "Uji", body: "Uji.", link: "/usulan/saya")
+        let row = try world.database.read { db in try db.queryOne("SELECT channel, recipient FROM outbox") }
+        #expect(try row?.get("channel", as: String.self) == "sms" && (try row?.get("recipient", as: String.self)) == "+6281300000010")
+    }
+
     @Test func subjectsAreEncodedOnlyWhenNeededAndHeadersStayOneLine() {
         #expect(EmailMessage.encodedWord("Usulan diterima") == "Usulan diterima")
         let long = String(repeating: "é", count: 60)

@@ -42,9 +42,10 @@ public struct NotificationWriter {
         return id
     }
 
-    /// Where an account's messages go: its e-mail address when it has one, else its phone number.
+    /// Where an account's messages go: its e-mail address when it has a plausible one (one address: `sendmail -t` reads
+    /// the recipients from the header, so a comma must not add any), else its phone number.
     static func address(email: String?, phone: String?) -> (channel: OutboxChannel, recipient: String)? {
-        if let email = email?.trimmingCharacters(in: .whitespaces), !email.isEmpty { return (.email, email) }
+        if let email = email?.trimmingCharacters(in: .whitespaces), EmailAddress.isPlausible(email) { return (.email, email) }
         if let phone = phone?.trimmingCharacters(in: .whitespaces), !phone.isEmpty { return (.sms, phone) }
         return nil
     }
