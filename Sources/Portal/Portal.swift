@@ -71,6 +71,9 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        commentRoutes(&routes)
+        moderationRoutes(&routes)
+        notificationRoutes(&routes)
         return routes
     }
 
@@ -133,7 +136,10 @@ public final class Portal: Sendable {
     /// A page in the layout, with the signed-in role's label in the header.
     func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
+        // A resident sees how many notifications wait (one indexed count); a failed count leaves it out, not the page.
+        var unread: Int?
+        if let actor = context.actor, actor.role == .warga { unread = try? service.unreadNotificationCount(of: actor.accountId) }
+        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, content), status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

@@ -235,6 +235,14 @@ import TestSupport
             .post("/kerja/akun/:id/peran", "/kerja/akun/1/peran", [("aksi", "tambah"), ("peran", "bappeda")], [303, 403, 403, 403, 403, 403, 403]),
             .post("/kerja/akun/:id/serahkan", "/kerja/akun/2/serahkan", [("akun_baru", "ani")], [303, 403, 403, 403, 403, 403, 403]),
             .get("/kerja/log-admin", "/kerja/log-admin", [303, 403, 403, 403, 403, 403, 403]),
+            // Comments: only a resident, only on a published proposal (none is, in the pra-Musrenbang); moderation only
+            // by the proposal's verifiers, camat and Bappeda (CommentTests). Notifications: every signed-in account, its own.
+            .post("/usulan/:kode/komentar", "/usulan/\(p1)/komentar", [("isi", "Uji.")], [303, 404, 404, 403, 403, 403, 403]),
+            .get("/kerja/komentar", "/kerja/komentar", Self.staffOnly),
+            .post("/kerja/komentar/:id/sembunyikan", "/kerja/komentar/1/sembunyikan", [("alasan", "Uji.")], Self.staffOnly),
+            .get("/notifikasi", "/notifikasi", [303, 200, 200, 200, 200, 200, 200]),
+            .post("/notifikasi/baca", "/notifikasi/baca", [303, 303, 303, 303, 303, 303, 303]),
+            .post("/notifikasi/:id/buka", "/notifikasi/999999/buka", [303, 404, 404, 404, 404, 404, 404]),
         ]
     }
 

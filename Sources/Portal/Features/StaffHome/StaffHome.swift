@@ -46,6 +46,9 @@ enum StaffHome {
     static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
                                     summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
 
+    static let comments = StaffTask(path: "/kerja/komentar", title: "Komentar warga",
+                                    summary: "Baca komentar warga pada usulan di cakupan Anda; sembunyikan yang melanggar aturan, dengan alasan.")
+
     static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
 
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
@@ -55,9 +58,9 @@ enum StaffHome {
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
         case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
-        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog, comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }
