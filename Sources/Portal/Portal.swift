@@ -71,6 +71,7 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        newCycleRoutes(&routes)
         return routes
     }
 

@@ -212,6 +212,8 @@ import TestSupport
             .post("/kerja/pagu/opd", "/kerja/pagu/opd", [("opd", "1"), ("pagu-1", "1.000.000")], Self.staffOnly),
             .post("/kerja/siklus/perpanjang", "/kerja/siklus/perpanjang", [("tahap", "kelurahan"), ("tutup", "2027-01-31T23:59"), ("alasan", "Uji.")],
                   Self.staffOnly),
+            .get("/kerja/siklus/baru", "/kerja/siklus/baru", Self.staffOnly),
+            .post("/kerja/siklus/baru", "/kerja/siklus/baru", [("tahun", "2030"), ("tahun-anggaran", "2031"), ("nama", "Uji")], Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
