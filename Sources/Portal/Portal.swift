@@ -17,6 +17,7 @@ public final class Portal: Sendable {
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
+    let heldCriteriaImports = HeldUploads(capacity: 8)
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -72,6 +73,7 @@ public final class Portal: Sendable {
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
         newCycleRoutes(&routes)
+        ceilingInputRoutes(&routes)
         return routes
     }
 

@@ -214,6 +214,11 @@ import TestSupport
                   Self.staffOnly),
             .get("/kerja/siklus/baru", "/kerja/siklus/baru", Self.staffOnly),
             .post("/kerja/siklus/baru", "/kerja/siklus/baru", [("tahun", "2030"), ("tahun-anggaran", "2031"), ("nama", "Uji")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", Self.staffOnly),
+            .post("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", [("versi", "0"), ("penduduk-1", "1")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria/templat.csv", "/kerja/pagu/kriteria/templat.csv", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor", "/kerja/pagu/kriteria/impor", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor/konfirmasi", "/kerja/pagu/kriteria/impor/konfirmasi", [("berkas_token", "tidak-ada")], Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
