@@ -74,6 +74,7 @@ public final class Portal: Sendable {
         opdMasterRoutes(&routes)
         newCycleRoutes(&routes)
         ceilingInputRoutes(&routes)
+        groupShareRoutes(&routes)
         return routes
     }
 

@@ -219,6 +219,8 @@ import TestSupport
             .get("/kerja/pagu/kriteria/templat.csv", "/kerja/pagu/kriteria/templat.csv", Self.staffOnly),
             .post("/kerja/pagu/kriteria/impor", "/kerja/pagu/kriteria/impor", Self.staffOnly),
             .post("/kerja/pagu/kriteria/impor/konfirmasi", "/kerja/pagu/kriteria/impor/konfirmasi", [("berkas_token", "tidak-ada")], Self.staffOnly),
+            .get("/kerja/pagu/bagian", "/kerja/pagu/bagian?tingkat=kecamatan", Self.staffOnly),
+            .post("/kerja/pagu/bagian", "/kerja/pagu/bagian", [("tingkat", "kelurahan"), ("versi", "0"), ("min-fisik", "10")], Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
