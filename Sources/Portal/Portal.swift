@@ -75,6 +75,7 @@ public final class Portal: Sendable {
         newCycleRoutes(&routes)
         ceilingInputRoutes(&routes)
         groupShareRoutes(&routes)
+        wilayahRoutes(&routes)
         return routes
     }
 
