@@ -17,6 +17,7 @@ public final class Portal: Sendable {
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
+    let heldCriteriaImports = HeldUploads(capacity: 8)
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -74,6 +75,10 @@ public final class Portal: Sendable {
         commentRoutes(&routes)
         moderationRoutes(&routes)
         notificationRoutes(&routes)
+        newCycleRoutes(&routes)
+        ceilingInputRoutes(&routes)
+        groupShareRoutes(&routes)
+        wilayahRoutes(&routes)
         return routes
     }
 

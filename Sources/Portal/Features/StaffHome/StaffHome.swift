@@ -51,6 +51,14 @@ enum StaffHome {
 
     static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
 
+    static let ceilingInputs = StaffTask(path: "/kerja/pagu/kriteria", title: "Data kriteria pagu",
+                                         summary: "Penduduk, luas, PBB dan rumah tangga miskin setiap kelurahan; ubah di tabel atau impor CSV.")
+
+    static let groupShares = StaffTask(path: "/kerja/pagu/bagian", title: "Porsi kelompok pagu",
+                                       summary: "Porsi minimal dan maksimal fisik, non-fisik dan setiap bidang per tingkat.")
+
+    static let wilayah = StaffTask(path: "/kerja/master/wilayah", title: "Wilayah", summary: "Tambah kecamatan, kelurahan, RW dan RT, atau ubah namanya.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -60,7 +68,8 @@ enum StaffHome {
         case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog, comments]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah, adminLog,
+                        comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }
