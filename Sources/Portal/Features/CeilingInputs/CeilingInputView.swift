@@ -54,11 +54,11 @@ enum CeilingInputView {
             <form method="post" action="\(CeilingInputPaths.table)" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="versi" value="\(form.version.isEmpty ? page.sheet.version : form.version)">
-            <table class="criteria">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel data kriteria"><table class="criteria">
             <caption>Bilangan bulat tanpa koma; titik boleh sebagai pemisah ribuan (12.345).</caption>
             <thead><tr><th scope="col">Kecamatan</th><th scope="col">Kelurahan</th>\(headings)</tr></thead>
             <tbody>\(rows)</tbody>
-            </table>
+            </table></div>
             \(FormViews.textArea("alasan", label: "Alasan perubahan", value: form.reason, hint: reasonHint, error: form.error("alasan"),
                                  rows: 2))
             <button type="submit" class="button">Simpan data kelurahan</button>
@@ -78,11 +78,11 @@ enum CeilingInputView {
         }
         return """
             <h2>Kecamatan</h2>
-            <table class="criteria">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel data kriteria"><table class="criteria">
             <caption>Jumlah data kelurahan setiap kecamatan; berubah bersama data kelurahannya.</caption>
             <thead><tr><th scope="col">Kecamatan</th><th scope="col">Kelurahan</th>\(headings)</tr></thead>
             <tbody>\(rows)</tbody>
-            </table>
+            </table></div>
             """
     }
 
@@ -166,11 +166,11 @@ enum CeilingInputView {
             return "<tr id=\"baris-\(row.line)\"><td class=\"num\">\(row.line)</td><th scope=\"row\">\(row.name)</th>\(cells)\(state)</tr>"
         }
         let table: HTML = plan.rows.isEmpty ? .empty : """
-            <table class="criteria">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel data kriteria"><table class="criteria">
             <caption>Isi berkas \(fileName)</caption>
             <thead><tr><th scope="col">Baris</th><th scope="col">Kelurahan</th>\(headings)<th scope="col">Keadaan</th></tr></thead>
             <tbody>\(rows)</tbody>
-            </table>
+            </table></div>
             """
         return """
             \(FormViews.errorSummary(reasonError.map { [FieldError(field: "alasan", message: $0)] } ?? []))

@@ -16,7 +16,7 @@ enum RatifiedListPrintView {
             <p class="no-print back"><a href="\(RatificationPaths.list)">Kembali ke daftar penetapan</a> · Cetak halaman ini dengan menu Cetak peramban (Ctrl+P), kertas A4.</p>
             <article class="document">
             <h1 class="doc-title">Daftar Hasil Penetapan Musrenbang<br>\(cityName)</h1>
-            <p class="doc-subtitle">\(document.cycle.name), rencana kerja tahun \(document.cycle.planYear)</p>
+            <p class="doc-subtitle">\(document.cycle.name)</p>
             \(draft)
             <table class="doc-facts">
             <tr><th scope="row">Usulan ditetapkan</th><td>\(document.ratified.count) usulan, \(Rupiah.format(document.ratifiedTotal))</td></tr>
