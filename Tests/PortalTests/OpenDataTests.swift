@@ -4,6 +4,7 @@ import Musrenbang
 @testable import Portal
 import Storage
 import Testing
+import TestSupport
 
 /// The open data exports (`/data`, docs/open-data.md): the published proposals as CSV (read back with a strict RFC 4180
 /// parser against the database) and JSON (against the schema in the document), the ceilings, the ratified list as
@@ -300,7 +301,7 @@ struct OpenDataTests {
         print(json.dumps({
             "budget": str(instance.budget_limit), "vote_type": instance.meta["vote_type"], "projects": len(instance),
             "ballots": len(profile), "selected": sorted(p.name for p in selected), "selected_cost": str(sum(p.cost for p in selected)),
-            "categories": sorted(c for p in instance for c in p.categories),
+            "categories": sorted(c for p in instance for c in p.categories), "funded_total": instance.meta.get("funded_total"),
             "points": {b.meta["voter_id"]: {p.name: str(s) for p, s in b.items()} for b in profile}}))
         """
 
@@ -398,5 +399,49 @@ struct OpenDataTests {
                                            "Perbaikan jalan lingkungan", "Jalan Gang Anggrek", "Jalan berlubang, tergenang saat hujan.",
                                            "Gang Mawar, Kel. Pondok Karya", "DPUPR", "120", "meter", "42000000"])
         #expect(sipd.count == 3)
+    }
+
+    // MARK: Through the real server
+
+    /// `curl` of `path` on `portal`: the answer's head as sent and its body (de-chunked by curl).
+    static func curl(_ portal: ServedPortal, _ path: String) throws -> (head: String, body: [UInt8]) {
+        let directory = NSTemporaryDirectory() + "curl-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-sS", "--max-time", "120", "-D", directory + "/head", "-o", directory + "/body", portal.url(path)]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "curl \(path) failed")
+        return (try String(contentsOfFile: directory + "/head", encoding: .utf8),
+                [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/body"))))
+    }
+
+    @Test func theServedDemoCityStreamsItsExportsOverHTTP() throws {
+        let portal = try ServedPortal.start(demo: true, timeout: 600)
+        defer { _ = portal.stop() }
+        let csv = try Self.curl(portal, "/data/usulan.csv")
+        #expect(csv.head.hasPrefix("HTTP/1.1 200") && csv.head.lowercased().contains("transfer-encoding: chunked"))
+        let records = try StrictCSV.parse(csv.body)
+        let database = try Database(path: (portal.directory as NSString).appendingPathComponent("portal.sqlite"))
+        let published: Int = try database.read { db in
+            try db.scalar("""
+                SELECT count(*) FROM proposals p JOIN stage_windows w ON w.cycle_id = p.cycle_id AND w.stage = 'kecamatan'
+                WHERE w.opens_at <= ? AND NOT (p.stage = 'pra_musrenbang' AND p.status = 'draft')
+                """, [WIBTime.iso8601(Date())]) ?? 0
+        }
+        #expect(published > 100 && records.count == published + 1)
+        let json = try Self.curl(portal, "/data/usulan.json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.body)) as? [String: Any])
+        #expect((document["usulan"] as? [Any])?.count == published)
+        // Every Pabulib file of the demo's finished cycle reads with pabutools, its selected costs adding up to its funded total.
+        let index = String(decoding: try Self.curl(portal, "/data").body, as: UTF8.self)
+        let links = index.components(separatedBy: "href=\"/data/pabulib/").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!links.isEmpty)
+        for link in links.prefix(3) {
+            let parsed = try Self.pabutools(try Self.curl(portal, "/data/pabulib/\(link)").body)
+            #expect(parsed["selected_cost"] as? String == parsed["funded_total"] as? String, "\(link)")
+        }
     }
 }
