@@ -51,6 +51,7 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
+        openDataRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)

@@ -136,6 +136,17 @@ import TestSupport
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
+            // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the
+            // exports hold only their headers, the ratified lists have no published cycle, no envelope has a public result
+            // (published ones: OpenDataTests).
+            .get("/data", "/data", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv?siklus=2027", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/usulan.json", "/data/usulan.json", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/pagu.csv", "/data/pagu.csv?siklus=2027", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/tabel-td4.csv", "/data/tabel-td4.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/sipd-usulan.csv", "/data/sipd-usulan.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/pabulib/:berkas", "/data/pabulib/2027-kelurahan-1.pb", [404, 404, 404, 404, 404, 404, 404]),
             .get("/kerja/persetujuan", "/kerja/persetujuan", [303, 403, 403, 200, 200, 200, 403]),
             // Several at once without a decision: the list again (422) for a head.
             .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p1)@\(p1v)")], [303, 403, 403, 422, 422, 422, 403]),

@@ -34,6 +34,7 @@ struct Layout {
         <div class="wrap">
         <p>\(contact)</p>
         <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima: <a href="/lacak">Lacak usulan</a>.</p>
+        <p>Unduh data usulan dan pagu: <a href="/data">Data terbuka</a>.</p>
         </div>
         </footer>
         </body>
