@@ -71,6 +71,8 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        announcementRoutes(&routes)
+        publicAnnouncementRoutes(&routes)
         return routes
     }
 
@@ -122,10 +124,10 @@ public final class Portal: Sendable {
         return context
     }
 
-    /// A page in the layout, with the signed-in role's label in the header.
-    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
+    /// A page in the layout, with the signed-in role's label in the header; `head` adds to its `<head>`.
+    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, head: HTML = .empty, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
+        return .page(layout.page(title: title, context: context, roleLabel: label, head: head, content), status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

@@ -234,6 +234,21 @@ import TestSupport
             .post("/kerja/akun/:id/peran", "/kerja/akun/1/peran", [("aksi", "tambah"), ("peran", "bappeda")], [303, 403, 403, 403, 403, 403, 403]),
             .post("/kerja/akun/:id/serahkan", "/kerja/akun/2/serahkan", [("akun_baru", "ani")], [303, 403, 403, 403, 403, 403, 403]),
             .get("/kerja/log-admin", "/kerja/log-admin", [303, 403, 403, 403, 403, 403, 403]),
+            // Announcements: the operator writes for its kelurahan (an incomplete form: 422; an id that is not its own: 404);
+            // the public pages and feeds answer everyone alike (scope across units: AnnouncementPortalTests).
+            .get("/kerja/pengumuman", "/kerja/pengumuman", Self.operatorOnly(200)),
+            .get("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(200)),
+            .post("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(422)),
+            .get("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", [("jenis", "berita"), ("judul", "Uji"), ("isi", "Uji.")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/umumkan", "/kerja/pengumuman/999999/umumkan", [("versi", "1")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/tarik", "/kerja/pengumuman/999999/tarik", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
+            .get("/pengumuman", "/pengumuman", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pengumuman/:id", "/pengumuman/999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman/:id/dokumen/:dokumen", "/pengumuman/1/dokumen/1", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman.atom", "/pengumuman.atom", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal", "/jadwal", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal.ics", "/jadwal.ics", [200, 200, 200, 200, 200, 200, 200]),
         ]
     }
 

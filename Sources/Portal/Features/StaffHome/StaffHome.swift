@@ -48,16 +48,19 @@ enum StaffHome {
 
     static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
 
+    static let announcements = StaffTask(path: "/kerja/pengumuman", title: "Pengumuman",
+                                         summary: "Umumkan jadwal rapat, panduan teknis dan berita untuk wilayah Anda.")
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
-        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog]
+        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments, announcements]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, announcements]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), announcements]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, announcements, adminLog]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }
