@@ -20,7 +20,7 @@ enum PublicAnnouncementView {
         return """
             <h1>Pengumuman</h1>
             <p class="lead">Jadwal rapat Musrenbang, panduan teknis dan berita dari Bappeda, kecamatan, kelurahan dan perangkat daerah.</p>
-            <form method="get" action="\(AnnouncementPaths.publicList)" class="filters">
+            <form method="get" action="\(AnnouncementPaths.publicList)" class="filters area-filters">
             \(FormViews.select("wilayah", label: "Wilayah", placeholder: "Semua wilayah",
                                groups: areas.groups(cityLabel: "Tingkat kota (Bappeda)", withOPD: true), selected: area?.text, error: nil))
             \(FormViews.select("jenis", label: "Jenis", placeholder: "Semua jenis", groups: [SelectGroup(label: nil, options: kinds)],
@@ -85,7 +85,7 @@ enum PublicAnnouncementView {
         return """
             <h1>Jadwal Musrenbang</h1>
             <p class="lead">Rapat Musrenbang yang akan datang di setiap tingkat, dan jadwal tahapan siklus perencanaan.</p>
-            <form method="get" action="\(AnnouncementPaths.schedule)" class="filters">
+            <form method="get" action="\(AnnouncementPaths.schedule)" class="filters area-filters">
             \(FormViews.select("wilayah", label: "Wilayah", placeholder: "Seluruh kota",
                                groups: areas.groups(cityLabel: "Tingkat kota (Bappeda)", withOPD: true), selected: area?.text, error: nil))
             <button type="submit" class="button secondary">Saring</button>
