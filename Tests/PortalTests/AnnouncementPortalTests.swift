@@ -158,6 +158,9 @@ struct AnnouncementPortalTests {
                                                                           ("hapus_dokumen", "\(draftDocument.id)"), ("versi", "1"), ("aksi", "draf")],
                                            files: [], csrf: edit.csrf)
         #expect(try removed.status == 303 && scene.stored(draft).documents.isEmpty)
+        let history = try op.get("/kerja/pengumuman/\(draft)").body
+        #expect(history.contains("<strong>Dokumen dihapus</strong>") && history.contains("<strong>Dokumen ditambahkan</strong>")
+                && history.contains("<p>foto.png</p>"))
     }
 
     @Test func aWithdrawalNeedsAReasonAndLeavesEveryListAndFeed() throws {

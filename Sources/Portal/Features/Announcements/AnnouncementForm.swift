@@ -37,16 +37,18 @@ struct AnnouncementForm {
         body = announcement.body
         version = announcement.version
         if let meeting = announcement.meeting {
-            let start = WIBTime.fields(meeting.startsAt, offset: WIBTime.offsetSeconds)
-            let end = WIBTime.fields(meeting.endsAt, offset: WIBTime.offsetSeconds)
+            let typed = MeetingDraft(meeting)
             stage = meeting.stage.rawValue
-            day = "\(start.year)-\(Self.pad(start.month))-\(Self.pad(start.day))"
-            self.start = "\(Self.pad(start.hour)):\(Self.pad(start.minute))"
-            self.end = "\(Self.pad(end.hour)):\(Self.pad(end.minute))"
+            day = typed.day.map { "\($0.year)-\(AreaWords.pad($0.month))-\(AreaWords.pad($0.day))" } ?? ""
+            start = typed.startMinute.map(Self.time) ?? ""
+            end = typed.endMinute.map(Self.time) ?? ""
             place = meeting.place
             invited = meeting.invited
         }
     }
+
+    /// "09:00": what a time input shows for `minute` minutes after midnight.
+    static func time(_ minute: Int) -> String { "\(AreaWords.pad(minute / 60)):\(AreaWords.pad(minute % 60))" }
 
     /// The form as submitted; without `wilayah`, the area is `ownArea`.
     init(_ form: FormData, ownArea: AnnouncementArea) {
@@ -114,8 +116,6 @@ struct AnnouncementForm {
               let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
         return hour * 60 + minute
     }
-
-    static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 }
 
 /// The withdrawal's form: its reason (`alasan`) and the version it was loaded at.

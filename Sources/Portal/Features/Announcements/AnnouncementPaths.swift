@@ -22,6 +22,12 @@ enum AnnouncementPaths {
     static func announcement(_ id: AnnouncementID) -> String { "/pengumuman/\(id)" }
     static func document(_ document: AnnouncementDocument) -> String { "/pengumuman/\(document.announcementId)/dokumen/\(document.id)" }
 
+    /// The id in an address (`:id`); nil for anything but a positive number.
+    static func id(_ raw: String?) -> AnnouncementID? {
+        guard let raw, raw.count <= 18, let id = Int64(raw), id > 0 else { return nil }
+        return AnnouncementID(id)
+    }
+
     /// The largest form: a 10 MB document with the fields around it.
     static let uploadBodyLimit = 11 * 1_048_576
 

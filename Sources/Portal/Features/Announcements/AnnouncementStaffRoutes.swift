@@ -168,17 +168,17 @@ extension Portal {
 
     /// The announcement of the address, if the desk manages it (404 otherwise, as for one that does not exist).
     private func managedAnnouncement(_ request: HTTPRequest, _ desk: AnnouncementDesk) throws -> Announcement {
-        guard let raw = request.pathParameters["id"], raw.count <= 18, let id = Int64(raw), id > 0 else { throw PortalError.notFound }
-        let found = try service.announcement(AnnouncementID(id), viewer: .actor(desk.actor))
+        guard let id = AnnouncementPaths.id(request.pathParameters["id"]) else { throw PortalError.notFound }
+        let found = try service.announcement(id, viewer: .actor(desk.actor))
         guard AnnouncementRules.mayWrite(found.area, by: desk.actor) else { throw PortalError.notFound }
         return found
     }
 
     /// The uploaded document of the form, if a file was chosen.
     private func uploadedDocument(_ form: FormData, title: String) -> NewAnnouncementDocument? {
-        guard let file = form.file("berkas") else { return nil }
-        let bytes = FileManager.default.contents(atPath: file.path).map { [UInt8]($0) } ?? []
-        return NewAnnouncementDocument(title: title, fileName: file.originalFilename, bytes: bytes)
+        guard form.file("berkas") != nil else { return nil }
+        let file = uploadedBytes(form, "berkas")
+        return NewAnnouncementDocument(title: title, fileName: file.name, bytes: file.bytes)
     }
 
     private func staleAnnouncement(_ context: RequestContext, _ announcement: Announcement) -> HTTPResponse {

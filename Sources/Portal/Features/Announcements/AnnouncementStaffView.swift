@@ -175,7 +175,9 @@ enum AnnouncementStaffView {
         let items = history.reversed().map { entry -> HTML in
             let changed = Set(entry.before.keys).union(entry.after.keys).sorted()
             let fields: HTML = entry.action == .update && !changed.isEmpty ? "<p>Yang berubah: \(changed.map(fieldName).joined(separator: ", "))</p>" : .empty
-            let document: HTML = (entry.after["judul"] ?? entry.before["judul"]).map { entry.action == .addDocument || entry.action == .removeDocument ? "<p>\($0)</p>" : .empty } ?? .empty
+            let isDocument = entry.action == .addDocument || entry.action == .removeDocument
+            let documentTitle = isDocument ? entry.after["judul"] ?? entry.before["judul"] : nil
+            let document: HTML = documentTitle.map { "<p>\($0)</p>" } ?? .empty
             let reason: HTML = entry.reason.map { "<p>Alasan: \($0)</p>" } ?? .empty
             return """
                 <li><p><strong>\(entry.action.pastTense)</strong> oleh \(entry.actorName) (\(entry.actorRole.displayName)), \(WIBTime.format(entry.at))</p>\
@@ -185,17 +187,12 @@ enum AnnouncementStaffView {
         return "<ol class=\"history\">\(items)</ol>"
     }
 
-    /// The logged field's name in words.
+    /// The logged field's name in words (the form's name where it says enough).
     static func fieldName(_ key: String) -> String {
         switch key {
-        case "jenis": "jenis"
-        case "wilayah": "wilayah"
-        case "judul": "judul"
-        case "isi": "isi"
         case "tingkat": "tingkat rapat"
         case "mulai": "waktu mulai"
         case "selesai": "waktu selesai"
-        case "tempat": "tempat"
         case "undangan": "yang diundang"
         default: key
         }

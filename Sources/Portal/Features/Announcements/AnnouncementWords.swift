@@ -21,7 +21,7 @@ enum AnnouncementWords {
         return weekdays[((days + 4) % 7 + 7) % 7]   // 1 January 1970 was a Thursday
     }
 
-    private static func time(_ f: WIBTime.Fields) -> String { "\(AnnouncementForm.pad(f.hour)).\(AnnouncementForm.pad(f.minute))" }
+    private static func time(_ f: WIBTime.Fields) -> String { "\(AreaWords.pad(f.hour)).\(AreaWords.pad(f.minute))" }
 
     /// The body as paragraphs (a blank line starts one, a line end is a `<br>`), every character escaped.
     static func body(_ text: String) -> HTML {

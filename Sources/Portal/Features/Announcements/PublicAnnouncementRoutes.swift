@@ -26,7 +26,7 @@ extension Portal {
         }
         routes.get(AnnouncementPaths.publicPattern) { [self] request in
             handle(request) { context in
-                guard let id = Self.announcementId(request.pathParameters["id"]) else { throw PortalError.notFound }
+                guard let id = AnnouncementPaths.id(request.pathParameters["id"]) else { throw PortalError.notFound }
                 let item = try service.announcement(id, viewer: .public)
                 let areas = try AnnouncementAreaChoices.load(service.database)
                 if item.status == .withdrawn {
@@ -37,7 +37,7 @@ extension Portal {
         }
         routes.get(AnnouncementPaths.documentPattern) { [self] request in
             handle(request) { context in
-                guard let id = Self.announcementId(request.pathParameters["id"]),
+                guard let id = AnnouncementPaths.id(request.pathParameters["id"]),
                       let raw = request.pathParameters["dokumen"], raw.count <= 18, let documentId = Int64(raw), documentId > 0 else {
                     throw PortalError.notFound
                 }
@@ -133,10 +133,5 @@ extension Portal {
             kind = parsed
         }
         return (area, kind)
-    }
-
-    private static func announcementId(_ raw: String?) -> AnnouncementID? {
-        guard let raw, raw.count <= 18, let id = Int64(raw), id > 0 else { return nil }
-        return AnnouncementID(id)
     }
 }
