@@ -15,17 +15,13 @@ extension MusrenbangService {
         let now = clock.now()
         return try database.write { db in
             let repository = AnnouncementRepository(db)
-            let clean = Self.cleaned(draft)
-            var errors = AnnouncementRules.fieldErrors(clean, by: actor, documentCount: document == nil ? 0 : 1, publishing: publish)
-            let kecamatanId = try Self.areaKecamatan(clean.area, db: db, errors: &errors)
-            let checked = document.map(AnnouncementRules.documentErrors)
-            errors += checked?.1 ?? []
-            guard errors.isEmpty else { throw DomainError.invalidFields(errors) }
+            let (clean, kecamatanId, documentKind) = try Self.validated(draft, document: document, documentCount: document == nil ? 0 : 1,
+                                                                        publishing: publish, by: actor, db: db)
             let id = try repository.insert(uuid: UUID().uuidString.lowercased(), clean, meeting: AnnouncementRules.meeting(clean),
                                            kecamatanId: kecamatanId, status: publish ? .published : .draft, by: actor.accountId, at: now)
             try repository.appendLog(id, actor: actor, at: now, action: .create, after: Self.fields(clean))
-            if let document, let kind = checked?.0 {
-                try Self.store(document, kind: kind, in: id, repository: repository, by: actor, at: now)
+            if let document, let documentKind {
+                try Self.store(document, kind: documentKind, in: id, repository: repository, by: actor, at: now)
             }
             if publish { try repository.appendLog(id, actor: actor, at: now, action: .publish) }
             return try Self.require(id, repository)
@@ -45,16 +41,11 @@ extension MusrenbangService {
             let repository = AnnouncementRepository(db)
             let existing = try Self.managed(id, repository, by: actor, expectedVersion: expectedVersion)
             guard existing.status != .withdrawn else { throw DomainError.invalidInput(field: "status", detail: "pengumuman yang sudah ditarik tidak dapat diubah") }
-            let clean = Self.cleaned(draft)
             let removed = existing.documents.filter { removeDocuments.contains($0.id) }
-            let documentCount = existing.documents.count - removed.count + (document == nil ? 0 : 1)
             let publishes = publish && existing.status == .draft
-            var errors = AnnouncementRules.fieldErrors(clean, by: actor, documentCount: documentCount,
-                                                       publishing: publishes || existing.status == .published)
-            let kecamatanId = try Self.areaKecamatan(clean.area, db: db, errors: &errors)
-            let checked = document.map(AnnouncementRules.documentErrors)
-            errors += checked?.1 ?? []
-            guard errors.isEmpty else { throw DomainError.invalidFields(errors) }
+            let (clean, kecamatanId, documentKind) = try Self.validated(
+                draft, document: document, documentCount: existing.documents.count - removed.count + (document == nil ? 0 : 1),
+                publishing: publishes || existing.status == .published, by: actor, db: db)
 
             let before = Self.fields(existing), after = Self.fields(clean)
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
@@ -74,8 +65,8 @@ extension MusrenbangService {
                 try repository.deleteDocument(old.id)
                 try repository.appendLog(id, actor: actor, at: now, action: .removeDocument, before: Self.fields(old))
             }
-            if let document, let kind = checked?.0 {
-                try Self.store(document, kind: kind, in: id, repository: repository, by: actor, at: now)
+            if let document, let documentKind {
+                try Self.store(document, kind: documentKind, in: id, repository: repository, by: actor, at: now)
             }
             if publishes { try repository.appendLog(id, actor: actor, at: now, action: .publish) }
             return try Self.require(id, repository)
@@ -239,6 +230,20 @@ extension MusrenbangService {
         try AnnouncementRules.requireManage(found.area, by: actor)
         guard found.version == expectedVersion else { throw DomainError.staleVersion(expected: expectedVersion, actual: found.version) }
         return found
+    }
+
+    /// The draft as stored, its area's kecamatan and the document's kind by its bytes; every field error at once
+    /// (`invalidFields`), the area outside the actor's unit and an unknown area among them.
+    private static func validated(_ draft: AnnouncementDraft, document: NewAnnouncementDocument?, documentCount: Int, publishing: Bool,
+                                  by actor: Actor, db: Connection) throws
+        -> (draft: AnnouncementDraft, kecamatanId: KecamatanID?, documentKind: AttachmentKind?) {
+        let clean = cleaned(draft)
+        var errors = AnnouncementRules.fieldErrors(clean, by: actor, documentCount: documentCount, publishing: publishing)
+        let kecamatanId = try areaKecamatan(clean.area, db: db, errors: &errors)
+        let checked = document.map(AnnouncementRules.documentErrors)
+        errors += checked?.1 ?? []
+        guard errors.isEmpty else { throw DomainError.invalidFields(errors) }
+        return (clean, kecamatanId, checked?.0)
     }
 
     private static func require(_ id: AnnouncementID, _ repository: AnnouncementRepository) throws -> Announcement {
