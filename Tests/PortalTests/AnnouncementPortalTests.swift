@@ -39,8 +39,10 @@ struct AnnouncementPortalTests {
         let page = try visitor.get("/pengumuman/\(id)")
         #expect(page.status == 200 && page.body.contains("<h1>Musrenbang Kelurahan Pondok Karya</h1>"))
         #expect(page.body.contains("Selasa, 12 Januari 2027, 09.00–12.00 WIB") && page.body.contains("Aula Kantor Kelurahan"))
-        for path in ["/pengumuman", "/pengumuman.atom", "/jadwal", "/jadwal.ics", "/"] {
-            #expect(try visitor.get(path).body.contains("Musrenbang Kelurahan Pondok Karya"), "\(path)")
+        // Public everywhere, and named by its unit: the author's account name is in no public byte.
+        for path in ["/pengumuman", "/pengumuman.atom", "/jadwal", "/jadwal.ics", "/", "/pengumuman/\(id)"] {
+            let body = try visitor.get(path).body
+            #expect(body.contains("Musrenbang Kelurahan Pondok Karya") && !body.contains("Petugas op1"), "\(path)")
         }
         // The staff home offers the announcements.
         #expect(try op.get("/kerja").body.contains("href=\"/kerja/pengumuman\""))
