@@ -123,7 +123,13 @@ public final class Portal: Sendable {
             return context
         }
         guard let token = cookies[Self.sessionCookie],
-              let (session, found) = try sessions.find(token, at: now, with: { db, id in try? AccountRepository(db).account(id: id) })
+              let (session, (found, unread)) = try sessions.find(token, at: now, with: { db, id in
+                  // The account, and for one that holds a resident's role the header's count of unread notifications:
+                  // read in the session's own snapshot, not one more read per page.
+                  let account = try? AccountRepository(db).account(id: id)
+                  let resident = account?.roles.contains { $0.role == .warga } ?? false
+                  return (account, resident ? try? MusrenbangService.unreadNotificationCount(of: id, db: db) : nil)
+              })
         else { return anonymousContext() }
         guard let account = found, account.active else {
             try sessions.delete(idHash: session.idHash)
@@ -134,6 +140,7 @@ public final class Portal: Sendable {
         let chosen = session.acting.flatMap { key in account.roles.first { $0.key == key } }
         let assignment = chosen ?? (account.roles.count == 1 ? account.roles.first : nil)
         context.actor = assignment.map { Actor(accountId: account.id, role: $0.role, scope: $0.scope) }
+        context.unreadNotifications = context.actor?.role == .warga ? unread : nil
         if let flash = session.flash {
             context.flash = flash
             try sessions.clearFlash(idHash: session.idHash)
@@ -144,10 +151,8 @@ public final class Portal: Sendable {
     /// A page in the layout, with the signed-in role's label in the header; `head` adds to its `<head>`.
     func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, head: HTML = .empty, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
-        // A resident sees how many notifications wait (one indexed count); a failed count leaves it out, not the page.
-        var unread: Int?
-        if let actor = context.actor, actor.role == .warga { unread = try? service.unreadNotificationCount(of: actor.accountId) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, head: head, content), status: status)
+        return .page(layout.page(title: title, context: context, roleLabel: label, unread: context.unreadNotifications, head: head, content),
+                     status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

@@ -40,12 +40,11 @@ extension MusrenbangService {
         }
     }
 
-    /// How many notifications of `account` are unread (the header's count).
-    public func unreadNotificationCount(of account: AccountID) throws -> Int {
-        try database.read { db in
-            Int(try db.scalar("SELECT count(*) FROM notifications WHERE account_id = ? AND read_at IS NULL", [account.rawValue],
-                              as: Int64.self) ?? 0)
-        }
+    /// How many notifications of `account` are unread (the header's count), on the caller's read: the portal reads it
+    /// in the snapshot of the session and its account.
+    public static func unreadNotificationCount(of account: AccountID, db: Connection) throws -> Int {
+        Int(try db.scalar("SELECT count(*) FROM notifications WHERE account_id = ? AND read_at IS NULL", [account.rawValue],
+                          as: Int64.self) ?? 0)
     }
 
     /// Marks `account`'s notifications read: the one with `id` (false when `account` has none such), or all when nil.

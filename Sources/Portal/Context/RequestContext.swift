@@ -12,6 +12,8 @@ struct RequestContext {
     /// The signed-in account (active) and, once chosen or when it holds one role, the actor it acts as.
     var account: Account?
     var actor: Actor?
+    /// A resident's unread notifications, for the header (nil: not acting as a resident, or the count failed).
+    var unreadNotifications: Int?
     /// The CSRF token of a visitor without a session (double-submit cookie `csrf`); `newAnonymousToken` is set when
     /// this response must send it.
     var anonymousToken: String
