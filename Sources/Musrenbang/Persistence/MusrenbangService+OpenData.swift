@@ -156,13 +156,15 @@ extension MusrenbangService {
         }
     }
 
-    /// The ratified proposals (kota, ditetapkan) of a published cycle, in the order of a priority list: by the OPD
+    /// The ratified proposals (kota, ditetapkan) of a cycle, in the order of a priority list (Tabel T-D.4): by the OPD
     /// responsible (routed, else the kamus activity's; by short name), then by the weighted score at the level that
-    /// funded them (highest first; unscored last), then by tracking code. Empty when the cycle is not published.
-    public func ratifiedProposalIds(cycleId: CycleID) throws -> [ProposalID] {
+    /// funded them (highest first; unscored last), then by tracking code. The open-data exports and Bappeda's printed
+    /// list both read this one order. Empty for the public while the cycle is not published; Bappeda sees it at once.
+    public func ratifiedProposalIds(cycleId: CycleID, viewer: Viewer = .public) throws -> [ProposalID] {
         let now = clock.now()
         return try database.read { db in
-            guard Visibility.kelurahanResultsArePublic(cycle: try CycleCache.shared.cycle(id: cycleId, db), at: now) else { return [] }
+            let published = Visibility.kelurahanResultsArePublic(cycle: try CycleCache.shared.cycle(id: cycleId, db), at: now)
+            guard viewer.actor?.role == .bappeda || published else { return [] }
             return try db.query("""
                 SELECT p.id FROM proposals p JOIN opd o ON o.id = coalesce(p.routed_opd_id, p.opd_id)
                 LEFT JOIN proposal_rankings k ON k.proposal_id = p.id AND k.level = p.envelope_level

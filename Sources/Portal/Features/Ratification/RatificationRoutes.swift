@@ -14,9 +14,9 @@ extension Portal {
         }
         routes.get(RatificationPaths.print) { [self] request in
             handle(request) { context in
-                _ = try BappedaDesk(context)
+                let desk = try BappedaDesk(context)
                 guard let cycle = try service.currentCycle() else { throw PortalError.notFound }
-                let document = try RatifiedListDocument(cycle: cycle, service: service)
+                let document = try RatifiedListDocument(cycle: cycle, desk: desk, service: service)
                 return page("Daftar hasil penetapan", context,
                             RatifiedListPrintView.render(document, cityName: layout.cityName, printedAt: context.now))
             }

@@ -19,12 +19,12 @@ enum RatifiedListPrintView {
             <p class="doc-subtitle">\(document.cycle.name)</p>
             \(draft)
             <table class="doc-facts">
-            <tr><th scope="row">Usulan ditetapkan</th><td>\(document.ratified.count) usulan, \(Rupiah.format(document.ratifiedTotal))</td></tr>
+            <tr><th scope="row">Usulan ditetapkan</th><td>\(document.ratifiedCount) usulan, \(Rupiah.format(document.ratifiedTotal))</td></tr>
             <tr><th scope="row">Tidak ditetapkan</th><td>\(document.notRatified.count) usulan</td></tr>
             <tr><th scope="row">Menunggu penetapan</th><td>\(document.waiting) usulan</td></tr>
             </table>
             <h2>A. Usulan yang ditetapkan per Perangkat Daerah (Tabel T-D.4)</h2>
-            \(document.ratified.isEmpty ? "<p>Belum ada usulan yang ditetapkan.</p>" : HTML.join(document.byOPD.map(opdTable)))
+            \(document.byOPD.isEmpty ? "<p>Belum ada usulan yang ditetapkan.</p>" : HTML.join(document.byOPD.map(opdTable)))
             \(notRatified(document.notRatified))
             <table class="signatures"><tr>
             <td></td>
