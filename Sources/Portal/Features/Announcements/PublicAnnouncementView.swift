@@ -98,27 +98,3 @@ enum PublicAnnouncementView {
             """
     }
 }
-
-/// The stages of a cycle with their windows and where each stands at `now` (the schedule's second half).
-enum StageScheduleView {
-    static func render(cycle: Cycle?, now: Date) -> HTML {
-        guard let cycle else { return "<h2>Tahapan</h2><p>Belum ada siklus perencanaan.</p>" }
-        let rows = Stage.allCases.compactMap { stage -> HTML? in
-            guard let window = cycle.windows[stage] else { return nil }
-            let (label, kind): (String, String) =
-                now < window.opensAt ? ("Akan datang", "upcoming") : window.contains(now) ? ("Sedang berlangsung", "current") : ("Selesai", "done")
-            return """
-                <tr><th scope="row">\(stage.displayName)</th><td>\(WIBTime.format(window.opensAt))</td>\
-                <td>\(WIBTime.format(window.closesAt))</td><td><span class="status \(kind)">\(label)</span></td></tr>
-                """
-        }
-        return """
-            <h2>Tahapan \(cycle.name)</h2>
-            <table class="schedule">
-            <caption>Tahapan untuk RKPD tahun \(cycle.budgetYear) (WIB). Suatu tahap terbuka mulai saat dibuka sampai sebelum saat ditutup.</caption>
-            <thead><tr><th scope="col">Tahap</th><th scope="col">Dibuka</th><th scope="col">Ditutup</th><th scope="col">Keadaan</th></tr></thead>
-            <tbody>\(rows)</tbody>
-            </table>
-            """
-    }
-}

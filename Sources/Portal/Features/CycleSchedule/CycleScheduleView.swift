@@ -27,12 +27,6 @@ enum CycleScheduleView {
         """
     }
 
-    /// "Sedang berjalan", "Belum dibuka" or "Sudah ditutup" at `now`.
-    static func standing(_ window: StageWindow, at now: Date) -> String {
-        if window.contains(now) { return "Sedang berjalan" }
-        return now < window.opensAt ? "Belum dibuka" : "Sudah ditutup"
-    }
-
     private static func schedule(_ page: Page) -> HTML {
         let rows = Stage.allCases.map { stage -> HTML in
             guard let window = page.cycle.windows[stage] else {
@@ -42,7 +36,7 @@ enum CycleScheduleView {
             let note: HTML = extended == 0 ? .empty : "<br><small>diperpanjang \(extended) kali</small>"
             return """
                 <tr><th scope="row">\(stage.displayName)</th><td>\(WIBTime.format(window.opensAt))</td>\
-                <td>\(WIBTime.format(window.closesAt))\(note)</td><td>\(standing(window, at: page.now))</td></tr>
+                <td>\(WIBTime.format(window.closesAt))\(note)</td><td>\(StageStanding(window, at: page.now).deskLabel)</td></tr>
                 """
         }
         return """

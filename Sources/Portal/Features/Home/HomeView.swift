@@ -19,12 +19,11 @@ enum HomeView {
         guard let cycle else { return intro + "<p>Belum ada siklus perencanaan yang dibuka.</p>" + track }
         let rows = Stage.allCases.compactMap { stage -> HTML? in
             guard let window = cycle.windows[stage] else { return nil }
-            let (label, kind): (String, String) =
-                now < window.opensAt ? ("Akan datang", "upcoming") : window.contains(now) ? ("Sedang berlangsung", "current") : ("Selesai", "done")
+            let standing = StageStanding(window, at: now)
             return """
-                <tr class="\(kind)"><th scope="row">\(stage.displayName)</th>
+                <tr class="\(standing.cssClass)"><th scope="row">\(stage.displayName)</th>
                 <td>\(WIBTime.formatDate(window.opensAt)) – \(WIBTime.formatDate(window.closesAt.addingTimeInterval(-1)))</td>
-                <td><span class="status \(kind)">\(label)</span></td></tr>
+                <td><span class="status \(standing.cssClass)">\(standing.publicLabel)</span></td></tr>
                 """
         }
         let action: HTML = signedIn ? .empty : """
