@@ -4,18 +4,8 @@ import Musrenbang
 /// in words. Kelurahan are found by code (`kode_kelurahan`) or, when the code is blank, by exact name
 /// (`nama_kelurahan`). Nothing is stored here; the confirmation stores every row or none.
 struct CeilingInputImport {
-    struct Problem: Equatable {
-        let line: Int
-        /// The column's heading; nil for the row (or the file) as a whole.
-        let column: String?
-        let message: String
-
-        /// "Baris 5, kolom jumlah_penduduk: Tulis jumlah penduduk dengan bilangan bulat ..."
-        var words: String {
-            let place = column.map { "Baris \(line), kolom \($0)" } ?? "Baris \(line)"
-            return "\(place): \(message)"
-        }
-    }
+    /// A problem by line and column (the column named by its heading).
+    typealias Problem = CSVProblem
 
     struct Row {
         let line: Int
@@ -33,35 +23,10 @@ struct CeilingInputImport {
     var inputs: [CeilingInput] { rows.compactMap(\.input) }
 
     static func read(_ bytes: [UInt8], sheet: CeilingInputSheet) -> CeilingInputImport {
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(bytes)
-        } catch {
-            return CeilingInputImport(rows: [], fileProblems: [Problem(line: error.line, column: nil, message: error.message)])
-        }
-        guard let header = table.records.first else {
-            return CeilingInputImport(rows: [], fileProblems: [Problem(line: 1, column: nil, message: "Berkas kosong; mulai dari templat.")])
-        }
-        var positions: [String: Int] = [:]
-        var fileProblems: [Problem] = []
         let known = [CeilingInputColumn.codeHeader, CeilingInputColumn.nameHeader] + CeilingCriterion.allCases.map(CeilingInputColumn.header)
-        for (index, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
-            guard known.contains(key) else {
-                fileProblems.append(Problem(line: header.line, column: nil,
-                                            message: "Judul kolom \"\(name)\" tidak dikenal; gunakan judul kolom dari templat."))
-                continue
-            }
-            positions[key] = index
-        }
-        for column in known where positions[column] == nil {
-            fileProblems.append(Problem(line: header.line, column: column, message: "Kolom ini tidak ada di baris judul; gunakan templat."))
-        }
-        let body = table.records.dropFirst().filter { record in
-            record.fields.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        }
-        if body.isEmpty { fileProblems.append(Problem(line: header.line, column: nil, message: "Tidak ada kelurahan di bawah baris judul.")) }
-        guard fileProblems.isEmpty else { return CeilingInputImport(rows: [], fileProblems: fileProblems) }
+        let upload = CSVUpload<String>.read(bytes, column: { known.contains($0) ? $0 : nil }, required: known, words: { $0 },
+                                            noRows: "Tidak ada kelurahan di bawah baris judul.")
+        guard upload.problems.isEmpty else { return CeilingInputImport(rows: [], fileProblems: upload.problems) }
 
         var byCode: [String: [CeilingInputSheet.Row]] = [:], byName: [String: [CeilingInputSheet.Row]] = [:]
         for row in sheet.rows {
@@ -69,16 +34,9 @@ struct CeilingInputImport {
             byName[row.kelurahan.name.lowercased(), default: []].append(row)
         }
         var seen: [Int64: Int] = [:]
-        let rows = body.map { record -> Row in
-            var problems: [Problem] = []
-            func cell(_ column: String) -> String {
-                guard let index = positions[column], index < record.fields.count else { return "" }
-                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            if record.fields.count != header.fields.count {
-                problems.append(Problem(line: record.line, column: nil,
-                                        message: "Baris ini berisi \(record.fields.count) kolom, baris judul \(header.fields.count) kolom."))
-            }
+        let rows = upload.rows.map { record -> Row in
+            var problems: [Problem] = upload.widthProblem(record).map { [$0] } ?? []
+            func cell(_ column: String) -> String { upload.cell(column, in: record) }
             let code = cell(CeilingInputColumn.codeHeader), name = cell(CeilingInputColumn.nameHeader)
             var found: CeilingInputSheet.Row?
             if !code.isEmpty {

@@ -23,7 +23,7 @@ enum ImportPreviewRows {
     static func problemTable(_ plan: ImportPlan, fileName: String) -> HTML {
         let rows = plan.rows.filter { !$0.problems.isEmpty }.map { row -> HTML in
             let notes = row.problems.map { problem -> HTML in
-                "<li>\(problem.column.map { "Kolom \($0.words): " } ?? "")\(problem.message)</li>"
+                "<li>\(problem.column.map { "Kolom \($0): " } ?? "")\(problem.message)</li>"
             }
             return """
                 <tr id="baris-\(row.line)" class="has-error"><td class="num">\(row.line)</td><td>\(row.place)</td>

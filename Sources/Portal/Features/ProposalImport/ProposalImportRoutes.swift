@@ -93,7 +93,7 @@ extension Portal {
         } catch let refused as RefusedRow {
             // Nothing was stored: the preview again, the engine's rule on its line.
             let problems: [ImportPlan.Problem] = if case .invalidFields(let fields) = refused.error {
-                fields.map { ImportPlan.Problem(line: refused.line, column: ImportColumn.of(formField: $0.field), message: $0.message) }
+                fields.map { ImportPlan.Problem(line: refused.line, column: ImportColumn.of(formField: $0.field)?.words, message: $0.message) }
             } else {
                 [ImportPlan.Problem(line: refused.line, column: nil, message: refused.error.message)]
             }
