@@ -93,6 +93,10 @@ struct RatificationTests {
         #expect(try bappeda.post("/kerja/penetapan", [pick(a), pick(b), ("keputusan", "tetapkan")], csrf: list.csrf).status == 303)
         #expect(try bappeda.post("/kerja/penetapan", [pick(c), ("keputusan", "tidak-tetapkan"), ("alasan-bersama", "Anggaran tidak cukup.")],
                                  csrf: list.csrf).status == 303)
+        // B scored higher at the OPD forum that funds both: it comes first, as in /data/tabel-td4.csv (unscored last).
+        try world.database.write { db in
+            try db.execute("INSERT INTO proposal_rankings (proposal_id, level, score_millis, rank) VALUES (?, 'opd', 4500, 1)", [b.id.rawValue])
+        }
         let printed = try bappeda.get("/kerja/penetapan/cetak")
         #expect(printed.status == 200)
         let body = printed.body
@@ -106,6 +110,8 @@ struct RatificationTests {
         #expect(ratifiedPart.contains(a.trackingCode.description) && ratifiedPart.contains(b.trackingCode.description))
         #expect(!ratifiedPart.contains(c.trackingCode.description) && !ratifiedPart.contains(waiting.trackingCode.description))
         #expect(ratifiedPart.contains("<td class=\"num\">Rp 84.000.000</td>"))
+        let first = try #require(ratifiedPart.range(of: b.trackingCode.description)), then = try #require(ratifiedPart.range(of: a.trackingCode.description))
+        #expect(first.lowerBound < then.lowerBound)
         let rest = body[sectionB.lowerBound...]
         #expect(rest.contains(c.trackingCode.description) && rest.contains("Anggaran tidak cukup."))
     }
