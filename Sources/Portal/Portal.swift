@@ -50,6 +50,8 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
+        recapRoutes(&routes)
+        publicCeilingRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)
