@@ -317,7 +317,7 @@ struct RecapPageTests {
         #expect(page.contains("Ciputat &lt;Timur&gt; &amp; &quot;Co&#39;s&quot;"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Prasarana"))
         let labels = HTMLTables.svgs(in: page).joined()
-        #expect(labels.contains("Ciputat &lt;Timur&gt; &amp; &quot;Co&#39;s&quot;: ") && labels.contains("&lt;script&gt;alert"))
+        #expect(labels.contains(">Ciputat &lt;Timur&gt; &amp; &quot;Co&#39;s&quot;</text>") && labels.contains("&lt;script&gt;alert"))
     }
 
     @Test func theCeilingPageShowsEveryPartOfTheFormula() throws {

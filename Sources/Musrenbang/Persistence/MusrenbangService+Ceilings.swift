@@ -145,7 +145,9 @@ extension MusrenbangService {
             for input in kelurahanInputs { inputs[.kelurahan]![input.areaId] = input }
             let parent = Dictionary(uniqueKeysWithValues: kelurahan.map { ($0.id.rawValue, $0.kecamatanId.rawValue) })
             for input in CeilingInput.aggregate(kelurahanInputs, parentOf: { parent[$0] }) { inputs[.kecamatan]![input.areaId] = input }
-            let areas = try? CeilingAreas(db: db, cycleId: cycleId)
+            // Today's inputs, to tell whether the stored ceilings still follow from them (nil: an area has none).
+            let areas: CeilingAreas?
+            do { areas = try CeilingAreas(db: db, cycleId: cycleId) } catch is DomainError { areas = nil }
             var levels: [AreaCeilingLevel] = []
             for level in [Level.kelurahan, .kecamatan] {
                 guard let settings = try ceilings.settings(cycleId: cycleId, level: level) else { continue }
@@ -163,7 +165,8 @@ extension MusrenbangService {
                                        input: inputs[level]?[line.areaId] ?? CeilingInput(areaId: line.areaId, values: [:]),
                                        line: line, usage: usage)
                 }.sorted { ($0.kecamatanName ?? "", $0.name) < ($1.kecamatanName ?? "", $1.name) }
-                let recomputed = try? areas?.allocate(level, total: settings.total, formula: settings.formula)
+                let recomputed: CeilingAllocation?
+                do { recomputed = try areas?.allocate(level, total: settings.total, formula: settings.formula) } catch is DomainError { recomputed = nil }
                 levels.append(AreaCeilingLevel(level: level, total: settings.total, formula: settings.formula, areas: rows,
                                                computedAt: computedAt, matchesInputs: recomputed?.lines == lines))
             }

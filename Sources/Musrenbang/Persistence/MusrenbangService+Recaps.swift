@@ -26,13 +26,16 @@ extension MusrenbangService {
 
     /// `ceilingUsage(cycleId:level:viewer:)` on an open read.
     static func ceilingUsage(_ db: Connection, cycle: Cycle, level: Level, viewer: Viewer, at now: Date) throws -> [CeilingUsage] {
-        try RecapRepository(db).ceilingUsage(cycleId: cycle.id, level: level).map { usage in
-            guard !Visibility.canViewResults(of: usage.envelope.lockKey, viewer: viewer, cycle: cycle, at: now) else { return usage }
-            var hidden = usage
-            hidden.used = 0
-            hidden.resultsVisible = false
-            return hidden
-        }
+        try RecapRepository(db).ceilingUsage(cycleId: cycle.id, level: level).map { visible($0, viewer: viewer, cycle: cycle, at: now) }
+    }
+
+    /// `usage` as `viewer` may see it: what the envelope funds only where its level's results are visible.
+    static func visible(_ usage: CeilingUsage, viewer: Viewer, cycle: Cycle, at now: Date) -> CeilingUsage {
+        guard !Visibility.canViewResults(of: usage.envelope.lockKey, viewer: viewer, cycle: cycle, at: now) else { return usage }
+        var hidden = usage
+        hidden.used = 0
+        hidden.resultsVisible = false
+        return hidden
     }
 
     /// A cycle's whole recap for `viewer` (the public page `/rekap`, Bappeda's `/kerja/rekap`), on one snapshot, of one
@@ -53,27 +56,33 @@ extension MusrenbangService {
             }
             guard Visibility.canViewRecap(cycle, viewer: viewer, at: now) else { return nil }
             let cells = RecapCells(try recaps.cells(cycleId: cycleId, kecamatanId: kecamatanId, includeDrafts: false))
-            func rows(_ dimension: RecapDimension) throws -> [RecapRow] {
-                cells.rows(by: dimension, names: try recaps.names(dimension))
-            }
+            var names: [RecapDimension: [String: String]] = [:]
+            for dimension in RecapDimension.allCases { names[dimension] = try recaps.names(dimension) }
             let kelurahan = try wilayah.kelurahanList(kotaId: cycle.kotaId)
             let kecamatanOf = Dictionary(uniqueKeysWithValues: kelurahan.map { ($0.id, $0.kecamatanId) })
+            // The area envelopes' use from the cells (`RecapCells.funded`), the OPD's by its query; shown as `ceilingUsage`.
             var ceilings: [Level: [CeilingUsage]] = [:]
-            for level in kecamatanId == nil ? [Level.kelurahan, .kecamatan, .opd] : [.kelurahan, .kecamatan] {
-                ceilings[level] = try Self.ceilingUsage(db, cycle: cycle, level: level, viewer: viewer, at: now).filter { usage in
-                    switch usage.envelope {
-                    case .kelurahan(let id): kecamatanId == nil || kecamatanOf[id] == kecamatanId
-                    case .kecamatan(let id): kecamatanId == nil || id == kecamatanId
-                    case .opd: true
+            for level in [Level.kelurahan, .kecamatan] {
+                let funded = cells.funded(level: level) ?? [:], levelNames = names[level == .kelurahan ? .kelurahan : .kecamatan] ?? [:]
+                ceilings[level] = try CeilingRepository(db).envelopes(cycleId: cycleId, level: level).compactMap { envelope, amount in
+                    switch envelope {
+                    case .kelurahan(let id) where kecamatanId != nil && kecamatanOf[id] != kecamatanId: return nil
+                    case .kecamatan(let id) where kecamatanId != nil && id != kecamatanId: return nil
+                    default:
+                        let owner = String(envelope.ownerId)
+                        return Self.visible(CeilingUsage(envelope: envelope, name: levelNames[owner] ?? owner, amount: amount,
+                                                         used: funded[envelope.ownerId] ?? 0), viewer: viewer, cycle: cycle, at: now)
                     }
-                }
+                }.sorted { ($0.name, $0.envelope.ownerId) < ($1.name, $1.envelope.ownerId) }
             }
+            if kecamatanId == nil { ceilings[.opd] = try Self.ceilingUsage(db, cycle: cycle, level: .opd, viewer: viewer, at: now) }
+            func rows(_ dimension: RecapDimension) -> [RecapRow] { cells.rows(by: dimension, names: names[dimension] ?? [:]) }
             let previous = cycles.first { $0.kotaId == cycle.kotaId && $0.budgetYear == cycle.budgetYear - 1 }
                 .flatMap { Visibility.canViewRecap($0, viewer: viewer, at: now) ? $0 : nil }
             return CycleRecap(
-                cycle: cycle, kecamatan: kecamatan, isPublic: Visibility.kelurahanResultsArePublic(cycle: cycle, at: now), cells: cells,
-                byKecamatan: try rows(.kecamatan), byKelurahan: try rows(.kelurahan), byBidang: try rows(.bidang),
-                byOPD: try rows(.opd), byStatus: try rows(.status),
+                cycle: cycle, kecamatan: kecamatan, isPublic: Visibility.kelurahanResultsArePublic(cycle: cycle, at: now), cells: cells, totals: cells.total,
+                byKecamatan: rows(.kecamatan), byKelurahan: rows(.kelurahan), byBidang: rows(.bidang),
+                byOPD: rows(.opd), byStatus: rows(.status),
                 rejectionReasons: try recaps.rejectionReasons(cycleId: cycleId, kecamatanId: kecamatanId, limit: reasonLimit),
                 ceilings: ceilings, kecamatanOfKelurahan: kecamatanOf, previousCycle: previous,
                 previousUnfunded: try previous.map { try recaps.unfundedTallies(cycleId: $0.id, intoCycle: cycleId, kecamatanId: kecamatanId) } ?? [],

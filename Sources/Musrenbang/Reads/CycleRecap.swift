@@ -11,6 +11,8 @@ public struct CycleRecap: Sendable {
     /// Whether the public sees it now (`Visibility.kelurahanResultsArePublic`); false only for Bappeda's early look.
     public var isPublic: Bool
     public var cells: RecapCells
+    /// Everything counted (the sum of every table).
+    public var totals: RecapRow
     public var byKecamatan: [RecapRow]
     public var byKelurahan: [RecapRow]
     public var byBidang: [RecapRow]
@@ -34,7 +36,6 @@ public struct CycleRecap: Sendable {
     /// How many of last cycle's unfunded proposals a narrowed recap lists one by one.
     public static let unfundedLineLimit = 200
 
-    public var totals: RecapRow { cells.total }
     public var levels: [LevelSplit] { cells.levels }
     public var decisions: DecisionSplit { cells.decisions }
     public var funnel: [FunnelCount] { cells.funnel }

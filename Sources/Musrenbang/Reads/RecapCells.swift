@@ -66,16 +66,19 @@ public struct RecapCell: Hashable, Sendable {
         }
     }
 
-    /// The group's key in a recap by `dimension`: the id of its area, bidang or OPD, or "stage:status".
-    func key(_ dimension: RecapDimension) -> String {
+    /// The group's key in a recap by `dimension`: the id of its area, bidang or OPD, or the state's place in
+    /// `ProposalState.all` (a number, so that folding thousands of cells hashes no text).
+    func groupKey(_ dimension: RecapDimension) -> Int64 {
         switch dimension {
-        case .kecamatan: String(kecamatanId.rawValue)
-        case .kelurahan: String(kelurahanId.rawValue)
-        case .bidang: String(bidangId.rawValue)
-        case .opd: String(opdId.rawValue)
-        case .status: state.description
+        case .kecamatan: kecamatanId.rawValue
+        case .kelurahan: kelurahanId.rawValue
+        case .bidang: bidangId.rawValue
+        case .opd: opdId.rawValue
+        case .status: Int64(Self.stateIndex[state] ?? -1)
         }
     }
+
+    private static let stateIndex = Dictionary(uniqueKeysWithValues: ProposalState.all.enumerated().map { ($1, $0) })
 }
 
 /// The steps of the pipeline funnel, each a subset of the one before.
@@ -127,17 +130,34 @@ public struct RecapCells: Sendable {
         return row
     }
 
-    /// Counts and sums grouped by `dimension`, named from `names` (by key; the key itself when missing): ordered by
-    /// name, or by key for the status.
+    /// Counts and sums grouped by `dimension`, keyed by the group's id as text (the status: "stage:status") and named
+    /// from `names` (by that key; the key itself when missing): ordered by name, or by key for the status.
     public func rows(by dimension: RecapDimension, names: [String: String]) -> [RecapRow] {
-        var rows: [String: RecapRow] = [:]
+        var groups: [Int64: RecapRow] = [:]
         for cell in cells {
-            let key = cell.key(dimension)
-            rows[key, default: RecapRow(key: key, name: names[key] ?? key, count: 0, originalCost: 0, effectiveCost: 0,
-                                        fundedCount: 0, fundedCost: 0)].add(cell)
+            let key = cell.groupKey(dimension)
+            if groups[key] == nil {
+                let text = dimension == .status ? cell.state.description : String(key)
+                groups[key] = RecapRow(key: text, name: names[text] ?? text, count: 0, originalCost: 0, effectiveCost: 0,
+                                       fundedCount: 0, fundedCost: 0)
+            }
+            groups[key]!.add(cell)
         }
-        if dimension == .status { return rows.values.sorted { $0.key < $1.key } }
-        return rows.values.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+        if dimension == .status { return groups.values.sorted { $0.key < $1.key } }
+        return groups.values.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+    }
+
+    /// What the envelopes of the kelurahan or the kecamatan level fund (cost in force of their funded proposals), by the
+    /// envelope's area id: an area's envelope funds only proposals of that area (`Workflow`: an F1 goes to the envelope
+    /// of the proposal's own kelurahan or kecamatan), so the cells hold it without another scan. Nil for the OPD, whose
+    /// envelope is the one a proposal was routed to.
+    public func funded(level: Level) -> [Int64: Int64]? {
+        guard level == .kelurahan || level == .kecamatan else { return nil }
+        var funded: [Int64: Int64] = [:]
+        for cell in cells where cell.isF1(of: level) {
+            funded[level == .kelurahan ? cell.kelurahanId.rawValue : cell.kecamatanId.rawValue, default: 0] += cell.effectiveCost
+        }
+        return funded
     }
 
     /// F1 against F2 at the kelurahan, the kecamatan and the OPD.

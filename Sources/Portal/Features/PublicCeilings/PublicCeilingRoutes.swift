@@ -6,10 +6,8 @@ import Musrenbang
 /// in: public from the opening of the cycle's pra-Musrenbang (`Visibility.ceilingsArePublic`); before that the page
 /// says when. Bappeda prepares them at `/kerja/pagu`.
 extension Portal {
-    static let publicCeilingsPath = "/pagu"
-
     func publicCeilingRoutes(_ routes: inout RouteTable) {
-        routes.get(Self.publicCeilingsPath) { [self] request in
+        routes.get(PublicCeilingPaths.page) { [self] request in
             handle(request) { context in
                 let cycles = try service.cycles()
                 let chosen: Cycle?

@@ -10,7 +10,7 @@ enum PublicCeilingView {
         let header: HTML = """
             <h1>Pagu indikatif \(cycle.name)</h1>
             <p class="lead">Pagu indikatif kewilayahan setiap kelurahan dan kecamatan untuk RKPD \(cycle.budgetYear): sebagian dibagi rata, sisanya menurut bobot kriteria (jumlah penduduk, luas wilayah, realisasi PBB, rumah tangga miskin), lalu dibulatkan sehingga jumlahnya tepat sama dengan total. Di bawah ini setiap angka perhitungannya, dan pagu perangkat daerah.</p>
-            <form method="get" action="\(Portal.publicCeilingsPath)" class="filters recap-filters">
+            <form method="get" action="\(PublicCeilingPaths.page)" class="filters recap-filters">
             \(FormViews.select("siklus", label: "Siklus", placeholder: "Siklus berjalan", groups: [SelectGroup(label: nil, options: options)],
                                selected: String(cycle.id.rawValue), error: nil))
             <p class="actions"><button type="submit" class="button secondary">Tampilkan</button></p>
@@ -39,7 +39,7 @@ enum PublicCeilingView {
             <p>Bagian anggaran setiap perangkat daerah untuk usulan Musrenbang yang diteruskan kepadanya, ditetapkan Bappeda. Terpakai: nilai usulan yang didanai dari pagu itu, diumumkan saat Musrenbang kota dibuka.</p>
             \(opd)
             </section>
-            <p>Rekap usulan dan pemakaian pagu: <a href="/rekap?siklus=\(cycle.id.rawValue)">rekap \(cycle.name)</a>.</p>
+            <p>Rekap usulan dan pemakaian pagu: <a href="\(RecapPaths.page)?siklus=\(cycle.id.rawValue)">rekap \(cycle.name)</a>.</p>
             """
     }
 

@@ -120,7 +120,7 @@ enum RecapCharts {
         return """
             <section aria-labelledby="pagu">
             <h2 id="pagu">Pemakaian pagu</h2>
-            <p>Terpakai: nilai berlaku usulan yang didanai dari pagu itu. Pemakaian pagu suatu tingkat diumumkan saat tahap berikutnya dibuka. Rincian rumus pagu: <a href="/pagu?siklus=\(recap.cycle.id.rawValue)">halaman pagu</a>.</p>
+            <p>Terpakai: nilai berlaku usulan yang didanai dari pagu itu. Pemakaian pagu suatu tingkat diumumkan saat tahap berikutnya dibuka. Rincian rumus pagu: <a href="\(PublicCeilingPaths.page)?siklus=\(recap.cycle.id.rawValue)">halaman pagu</a>.</p>
             \(ChartFigure.render(chart.svg, caption: caption, table: table, tableLabel: "Tabel pemakaian pagu per wilayah"))
             \(details)
             </section>

@@ -1,4 +1,4 @@
-/// Horizontal bars, one group per row: the row's name with its figures written out, then its bars. Two ways to draw a
+/// Horizontal bars, one group per row: the row's name, its figures written out on the next line, then its bars. Two ways to draw a
 /// row's values: `overlaid` (the first value as the frame, the second inside it, e.g. a ceiling and what it funds) or
 /// `grouped` (one thinner bar per series, e.g. proposed and funded). All bars share one scale: the largest value, or
 /// `scale` when given.
@@ -26,18 +26,18 @@ struct BarChart {
     let layout: Layout
     var scale: Int64? = nil
 
-    private static let textLine = 18.0, barHeight = 18.0, groupedBarHeight = 12.0, rowGap = 14.0, legendHeight = 30.0
+    private static let textLine = 17.0, barHeight = 18.0, groupedBarHeight = 12.0, rowGap = 14.0, legendHeight = 30.0
 
     var svg: HTML {
         let largest = scale ?? rows.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         let barBlock = layout == .overlaid ? Self.barHeight : Double(series.count) * (Self.groupedBarHeight + 2)
-        let rowHeight = Self.textLine + 4 + barBlock + Self.rowGap
+        let rowHeight = 2 * Self.textLine + 4 + barBlock + Self.rowGap
         var y = Self.legendHeight
         var shapes: [HTML] = [SVGChart.legend(series.map { ($0.name, $0.fill) }, y: 16, chartId: id)]
         for row in rows {
-            shapes.append(SVGChart.text(row.label + ": ", x: 0, y: y + 14, bold: true))
-            shapes.append(SVGChart.text(row.note, x: SVGChart.width, y: y + 14, anchor: "end"))
-            var barY = y + Self.textLine + 4
+            shapes.append(SVGChart.text(row.label, x: 0, y: y + 14, bold: true))
+            shapes.append(SVGChart.text(row.note, x: 0, y: y + Self.textLine + 14))
+            var barY = y + 2 * Self.textLine + 4
             for (index, series) in series.enumerated() {
                 let value = index < row.values.count ? row.values[index] : nil
                 let width = largest > 0 ? Double(value ?? 0) / Double(largest) * SVGChart.width : 0

@@ -2,8 +2,9 @@
 /// `<title>` and described by its `<desc>` (both referenced by `aria-labelledby`), the fills' patterns, and its shapes.
 /// Every text passes through `HTML`'s escaping, which is also well-formed XML (`XMLParser` reads it in the tests).
 enum SVGChart {
-    /// The drawing's width in user units; it scales down with the page (`.chart svg` in site.css).
-    static let width = 640.0
+    /// The drawing's width in user units; it scales with the page (`figure.chart` in site.css). Narrow enough that its
+    /// 14-unit text stays readable on a 320 px phone; each row writes its name and its figures on lines of their own.
+    static let width = 400.0
     static let fontSize = 14.0
 
     static func frame(id: String, title: String, description: String, height: Double, _ shapes: HTML) -> HTML {
