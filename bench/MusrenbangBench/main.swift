@@ -403,7 +403,7 @@ let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*
     }
     var groups = 0
     let whole = try (0..<9).map { _ in try seconds { groups = try service.cycleRecap(cycleId: cycle.id, viewer: .public)?.cells.cells.count ?? 0 } }
-    report("whole-city recap of /rekap (cycleRecap: one scan into \(groups) groups, names, reasons, every envelope's use\(label))",
+    report("whole-city recap of /rekap (cycleRecap: \(groups) groups read and folded, names, reasons, every envelope's use\(label))",
            String(format: "%.1f ms", median(whole) * 1000), goal: "< 100 ms", ok: median(whole) < 0.1)
     for level in [Level.kelurahan, .kecamatan, .opd] {
         var rows = 0

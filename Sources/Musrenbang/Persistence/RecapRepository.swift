@@ -38,8 +38,8 @@ public struct UnfundedProposal: Hashable, Sendable {
     public var carriedInto: TrackingCode?
 }
 
-/// The recap queries of the portal. Counts and sums come from one aggregate over the covering index
-/// `proposals_recap` (Migrations/0017), folded in Swift (`RecapCells`) into every dimension at once.
+/// The recap queries of the portal. Counts and sums come from the groups kept in `recap_cells` (Migrations/0017),
+/// read at once and folded in Swift (`RecapCells`) into every dimension.
 public struct RecapRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
@@ -50,31 +50,29 @@ public struct RecapRepository {
             .rows(by: dimension, names: dimension == .status ? [:] : try names(dimension))
     }
 
-    /// A cycle's proposals (of one kecamatan, when given) grouped by area, bidang, OPD, state and funding level, in one
-    /// pass over `proposals_recap` in index order: no sorting, no per-row expressions.
+    /// A cycle's proposals (of one kecamatan, when given) grouped by area, bidang, OPD, state and funding level: the rows
+    /// of `recap_cells` (Migrations/0017), which triggers keep in step with every proposal written, in key order.
     public func cells(cycleId: CycleID, kecamatanId: KecamatanID? = nil, includeDrafts: Bool = true) throws -> [RecapCell] {
         let narrowed = kecamatanId.map { _ in " AND kecamatan_id = ?2" } ?? ""
         let sql = """
-            SELECT kecamatan_id, kelurahan_id, bidang_id, opd_id, stage, status, envelope_level, count(*), sum(cost), sum(effective_cost)
-            FROM proposals INDEXED BY proposals_recap WHERE cycle_id = ?1\(narrowed)
-            GROUP BY kecamatan_id, kelurahan_id, bidang_id, opd_id, stage, status, envelope_level
+            SELECT kecamatan_id, kelurahan_id, bidang_id, opd_id, stage || ':' || status, envelope_level, proposals, cost, effective_cost
+            FROM recap_cells WHERE cycle_id = ?1\(narrowed) AND proposals > 0
             """
         var cells: [RecapCell] = []
         try db.withPrepared(sql) { statement in
             try statement.bind(cycleId.rawValue, at: 1)
             if let kecamatanId { try statement.bind(kecamatanId.rawValue, at: 2) }
             while try statement.step() {
-                guard let stage = statement.text(at: 4).flatMap(Stage.init(rawValue:)),
-                      let status = statement.text(at: 5).flatMap(ProposalStatus.init(rawValue:)) else {
-                    throw PersistenceError.corrupt("proposals: unknown stage or status")
+                // One text and one lookup per group for its state (the groups are thousands at city scale).
+                guard let state = statement.text(at: 4).flatMap(ProposalState.init(parsing:)) else {
+                    throw PersistenceError.corrupt("recap_cells: unknown stage or status")
                 }
-                let state = ProposalState(stage, status)
                 if !includeDrafts && state == Visibility.draft { continue }
                 cells.append(RecapCell(
                     kecamatanId: KecamatanID(statement.int64(at: 0)), kelurahanId: KelurahanID(statement.int64(at: 1)),
                     bidangId: BidangID(statement.int64(at: 2)), opdId: OPDID(statement.int64(at: 3)), state: state,
-                    envelopeLevel: statement.text(at: 6).flatMap(Level.init(rawValue:)), count: Int(statement.int64(at: 7)),
-                    originalCost: statement.int64(at: 8), effectiveCost: statement.int64(at: 9)))
+                    envelopeLevel: statement.text(at: 5).flatMap(Level.init(rawValue:)),  // '' (none) is no level
+                    count: Int(statement.int64(at: 6)), originalCost: statement.int64(at: 7), effectiveCost: statement.int64(at: 8)))
             }
         }
         return cells

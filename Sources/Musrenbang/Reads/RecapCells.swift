@@ -16,30 +16,34 @@ public struct RecapTally: Hashable, Sendable {
     }
 }
 
-/// One group of a cycle's proposals as the recap's single scan returns it (`RecapRepository.cells`): every proposal
-/// with the same area, bidang, OPD, state and funding level, counted and summed. Every recap of the cycle is a fold
-/// of these, so one pass over the index serves them all.
+/// One group of a cycle's proposals as the recap reads it (`RecapRepository.cells`, a row of `recap_cells`): every
+/// proposal with the same area, bidang, OPD, state and funding level, counted and summed. Every recap of the cycle is a
+/// fold of these, so one read serves them all.
 public struct RecapCell: Hashable, Sendable {
-    public var kecamatanId: KecamatanID
-    public var kelurahanId: KelurahanID
-    public var bidangId: BidangID
-    public var opdId: OPDID
-    public var state: ProposalState
+    public let kecamatanId: KecamatanID
+    public let kelurahanId: KelurahanID
+    public let bidangId: BidangID
+    public let opdId: OPDID
+    public let state: ProposalState
     /// The level of the envelope that funds (or funded) them; nil when none does.
-    public var envelopeLevel: Level?
-    public var count: Int
-    public var originalCost: Int64
-    public var effectiveCost: Int64
+    public let envelopeLevel: Level?
+    public let count: Int
+    public let originalCost: Int64
+    public let effectiveCost: Int64
+    /// Funded: inside an envelope or ratified from it (`ProposalStatus.funded`, what an envelope's use counts). Kept,
+    /// not computed: every fold asks, for thousands of cells.
+    public let isFunded: Bool
+    /// `state.index`, kept for the same reason (the key of the recap by status).
+    let stateIndex: Int
 
     public init(kecamatanId: KecamatanID, kelurahanId: KelurahanID, bidangId: BidangID, opdId: OPDID, state: ProposalState,
                 envelopeLevel: Level?, count: Int, originalCost: Int64, effectiveCost: Int64) {
         self.kecamatanId = kecamatanId; self.kelurahanId = kelurahanId; self.bidangId = bidangId; self.opdId = opdId
         self.state = state; self.envelopeLevel = envelopeLevel; self.count = count
         self.originalCost = originalCost; self.effectiveCost = effectiveCost
+        isFunded = ProposalStatus.funded.contains(state.status)
+        stateIndex = state.index
     }
-
-    /// Funded: inside an envelope or ratified from it (`ProposalStatus.funded`, what an envelope's use counts).
-    public var isFunded: Bool { ProposalStatus.funded.contains(state.status) }
 
     /// Ended without funding by a decision: rejected at a level, or not ratified by the city.
     public var isRejected: Bool { state.status == .ditolak || state.status == .tidakDitetapkan }
@@ -74,11 +78,9 @@ public struct RecapCell: Hashable, Sendable {
         case .kelurahan: kelurahanId.rawValue
         case .bidang: bidangId.rawValue
         case .opd: opdId.rawValue
-        case .status: Int64(Self.stateIndex[state] ?? -1)
+        case .status: Int64(stateIndex)
         }
     }
-
-    private static let stateIndex = Dictionary(uniqueKeysWithValues: ProposalState.all.enumerated().map { ($1, $0) })
 }
 
 /// The steps of the pipeline funnel, each a subset of the one before.
@@ -117,7 +119,7 @@ public struct LevelSplit: Hashable, Sendable {
     public init(level: Level) { self.level = level }
 }
 
-/// The folds of one scan's cells: recap rows per dimension, the F1/F2 split per level, the decisions, the funnel.
+/// The folds of one read's cells: recap rows per dimension, the F1/F2 split per level, the decisions, the funnel.
 public struct RecapCells: Sendable {
     public let cells: [RecapCell]
 
