@@ -52,6 +52,8 @@ public final class Portal: Sendable {
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
         openDataRoutes(&routes)
+        recapRoutes(&routes)
+        publicCeilingRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)

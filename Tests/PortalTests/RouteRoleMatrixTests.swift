@@ -100,6 +100,12 @@ import TestSupport
         return [
             .get("/", "/", [200, 200, 200, 200, 200, 200, 200]),
             .get("/masuk", "/masuk", [200, 303, 303, 303, 303, 303, 303]),
+            // The public recap and ceilings: anyone (read as the public); Bappeda's recap: none of this table's visitors.
+            .get("/rekap", "/rekap", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/rekap/cetak", "/rekap/cetak", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pagu", "/pagu", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/kerja/rekap", "/kerja/rekap", Self.staffOnly),
+            .get("/kerja/rekap/cetak", "/kerja/rekap/cetak", Self.staffOnly),
             // Sign-in with nothing filled in: the form again, for anyone.
             .post("/masuk", "/masuk", [422, 422, 422, 422, 422, 422, 422]),
             .post("/keluar", "/keluar", [303, 303, 303, 303, 303, 303, 303]),

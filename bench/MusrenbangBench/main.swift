@@ -6,6 +6,7 @@ import Storage
 // 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
 // Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes] [--checkpoint yes]
 //                        [--lists-only yes]   (with --db FILE of an earlier run: only the proposal lists)
+//                        [--reject-share F]   (the kelurahan rejects that share, 0-1, with one of five reasons; default 0)
 
 struct BenchOptions {
     var db: String?
@@ -18,6 +19,8 @@ struct BenchOptions {
     var checkpoint = false
     /// Only time the proposal lists, on the city a previous run left in `--db`.
     var listsOnly = false
+    /// The share of proposals the kelurahan rejects (with a reason) instead of accepting (bench/recap.sh: 0.1).
+    var rejectShare = 0.0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -31,6 +34,7 @@ struct BenchOptions {
             case "--one-transaction": oneTransaction = value == "yes"
             case "--checkpoint": checkpoint = value == "yes"
             case "--lists-only": listsOnly = value == "yes"
+            case "--reject-share": rejectShare = min(1, max(0, Double(value) ?? 0))
             default: break
             }
             i += 2
@@ -268,7 +272,16 @@ if batchedCount > 0 {
 
 print("Kelurahan stage")
 enter(.kelurahan)
-let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! })
+// With --reject-share, every n-th proposal (by id) is rejected with one of five reasons instead (the recap's reasons).
+let rejectPerMille = Int64(options.rejectShare * 1000)
+let rejectReasons = ["Usulan ganda dengan usulan lain dari RW yang sama.", "Lokasi berada di jalan provinsi.",
+                     "Sudah dianggarkan pada tahun berjalan.", "Data volume tidak dapat diverifikasi.", "Bukan kewenangan kota."]
+let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! },
+                                          input: { p in
+    p.id.rawValue % 1000 < rejectPerMille
+        ? TransitionInput(.tolak, expectedVersion: p.version, reason: rejectReasons[Int(p.id.rawValue / 1000 % 5)])
+        : TransitionInput(.terima, expectedVersion: p.version)
+})
 report("transition (terima), batches of 1,000", String(format: "%.0f /s (%d in %.2f s)", Double(verified) / verifyTime, verified, verifyTime))
 
 // Ranking: scores for every candidate, one transaction per envelope (allocation refuses unranked candidates).
@@ -388,6 +401,10 @@ let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*
         report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals\(label))", String(format: "%.1f ms", median(times) * 1000),
                goal: "< 50 ms", ok: median(times) < 0.05)
     }
+    var groups = 0
+    let whole = try (0..<9).map { _ in try seconds { groups = try service.cycleRecap(cycleId: cycle.id, viewer: .public)?.cells.cells.count ?? 0 } }
+    report("whole-city recap of /rekap (cycleRecap: \(groups) groups read and folded, names, reasons, every envelope's use\(label))",
+           String(format: "%.1f ms", median(whole) * 1000), goal: "< 100 ms", ok: median(whole) < 0.1)
     for level in [Level.kelurahan, .kecamatan, .opd] {
         var rows = 0
         let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level, viewer: .public).count } }
