@@ -17,6 +17,9 @@ public final class Portal: Sendable {
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
+    /// The feedback form's limit per client address and its signed fill-time stamp (docs/feedback.md).
+    let feedbackLimiter: SubmissionLimiter
+    let feedbackStamp: FormStamp
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -31,6 +34,8 @@ public final class Portal: Sendable {
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
         layout = Layout(cityName: city ?? "", contact: configuration.contact)
         attachmentStore = AttachmentStore()
+        feedbackLimiter = SubmissionLimiter(limit: configuration.feedbackPerHour, window: 3600)
+        feedbackStamp = FormStamp(minimumAge: configuration.feedbackMinimumFillSeconds)
     }
 
     /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.
@@ -71,6 +76,8 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        feedbackRoutes(&routes)
+        feedbackDeskRoutes(&routes)
         return routes
     }
 

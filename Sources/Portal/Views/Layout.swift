@@ -21,7 +21,7 @@ struct Layout {
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a></nav>
+        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
         \(account(context, roleLabel: roleLabel))
         </div>
         </header>
@@ -33,6 +33,7 @@ struct Layout {
         <div class="wrap">
         <p>\(contact)</p>
         <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima: <a href="/lacak">Lacak usulan</a>.</p>
+        <p>Punya saran atau keluhan? <a href="/saran">Kirim saran atau pengaduan</a>; jawabannya diumumkan di <a href="/saran/daftar">saran yang sudah dijawab</a>.</p>
         </div>
         </footer>
         </body>
