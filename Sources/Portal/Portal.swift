@@ -17,6 +17,7 @@ public final class Portal: Sendable {
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
+    let heldCriteriaImports = HeldUploads(capacity: 8)
     /// The feedback form's limit per client address and its signed fill-time stamp (docs/feedback.md).
     let feedbackLimiter: SubmissionLimiter
     let feedbackStamp: FormStamp
@@ -55,6 +56,7 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
+        openDataRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)
@@ -76,6 +78,13 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        commentRoutes(&routes)
+        moderationRoutes(&routes)
+        notificationRoutes(&routes)
+        newCycleRoutes(&routes)
+        ceilingInputRoutes(&routes)
+        groupShareRoutes(&routes)
+        wilayahRoutes(&routes)
         feedbackRoutes(&routes)
         feedbackDeskRoutes(&routes)
         return routes
@@ -108,14 +117,22 @@ public final class Portal: Sendable {
         let now = self.now
         let cookies = request.cookies
         let anonymous = cookies[Self.csrfCookie].flatMap { SessionToken.isWellFormed($0) ? $0 : nil }
-        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? SessionToken.make(),
-                                     newAnonymousToken: anonymous == nil)
+        // A visitor without a session gets a new CSRF token when the cookie lacks one; a session carries its own, so
+        // a signed-in request makes none (it would be random bytes and a cookie for nothing).
+        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? "", newAnonymousToken: false)
+        func anonymousContext() -> RequestContext {
+            if anonymous == nil {
+                context.anonymousToken = SessionToken.make()
+                context.newAnonymousToken = true
+            }
+            return context
+        }
         guard let token = cookies[Self.sessionCookie],
               let (session, found) = try sessions.find(token, at: now, with: { db, id in try? AccountRepository(db).account(id: id) })
-        else { return context }
+        else { return anonymousContext() }
         guard let account = found, account.active else {
             try sessions.delete(idHash: session.idHash)
-            return context
+            return anonymousContext()
         }
         context.session = session
         context.account = account
@@ -132,7 +149,10 @@ public final class Portal: Sendable {
     /// A page in the layout, with the signed-in role's label in the header.
     func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
+        // A resident sees how many notifications wait (one indexed count); a failed count leaves it out, not the page.
+        var unread: Int?
+        if let actor = context.actor, actor.role == .warga { unread = try? service.unreadNotificationCount(of: actor.accountId) }
+        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, content), status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

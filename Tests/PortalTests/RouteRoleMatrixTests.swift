@@ -146,6 +146,17 @@ import TestSupport
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
+            // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the
+            // exports hold only their headers, the ratified lists have no published cycle, no envelope has a public result
+            // (published ones: OpenDataTests).
+            .get("/data", "/data", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv?siklus=2027", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/usulan.json", "/data/usulan.json", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/pagu.csv", "/data/pagu.csv?siklus=2027", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/tabel-td4.csv", "/data/tabel-td4.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/sipd-usulan.csv", "/data/sipd-usulan.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/pabulib/:berkas", "/data/pabulib/2027-kelurahan-1.pb", [404, 404, 404, 404, 404, 404, 404]),
             .get("/kerja/persetujuan", "/kerja/persetujuan", [303, 403, 403, 200, 200, 200, 403]),
             // Several at once without a decision: the list again (422) for a head.
             .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p1)@\(p1v)")], [303, 403, 403, 422, 422, 422, 403]),
@@ -197,6 +208,7 @@ import TestSupport
             .get("/kerja/penetapan", "/kerja/penetapan", Self.staffOnly),
             .post("/kerja/penetapan", "/kerja/penetapan", [("pilih", "\(p1)@\(p1v)"), ("keputusan", "tetapkan")], Self.staffOnly),
             .get("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", Self.staffOnly),
+            .get("/kerja/penetapan/cetak", "/kerja/penetapan/cetak", Self.staffOnly),
             .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
             .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
             .get("/kerja/siklus", "/kerja/siklus", Self.staffOnly),
@@ -222,6 +234,23 @@ import TestSupport
             .post("/kerja/pagu/opd", "/kerja/pagu/opd", [("opd", "1"), ("pagu-1", "1.000.000")], Self.staffOnly),
             .post("/kerja/siklus/perpanjang", "/kerja/siklus/perpanjang", [("tahap", "kelurahan"), ("tutup", "2027-01-31T23:59"), ("alasan", "Uji.")],
                   Self.staffOnly),
+            .get("/kerja/siklus/baru", "/kerja/siklus/baru", Self.staffOnly),
+            .post("/kerja/siklus/baru", "/kerja/siklus/baru", [("tahun", "2030"), ("tahun-anggaran", "2031"), ("nama", "Uji")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", Self.staffOnly),
+            .post("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", [("versi", "0"), ("penduduk-1", "1")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria/templat.csv", "/kerja/pagu/kriteria/templat.csv", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor", "/kerja/pagu/kriteria/impor", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor/konfirmasi", "/kerja/pagu/kriteria/impor/konfirmasi", [("berkas_token", "tidak-ada")], Self.staffOnly),
+            .get("/kerja/pagu/bagian", "/kerja/pagu/bagian?tingkat=kecamatan", Self.staffOnly),
+            .post("/kerja/pagu/bagian", "/kerja/pagu/bagian", [("tingkat", "kelurahan"), ("versi", "0"), ("min-fisik", "10")], Self.staffOnly),
+            .get("/kerja/master/wilayah", "/kerja/master/wilayah", Self.staffOnly),
+            .post("/kerja/master/wilayah/kecamatan", "/kerja/master/wilayah/kecamatan", [("kecamatan-kode", "UJI")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kecamatan/:id", "/kerja/master/wilayah/kecamatan/1", [("nama-kecamatan-1", "")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan", "/kerja/master/wilayah/kelurahan", [("kelurahan-kode", "UJI")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id", "/kerja/master/wilayah/kelurahan/1", [("nama-kelurahan-1", "")], Self.staffOnly),
+            .get("/kerja/master/wilayah/kelurahan/:id", "/kerja/master/wilayah/kelurahan/1", Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id/rw", "/kerja/master/wilayah/kelurahan/1/rw", [("rw-nomor", "")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id/rt", "/kerja/master/wilayah/kelurahan/1/rt", [("rt-nomor", "")], Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
@@ -269,6 +298,14 @@ import TestSupport
                   Self.operatorOnly(404)),
             .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f1)/tutup", [("versi", "1")], Self.operatorOnly(422)),
             .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f2)/tutup", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
+            // Comments: only a resident, only on a published proposal (none is, in the pra-Musrenbang); moderation only
+            // by the proposal's verifiers, camat and Bappeda (CommentTests). Notifications: every signed-in account, its own.
+            .post("/usulan/:kode/komentar", "/usulan/\(p1)/komentar", [("isi", "Uji.")], [303, 404, 404, 403, 403, 403, 403]),
+            .get("/kerja/komentar", "/kerja/komentar", Self.staffOnly),
+            .post("/kerja/komentar/:id/sembunyikan", "/kerja/komentar/1/sembunyikan", [("alasan", "Uji.")], Self.staffOnly),
+            .get("/notifikasi", "/notifikasi", [303, 200, 200, 200, 200, 200, 200]),
+            .post("/notifikasi/baca", "/notifikasi/baca", [303, 303, 303, 303, 303, 303, 303]),
+            .post("/notifikasi/:id/buka", "/notifikasi/999999/buka", [303, 404, 404, 404, 404, 404, 404]),
         ]
     }
 

@@ -32,3 +32,23 @@ extension CeilingRepository {
         return funded
     }
 }
+
+extension CeilingRepository {
+    /// The stored computation of a level's ceilings (kelurahan or kecamatan): each area's parts, exact share, rounding and
+    /// amount, by area id; empty for other levels or before the first computation.
+    public func storedLines(cycleId: CycleID, level: Level) throws -> [CeilingLine] {
+        let (table, owner): (String, String)
+        switch level {
+        case .kelurahan: (table, owner) = ("kelurahan_ceilings", "kelurahan_id")
+        case .kecamatan: (table, owner) = ("kecamatan_ceilings", "kecamatan_id")
+        case .opd, .kota: return []
+        }
+        return try db.query("SELECT * FROM \(table) WHERE cycle_id = ? ORDER BY \(owner)", [cycleId.rawValue]).map { row in
+            CeilingLine(areaId: try row.get(owner), basePart: try row.get("base_part"),
+                        criterionParts: [.population: try row.get("population_part"), .area: try row.get("area_part"),
+                                         .pbbRealisation: try row.get("pbb_part"), .poorHouseholds: try row.get("poor_part")],
+                        exactShareMicros: try row.get("exact_share_micros"), roundedDown: try row.get("rounded_down"),
+                        remainderBonus: try row.get("remainder_bonus"), amount: try row.get("amount"))
+        }
+    }
+}

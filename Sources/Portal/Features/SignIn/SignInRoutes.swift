@@ -12,7 +12,8 @@ extension Portal {
                 return page("Masuk", context, SignInView.render(form, csrfToken: context.csrfToken))
             }
         }
-        routes.post("/masuk") { [self] request in
+        // The password check may wait for a hashing slot: on the long-running pool, never holding a page's thread.
+        routes.post("/masuk", lane: .longRunning) { [self] request in
             handle(request) { context in try signIn(context) }
         }
         routes.post("/keluar") { [self] request in

@@ -46,7 +46,18 @@ enum StaffHome {
     static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
                                     summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
 
+    static let comments = StaffTask(path: "/kerja/komentar", title: "Komentar warga",
+                                    summary: "Baca komentar warga pada usulan di cakupan Anda; sembunyikan yang melanggar aturan, dengan alasan.")
+
     static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
+
+    static let ceilingInputs = StaffTask(path: "/kerja/pagu/kriteria", title: "Data kriteria pagu",
+                                         summary: "Penduduk, luas, PBB dan rumah tangga miskin setiap kelurahan; ubah di tabel atau impor CSV.")
+
+    static let groupShares = StaffTask(path: "/kerja/pagu/bagian", title: "Porsi kelompok pagu",
+                                       summary: "Porsi minimal dan maksimal fisik, non-fisik dan setiap bidang per tingkat.")
+
+    static let wilayah = StaffTask(path: "/kerja/master/wilayah", title: "Wilayah", summary: "Tambah kecamatan, kelurahan, RW dan RT, atau ubah namanya.")
 
     static let feedback = StaffTask(path: "/kerja/saran", title: "Saran dan pengaduan",
                                     summary: "Jawab saran dan pengaduan warga untuk unit Anda, teruskan ke unit yang berwenang, atau tutup.",
@@ -67,9 +78,10 @@ enum StaffHome {
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
         case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
-        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah, adminLog,
+                        comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import HTTPServer
+
+/// Routes of the long-running lane run on their own pool at a lower CPU priority; with no such pool they share the
+/// standard one. Each handler reports the thread it ran on and that thread's nice value.
+@Suite(.serialized) struct WorkerLaneTests {
+    static func router() -> Router {
+        var router = Router()
+        router.get("/halaman") { _ in .text(Self.threadReport()) }
+        router.post("/masuk", lane: .longRunning) { _ in .text(Self.threadReport()) }
+        return router
+    }
+
+    /// "NAME NICE" of the calling thread (the name without its index).
+    static func threadReport() -> String {
+        let name = Thread.current.name ?? "?"
+        let pool = name.split(separator: "-").dropLast().joined(separator: "-")
+        errno = 0
+        let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        return "\(pool) \(nice)"
+    }
+
+    @Test func theRouterPlansTheLaneOfEachRoute() {
+        let router = Self.router()
+        #expect(router.dispatchPlan(method: .post, rawPath: "/masuk").lane == .longRunning)
+        #expect(router.dispatchPlan(method: .get, rawPath: "/halaman").lane == .standard)
+        #expect(router.dispatchPlan(method: .get, rawPath: "/tidak-ada").lane == .standard)
+    }
+
+    @Test func longRunningRoutesRunOnTheirOwnLowerPriorityThreads() throws {
+        try withServer(Self.router(), configure: { configuration in
+            configuration.longRunningThreads = 2
+            configuration.longRunningNice = 7
+        }) { server in
+            let client = try TestClient(port: server.port)
+            // The threads start from the process's nice value (0 unless the tests run under `nice`).
+            let base = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            #expect(try client.readResponse().text == "http-long \(min(19, base + 7))")
+            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "http-worker \(base)")
+        }
+    }
+
+    @Test func withoutALongRunningPoolEveryRouteSharesTheStandardOne() throws {
+        try withServer(Self.router()) { server in
+            let client = try TestClient(port: server.port)
+            let base = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            #expect(try client.readResponse().text == "http-worker \(base)")
+        }
+    }
+}
