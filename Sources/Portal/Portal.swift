@@ -85,6 +85,8 @@ public final class Portal: Sendable {
         ceilingInputRoutes(&routes)
         groupShareRoutes(&routes)
         wilayahRoutes(&routes)
+        announcementRoutes(&routes)
+        publicAnnouncementRoutes(&routes)
         feedbackRoutes(&routes)
         feedbackDeskRoutes(&routes)
         return routes
@@ -146,13 +148,13 @@ public final class Portal: Sendable {
         return context
     }
 
-    /// A page in the layout, with the signed-in role's label in the header.
-    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
+    /// A page in the layout, with the signed-in role's label in the header; `head` adds to its `<head>`.
+    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, head: HTML = .empty, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
         // A resident sees how many notifications wait (one indexed count); a failed count leaves it out, not the page.
         var unread: Int?
         if let actor = context.actor, actor.role == .warga { unread = try? service.unreadNotificationCount(of: actor.accountId) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, content), status: status)
+        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, head: head, content), status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

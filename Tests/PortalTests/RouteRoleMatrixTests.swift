@@ -306,6 +306,21 @@ import TestSupport
             .get("/notifikasi", "/notifikasi", [303, 200, 200, 200, 200, 200, 200]),
             .post("/notifikasi/baca", "/notifikasi/baca", [303, 303, 303, 303, 303, 303, 303]),
             .post("/notifikasi/:id/buka", "/notifikasi/999999/buka", [303, 404, 404, 404, 404, 404, 404]),
+            // Announcements: the operator writes for its kelurahan (an incomplete form: 422; an id that is not its own: 404);
+            // the public pages and feeds answer everyone alike (scope across units: AnnouncementPortalTests).
+            .get("/kerja/pengumuman", "/kerja/pengumuman", Self.operatorOnly(200)),
+            .get("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(200)),
+            .post("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(422)),
+            .get("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", [("jenis", "berita"), ("judul", "Uji"), ("isi", "Uji.")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/umumkan", "/kerja/pengumuman/999999/umumkan", [("versi", "1")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/tarik", "/kerja/pengumuman/999999/tarik", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
+            .get("/pengumuman", "/pengumuman", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pengumuman/:id", "/pengumuman/999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman/:id/dokumen/:dokumen", "/pengumuman/1/dokumen/1", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman.atom", "/pengumuman.atom", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal", "/jadwal", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal.ics", "/jadwal.ics", [200, 200, 200, 200, 200, 200, 200]),
         ]
     }
 

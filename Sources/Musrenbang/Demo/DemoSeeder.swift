@@ -156,6 +156,7 @@ final class DemoSeedRun {
             try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
             try opdForum(current, allocateShare: 0.5, lockShare: 1, leaveShare: 0.12)
         }
+        try announcements(current)
         try feedback()
         clock.set(today)
         try storePasswordHashes()

@@ -6,8 +6,9 @@ struct Layout {
     let cityName: String
     let contact: String
 
-    /// `unread`: a resident's unread notifications, linked from the header (nil: no link).
-    func page(title: String, context: RequestContext, roleLabel: String?, unread: Int? = nil, _ content: HTML) -> HTML {
+    /// `unread`: a resident's unread notifications, linked from the header (nil: no link); `head` adds to the page's
+    /// `<head>` (a feed's `<link rel="alternate">`).
+    func page(title: String, context: RequestContext, roleLabel: String?, unread: Int? = nil, head: HTML = .empty, _ content: HTML) -> HTML {
         """
         <!doctype html>
         <html lang="id">
@@ -16,13 +17,14 @@ struct Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · e-Musrenbang \(cityName)</title>
         <link rel="stylesheet" href="/css/site.css">
+        \(head)
         </head>
         <body>
         <a class="skip" href="#isi">Langsung ke isi</a>
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
+        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
         \(account(context, roleLabel: roleLabel, unread: unread))
         </div>
         </header>

@@ -1,4 +1,5 @@
 import HTTPServer
+import Musrenbang
 
 /// The home page (`/`): the current cycle and where each stage of its schedule stands today.
 extension Portal {
@@ -6,7 +7,9 @@ extension Portal {
         routes.get("/") { [self] request in
             handle(request) { context in
                 let cycle = try service.currentCycle()
-                return page("Beranda", context, HomeView.render(cycle: cycle, now: context.now, signedIn: context.account != nil))
+                let latest = try service.publicAnnouncements(AnnouncementQuery(pageSize: LatestAnnouncementsView.count)).items
+                return page("Beranda", context, HomeView.render(cycle: cycle, now: context.now, signedIn: context.account != nil,
+                                                                announcements: latest))
             }
         }
     }

@@ -3,12 +3,12 @@ import Musrenbang
 
 /// The home page: what Musrenbang is, the current cycle's schedule with each stage's standing, what to do next.
 enum HomeView {
-    static func render(cycle: Cycle?, now: Date, signedIn: Bool) -> HTML {
+    static func render(cycle: Cycle?, now: Date, signedIn: Bool, announcements: [Announcement] = []) -> HTML {
         let intro: HTML = """
             <h1>Musyawarah Perencanaan Pembangunan</h1>
             <p class="lead">Warga mengusulkan kegiatan dari RT/RW; usulan dibahas berjenjang di kelurahan, kecamatan dan
             perangkat daerah, lalu ditetapkan dalam rencana kerja pemerintah kota. Setiap usulan dapat diikuti dari awal sampai akhir.</p>
-            """
+            """ + LatestAnnouncementsView.render(announcements)
         let track: HTML = """
             <section aria-labelledby="lacak">
             <h2 id="lacak">Lacak usulan</h2>

@@ -5,8 +5,8 @@ import Storage
 /// the OPD responsible, in the columns of Permendagri 86/2017 Tabel T-D.4, those not ratified with the reason, and how
 /// many still wait (then the document is a draft). Read by Bappeda only (the caller checks the desk first).
 struct RatifiedListDocument {
-    /// One proposal line (the berita acara's line: activity, location, volume, cost, OPD, and the reason).
-    typealias Line = BeritaAcaraDocument.Line
+    /// One proposal line (as the berita acara's and the open-data T-D.4 export's).
+    typealias Line = PriorityLine
 
     let cycle: Cycle
     let ratified: [Line]
@@ -20,24 +20,18 @@ struct RatifiedListDocument {
         self.cycle = cycle
         let cycleId = cycle.id
         (ratified, notRatified, waiting, kotaLocked) = try service.database.read { db in
-            let proposals = ProposalRepository(db), catalog = CatalogRepository(db), wilayah = WilayahRepository(db)
-            let kamus = Dictionary(uniqueKeysWithValues: try catalog.kamusList().map { ($0.id, $0.name) })
-            let opd = Dictionary(uniqueKeysWithValues: try catalog.opdList().map { ($0.id, $0.shortName) })
-            let kelurahan = Dictionary(uniqueKeysWithValues: try wilayah.kelurahanList().map { ($0.id, $0.name) })
-            let events = EventRepository(db)
-            func line(_ p: Proposal, reason: String) -> Line {
-                // The rank at the level whose ceiling funds it, as the T-D.4 priority.
-                Line(rank: p.envelope.flatMap { p.ranks[$0.level] }, code: p.trackingCode, title: p.title, activity: kamus[p.kamusId] ?? "",
-                     location: BeritaAcaraDocument.location(p.locationText, kelurahan: kelurahan[p.origin.kelurahanId]),
-                     volume: "\(p.effectiveVolume) \(p.unit)", cost: p.effectiveCost, opd: opd[p.routedOPDId ?? p.opdId] ?? "",
-                     funded: true, reason: reason)
-            }
-            let ratified = try proposals.list(ProposalFilter(cycleId: cycleId, states: [BappedaDesk.ratified])).map { line($0, reason: "") }
-            let notRatified = try proposals.list(ProposalFilter(cycleId: cycleId, states: [BappedaDesk.notRatified])).map { p in
-                line(p, reason: try events.history(of: p.id).last { $0.action == .tidakTetapkan }?.note ?? "")
+            let proposals = ProposalRepository(db), events = EventRepository(db)
+            let ratified = try proposals.list(ProposalFilter(cycleId: cycleId, states: [BappedaDesk.ratified]))
+            let refused = try proposals.list(ProposalFilter(cycleId: cycleId, states: [BappedaDesk.notRatified]))
+            let names = try Line.Names(db, for: ratified + refused)
+            // The rank at the level whose ceiling funds it, as the T-D.4 priority.
+            let ratifiedLines = ratified.map { p in Line(p, names: names, rank: p.envelope.flatMap { p.ranks[$0.level] }, funded: true, reason: "") }
+            let refusedLines = try refused.map { p in
+                Line(p, names: names, rank: nil, funded: false,
+                     reason: try events.history(of: p.id).last { $0.action == .tidakTetapkan }?.note ?? "")
             }
             let waiting = try proposals.list(ProposalFilter(cycleId: cycleId, states: BappedaDesk.waiting)).count
-            return (ratified, notRatified, waiting, try LockRepository(db).keys(cycleId: cycleId).contains(.kota))
+            return (ratifiedLines, refusedLines, waiting, try LockRepository(db).keys(cycleId: cycleId).contains(.kota))
         }
     }
 

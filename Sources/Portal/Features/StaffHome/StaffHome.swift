@@ -59,6 +59,9 @@ enum StaffHome {
 
     static let wilayah = StaffTask(path: "/kerja/master/wilayah", title: "Wilayah", summary: "Tambah kecamatan, kelurahan, RW dan RT, atau ubah namanya.")
 
+    static let announcements = StaffTask(path: "/kerja/pengumuman", title: "Pengumuman",
+                                         summary: "Umumkan jadwal rapat, panduan teknis dan berita untuk wilayah Anda.")
+
     static let feedback = StaffTask(path: "/kerja/saran", title: "Saran dan pengaduan",
                                     summary: "Jawab saran dan pengaduan warga untuk unit Anda, teruskan ke unit yang berwenang, atau tutup.",
                                     waitingText: "saran atau pengaduan menunggu jawaban")
@@ -77,11 +80,12 @@ enum StaffHome {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
-        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah, adminLog,
-                        comments]
+        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments, announcements]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
+                                          announcements]
+        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
+                        announcements, adminLog, comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }
