@@ -66,6 +66,18 @@ enum StaffHome {
     static let announcements = StaffTask(path: "/kerja/pengumuman", title: "Pengumuman",
                                          summary: "Umumkan jadwal rapat, panduan teknis dan berita untuk wilayah Anda.")
 
+    static let feedback = StaffTask(path: "/kerja/saran", title: "Saran dan pengaduan",
+                                    summary: "Jawab saran dan pengaduan warga untuk unit Anda, teruskan ke unit yang berwenang, atau tutup.",
+                                    waitingText: "saran atau pengaduan menunggu jawaban")
+
+    /// The tasks of `role` with its feedback desk last (`feedback`: the feedback waiting for the role's unit, Bappeda: for
+    /// every unit).
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, feedback: Int?) -> [StaffTask] {
+        var desk = Self.feedback
+        desk.waiting = feedback
+        return tasks(for: role, waiting: waiting, routing: routing) + (FeedbackRules.staffRoles.contains(role) ? [desk] : [])
+    }
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
