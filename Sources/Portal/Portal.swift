@@ -59,6 +59,7 @@ public final class Portal: Sendable {
         openDataRoutes(&routes)
         recapRoutes(&routes)
         publicCeilingRoutes(&routes)
+        publicBrowseRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)

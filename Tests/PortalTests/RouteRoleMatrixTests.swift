@@ -150,6 +150,8 @@ import TestSupport
             .get("/usulan/:kode", "/usulan/\(d1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/usulan/:kode", "/usulan/TGS-2027-999999", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
+            // The public list answers everyone alike (nothing is published yet; PublicBrowseTests has the rest).
+            .get("/usulan", "/usulan?q=jalan&kecamatan=bukan", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
             // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the
