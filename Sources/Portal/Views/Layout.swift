@@ -21,7 +21,7 @@ struct Layout {
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/usulan">Daftar usulan</a> <a href="/lacak">Lacak usulan</a></nav>
+        <nav class="public" aria-label="Publik"><a href="/usulan">Cari usulan</a> <a href="/lacak">Lacak usulan</a></nav>
         \(account(context, roleLabel: roleLabel))
         </div>
         </header>
