@@ -13,7 +13,8 @@ enum ServeCommand: Command {
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
                          [--sign-in-threads N]
-                         [--session-idle-minutes N] [--session-max-hours N] [--secure-cookies] [--quiet]
+                         [--session-idle-minutes N] [--session-max-hours N] [--feedback-per-hour N] [--secure-cookies]
+                         [--quiet]
 
           --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
           --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
@@ -35,6 +36,7 @@ enum ServeCommand: Command {
                               a sign-in is asked to try again)
           --session-idle-minutes  a session unused this long ends (default 120)
           --session-max-hours     a session ends this long after sign-in (default 12)
+          --feedback-per-hour     feedback (/saran) accepted per client address within an hour (default 5)
           --secure-cookies    mark cookies Secure (serve behind TLS, e.g. nginx with HTTPS)
           --quiet             no access log on stderr
         Every option falls back to the environment, e.g. MUSRENBANG_PORT.
@@ -59,6 +61,8 @@ enum ServeCommand: Command {
         guard portalConfiguration.idleTimeout > 0, portalConfiguration.absoluteTimeout > 0 else {
             throw UsageError("--session-idle-minutes and --session-max-hours must be positive")
         }
+        portalConfiguration.feedbackPerHour = try options.int("feedback-per-hour", default: portalConfiguration.feedbackPerHour)
+        guard portalConfiguration.feedbackPerHour > 0 else { throw UsageError("--feedback-per-hour must be positive") }
         portalConfiguration.secureCookies = options.flag("secure-cookies")
         portalConfiguration.maxSignInsInProgress = configuration.longRunningThreads - 4
         guard (1...64).contains(configuration.ioThreads) else { throw UsageError("--io-threads must be 1...64") }

@@ -18,6 +18,9 @@ public final class Portal: Sendable {
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
     let heldCriteriaImports = HeldUploads(capacity: 8)
+    /// The feedback form's limit per client address and its signed fill-time stamp (docs/feedback.md).
+    let feedbackLimiter: SubmissionLimiter
+    let feedbackStamp: FormStamp
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -32,6 +35,8 @@ public final class Portal: Sendable {
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
         layout = Layout(cityName: city ?? "", contact: configuration.contact)
         attachmentStore = AttachmentStore()
+        feedbackLimiter = SubmissionLimiter(limit: configuration.feedbackPerHour, window: 3600)
+        feedbackStamp = FormStamp(minimumAge: configuration.feedbackMinimumFillSeconds)
     }
 
     /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.
@@ -52,6 +57,9 @@ public final class Portal: Sendable {
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
         openDataRoutes(&routes)
+        recapRoutes(&routes)
+        publicCeilingRoutes(&routes)
+        publicBrowseRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)
@@ -82,6 +90,8 @@ public final class Portal: Sendable {
         wilayahRoutes(&routes)
         announcementRoutes(&routes)
         publicAnnouncementRoutes(&routes)
+        feedbackRoutes(&routes)
+        feedbackDeskRoutes(&routes)
         return routes
     }
 

@@ -62,6 +62,10 @@ import TestSupport
         let photo: ProposalPhotoID
         let elsewherePhoto: ProposalPhotoID
         let pending: PendingPhotoID
+        /// Feedback about Pondok Karya (the operator's unit) with a photo, and feedback about the Musrenbang process
+        /// (Bappeda's).
+        let feedback: FeedbackItem
+        let elsewhereFeedback: FeedbackItem
     }
 
     static func objects(_ world: PortalWorld, _ scene: ResidentScene) throws -> Objects {
@@ -85,8 +89,13 @@ import TestSupport
         let elsewherePhoto = try service.addPhoto(to: .id(elsewhere.id), fileName: "taman.jpg", bytes: image, by: scene.citra)
         elsewhere = try service.apply(.ajukan, to: .id(elsewhere.id), by: scene.citra, expectedVersion: elsewhere.version)
         let pending = try service.addPendingPhoto(formToken: SessionToken.make(), fileName: "baru.jpg", bytes: image, by: scene.ani)
+        let feedback = try service.submitFeedback(NewFeedback(kind: .pengaduan, category: .infrastruktur, area: .kelurahan(world.kelurahan),
+                                                              text: "Jalan Gang Melati berlubang.", senderName: "Rahasia"),
+                                                  photo: try ProposalPhotoRules.check(image, fileName: "jalan.jpg"))
+        let elsewhereFeedback = try service.submitFeedback(NewFeedback(kind: .saran, category: .musrenbang, area: .kota,
+                                                                       text: "Umumkan jadwal musyawarah lebih awal."))
         return Objects(submitted: submitted, draft: draft, elsewhere: elsewhere, photo: photo.id, elsewherePhoto: elsewherePhoto.id,
-                       pending: pending.id)
+                       pending: pending.id, feedback: feedback, elsewhereFeedback: elsewhereFeedback)
     }
 
     static func rows(_ objects: Objects) -> [Row] {
@@ -94,12 +103,19 @@ import TestSupport
         let d1 = objects.draft.trackingCode.description
         let p2 = objects.elsewhere.trackingCode.description, p2v = String(objects.elsewhere.version)
         let photo = objects.photo.rawValue, elsewherePhoto = objects.elsewherePhoto.rawValue
+        let f1 = objects.feedback.code.description, f2 = objects.elsewhereFeedback.code.description
         let complete: [(String, String)] = [("kamus", "1"), ("volume", "5"), ("title", "Judul"), ("problem", "Masalah"), ("location", "Gang"),
                                             ("beneficiaries", "5"), ("aksi", "draf")]
         //                                                                   tamu  ani  budi rt01 rt02 rw01 op
         return [
             .get("/", "/", [200, 200, 200, 200, 200, 200, 200]),
             .get("/masuk", "/masuk", [200, 303, 303, 303, 303, 303, 303]),
+            // The public recap and ceilings: anyone (read as the public); Bappeda's recap: none of this table's visitors.
+            .get("/rekap", "/rekap", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/rekap/cetak", "/rekap/cetak", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pagu", "/pagu", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/kerja/rekap", "/kerja/rekap", Self.staffOnly),
+            .get("/kerja/rekap/cetak", "/kerja/rekap/cetak", Self.staffOnly),
             // Sign-in with nothing filled in: the form again, for anyone.
             .post("/masuk", "/masuk", [422, 422, 422, 422, 422, 422, 422]),
             .post("/keluar", "/keluar", [303, 303, 303, 303, 303, 303, 303]),
@@ -134,6 +150,8 @@ import TestSupport
             .get("/usulan/:kode", "/usulan/\(d1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/usulan/:kode", "/usulan/TGS-2027-999999", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
+            // The public list answers everyone alike (nothing is published yet; PublicBrowseTests has the rest).
+            .get("/usulan", "/usulan?q=jalan&kecamatan=bukan", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
             // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the
@@ -263,6 +281,31 @@ import TestSupport
             .post("/kerja/akun/:id/peran", "/kerja/akun/1/peran", [("aksi", "tambah"), ("peran", "bappeda")], [303, 403, 403, 403, 403, 403, 403]),
             .post("/kerja/akun/:id/serahkan", "/kerja/akun/2/serahkan", [("akun_baru", "ani")], [303, 403, 403, 403, 403, 403, 403]),
             .get("/kerja/log-admin", "/kerja/log-admin", [303, 403, 403, 403, 403, 403, 403]),
+            // Feedback: the public pages for everyone (an empty form is refused for anyone: 422); the desk for the staff of
+            // the unit holding it (here the operator's kelurahan; Bappeda's is a 404 to the operator). Every unit and role:
+            // FeedbackPortalTests.
+            .get("/saran", "/saran", [200, 200, 200, 200, 200, 200, 200]),
+            .post("/saran", "/saran", [422, 422, 422, 422, 422, 422, 422]),
+            .get("/saran/daftar", "/saran/daftar", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/statistik", "/saran/statistik", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/lacak", "/saran/lacak?kode=\(f1)", [303, 303, 303, 303, 303, 303, 303]),
+            .get("/saran/terkirim/:kode", "/saran/terkirim/\(f1)", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode", "/saran/\(f1)", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode", "/saran/SRN-2026-999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/saran/:kode/foto", "/saran/\(f1)/foto", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode/foto", "/saran/\(f2)/foto", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/kerja/saran", "/kerja/saran", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode", "/kerja/saran/\(f1)", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode", "/kerja/saran/\(f2)", Self.operatorOnly(404)),
+            .get("/kerja/saran/:kode/foto", "/kerja/saran/\(f1)/foto", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode/foto", "/kerja/saran/\(f2)/foto", Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/jawab", "/kerja/saran/\(f1)/jawab", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/jawab", "/kerja/saran/\(f2)/jawab", [("versi", "1"), ("jawaban", "Uji.")], Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/teruskan", "/kerja/saran/\(f1)/teruskan", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/teruskan", "/kerja/saran/\(f2)/teruskan", [("versi", "1"), ("tujuan", "kelurahan:1"), ("catatan", "Uji.")],
+                  Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f1)/tutup", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f2)/tutup", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
             // Comments: only a resident, only on a published proposal (none is, in the pra-Musrenbang); moderation only
             // by the proposal's verifiers, camat and Bappeda (CommentTests). Notifications: every signed-in account, its own.
             .post("/usulan/:kode/komentar", "/usulan/\(p1)/komentar", [("isi", "Uji.")], [303, 404, 404, 403, 403, 403, 403]),
@@ -346,7 +389,8 @@ import TestSupport
             let pending = try db.query("SELECT id FROM pending_photos ORDER BY id").map(\.description)
             let accounts = try db.query("SELECT id, username, password_hash, active FROM accounts ORDER BY id").map(\.description)
             let roles = try db.query("SELECT * FROM account_roles ORDER BY id").map(\.description)
-            return proposals + photos + pending + accounts + roles
+            let feedback = try db.query("SELECT code, status, unit_kind, version FROM feedback ORDER BY id").map(\.description)
+            return proposals + photos + pending + accounts + roles + feedback
         }
     }
 }

@@ -24,7 +24,7 @@ struct Layout {
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a></nav>
+        <nav class="public" aria-label="Publik"><a href="/usulan">Cari usulan</a> <a href="/lacak">Lacak usulan</a> <a href="/rekap">Rekap</a> <a href="/pagu">Pagu</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
         \(account(context, roleLabel: roleLabel, unread: unread))
         </div>
         </header>
@@ -37,6 +37,7 @@ struct Layout {
         <p>\(contact)</p>
         <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima: <a href="/lacak">Lacak usulan</a>.</p>
         <p>Unduh data usulan dan pagu: <a href="/data">Data terbuka</a>.</p>
+        <p>Punya saran atau keluhan? <a href="/saran">Kirim saran atau pengaduan</a>; jawabannya diumumkan di <a href="/saran/daftar">saran yang sudah dijawab</a>.</p>
         </div>
         </footer>
         </body>

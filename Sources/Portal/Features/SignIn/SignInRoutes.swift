@@ -35,7 +35,7 @@ extension Portal {
         guard form.errors.isEmpty else {
             return page("Masuk", context, status: .unprocessableContent, SignInView.render(form, csrfToken: context.csrfToken))
         }
-        let keys = SignInThrottle.keys(username: form.username, remoteAddress: context.request.remoteAddress)
+        let keys = SignInThrottle.keys(username: form.username, remoteAddress: ClientAddress.of(context.request))
         let wait = throttle.wait(for: keys, at: context.now)
         guard wait == 0 else {
             var response = page("Masuk", context, status: .tooManyRequests, SignInView.render(form, csrfToken: context.csrfToken, notice:

@@ -35,6 +35,10 @@ enum StaffHome {
     static let cycleSchedule = StaffTask(path: "/kerja/siklus", title: "Jadwal siklus",
                                          summary: "Lihat jadwal setiap tahap dan perpanjang suatu tahap dengan alasan.")
 
+    static let recap = StaffTask(path: "/kerja/rekap", title: "Rekap Musrenbang",
+                                 summary: "Jumlah dan nilai usulan per wilayah, bidang, perangkat daerah dan keadaan, pemakaian pagu dan grafiknya, "
+                                     + "juga sebelum diumumkan; versi cetak untuk rapat.")
+
     static let ceilings = StaffTask(path: "/kerja/pagu", title: "Pagu indikatif",
                                     summary: "Atur total, porsi dasar, bobot dan pembulatan pagu; pratinjau lalu simpan; pagu perangkat daerah.")
 
@@ -62,6 +66,18 @@ enum StaffHome {
     static let announcements = StaffTask(path: "/kerja/pengumuman", title: "Pengumuman",
                                          summary: "Umumkan jadwal rapat, panduan teknis dan berita untuk wilayah Anda.")
 
+    static let feedback = StaffTask(path: "/kerja/saran", title: "Saran dan pengaduan",
+                                    summary: "Jawab saran dan pengaduan warga untuk unit Anda, teruskan ke unit yang berwenang, atau tutup.",
+                                    waitingText: "saran atau pengaduan menunggu jawaban")
+
+    /// The tasks of `role` with its feedback desk last (`feedback`: the feedback waiting for the role's unit, Bappeda: for
+    /// every unit).
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, feedback: Int?) -> [StaffTask] {
+        var desk = Self.feedback
+        desk.waiting = feedback
+        return tasks(for: role, waiting: waiting, routing: routing) + (FeedbackRules.staffRoles.contains(role) ? [desk] : [])
+    }
+
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
     static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
@@ -72,7 +88,7 @@ enum StaffHome {
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
                                           announcements]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
+        case .bappeda: [counted(ratification), recap, cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
                         announcements, adminLog, comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
