@@ -115,5 +115,9 @@ row "/rekap/cetak, whole city" "/rekap/cetak?siklus=$cycle" ""
 row "/rekap, one kecamatan ($kecamatan)" "/rekap?siklus=$cycle&kecamatan=$kecamatan" ""
 row "/pagu" "/pagu?siklus=$cycle" ""
 echo ""
-grep -h "whole-city recap of /rekap" "$work/generate.txt" 2>/dev/null | sed 's/^ */engine alone (MusrenbangBench, in-process, median of 9): /' || true
+if [[ -f $work/generate.txt ]]; then
+    echo "The generation's own figures (bench/MusrenbangBench: writes with the recap's triggers, the engine's recap in-process):"
+    grep '^| ' "$work/generate.txt" || true
+    echo ""
+fi
 echo "load average before: $load_start; after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
