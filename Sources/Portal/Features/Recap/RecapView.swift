@@ -34,7 +34,7 @@ enum RecapView {
             decisions(recap),
             levels(recap),
             RecapCharts.ceilings(recap),
-            recap.kecamatan == nil ? kecamatanTable(recap) : previousLines(recap, page: page),
+            recap.kecamatan == nil ? kecamatanTable(recap) : previousLines(recap),
             rowsTable(id: "rekap-kelurahan", title: "Per kelurahan", first: "Kelurahan", rows: recap.byKelurahan, total: recap.totals),
             RecapCharts.bidang(recap),
             rowsTable(id: "rekap-opd", title: "Per perangkat daerah", first: "Perangkat daerah",
@@ -239,7 +239,7 @@ enum RecapView {
     }
 
     /// Narrowed to a kecamatan: this cycle's figures there, and last cycle's unfunded proposals there one by one.
-    private static func previousLines(_ recap: CycleRecap, page: Page) -> HTML {
+    private static func previousLines(_ recap: CycleRecap) -> HTML {
         guard let kecamatan = recap.kecamatan else { return .empty }
         let thisCycle = recap.totals
         guard let previous = recap.previousCycle else {
