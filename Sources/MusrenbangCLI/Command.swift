@@ -23,6 +23,7 @@ let allCommands: [any Command.Type] = [
     CheckCommand.self,
     SeedDemoCommand.self,
     UserCommand.self,
+    OutboxCommand.self,
     StorageCrashWriterCommand.self,
 ]
 

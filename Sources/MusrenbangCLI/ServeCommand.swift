@@ -12,7 +12,9 @@ enum ServeCommand: Command {
         musrenbang serve [--db FILE] [--demo [--stage STAGE]] [--migrations DIR] [--host ADDRESS] [--port PORT]
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
-                         [--session-idle-minutes N] [--session-max-hours N] [--secure-cookies] [--quiet]
+                         [--sign-in-threads N]
+                         [--session-idle-minutes N] [--session-max-hours N] [--feedback-per-hour N] [--secure-cookies]
+                         [--quiet]
 
           --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
           --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
@@ -28,10 +30,13 @@ enum ServeCommand: Command {
           --header-timeout    seconds to receive a request head (default 10)
           --idle-timeout      seconds a keep-alive connection may idle (default 15)
           --io-threads        event-loop threads (default: one per core, at most 4)
-          --worker-threads    threads running pages and database work (default 64; sign-ins may hold up to
-                              all but 8 of them while their passwords are checked)
+          --worker-threads    threads running pages and database work (default 16)
+          --sign-in-threads   threads of the sign-in and registration forms, which wait for a password check,
+                              at a lower CPU priority than pages (default 56; beyond all but 4 of them busy,
+                              a sign-in is asked to try again)
           --session-idle-minutes  a session unused this long ends (default 120)
           --session-max-hours     a session ends this long after sign-in (default 12)
+          --feedback-per-hour     feedback (/saran) accepted per client address within an hour (default 5)
           --secure-cookies    mark cookies Secure (serve behind TLS, e.g. nginx with HTTPS)
           --quiet             no access log on stderr
         Every option falls back to the environment, e.g. MUSRENBANG_PORT.
@@ -46,16 +51,20 @@ enum ServeCommand: Command {
         configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
         configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
         configuration.ioThreads = try options.int("io-threads", default: configuration.ioThreads)
-        configuration.workerThreads = try options.int("worker-threads", default: 64)
-        guard (9...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 9...1024") }
+        configuration.workerThreads = try options.int("worker-threads", default: 16)
+        guard (2...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 2...1024") }
+        configuration.longRunningThreads = try options.int("sign-in-threads", default: 56)
+        guard (5...1024).contains(configuration.longRunningThreads) else { throw UsageError("--sign-in-threads must be 5...1024") }
         var portalConfiguration = PortalConfiguration()
         portalConfiguration.idleTimeout = Double(try options.int("session-idle-minutes", default: 120)) * 60
         portalConfiguration.absoluteTimeout = Double(try options.int("session-max-hours", default: 12)) * 3600
         guard portalConfiguration.idleTimeout > 0, portalConfiguration.absoluteTimeout > 0 else {
             throw UsageError("--session-idle-minutes and --session-max-hours must be positive")
         }
+        portalConfiguration.feedbackPerHour = try options.int("feedback-per-hour", default: portalConfiguration.feedbackPerHour)
+        guard portalConfiguration.feedbackPerHour > 0 else { throw UsageError("--feedback-per-hour must be positive") }
         portalConfiguration.secureCookies = options.flag("secure-cookies")
-        portalConfiguration.maxSignInsInProgress = configuration.workerThreads - 8
+        portalConfiguration.maxSignInsInProgress = configuration.longRunningThreads - 4
         guard (1...64).contains(configuration.ioThreads) else { throw UsageError("--io-threads must be 1...64") }
         guard (0...65535).contains(configuration.port) else { throw UsageError("--port must be 0...65535") }
         guard configuration.maxConnections > 0 else { throw UsageError("--max-connections must be positive") }

@@ -17,6 +17,10 @@ public final class Portal: Sendable {
     /// Paper-form scans across a refused form, and import files between preview and confirmation.
     let heldScans = HeldUploads(capacity: 32)
     let heldImports = HeldUploads(capacity: 16)
+    let heldCriteriaImports = HeldUploads(capacity: 8)
+    /// The feedback form's limit per client address and its signed fill-time stamp (docs/feedback.md).
+    let feedbackLimiter: SubmissionLimiter
+    let feedbackStamp: FormStamp
     /// The clock of the portal (the service's, so tests move both together).
     var now: Date { service.clock.now() }
 
@@ -31,6 +35,8 @@ public final class Portal: Sendable {
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
         layout = Layout(cityName: city ?? "", contact: configuration.contact)
         attachmentStore = AttachmentStore()
+        feedbackLimiter = SubmissionLimiter(limit: configuration.feedbackPerHour, window: 3600)
+        feedbackStamp = FormStamp(minimumAge: configuration.feedbackMinimumFillSeconds)
     }
 
     /// Adds the portal's routes (refusing a duplicate at start) and its page for unknown paths.
@@ -50,8 +56,10 @@ public final class Portal: Sendable {
         editProposalRoutes(&routes)
         myProposalsRoutes(&routes)
         publicProposalRoutes(&routes)
+        openDataRoutes(&routes)
         recapRoutes(&routes)
         publicCeilingRoutes(&routes)
+        publicBrowseRoutes(&routes)
         endorsementRoutes(&routes)
         staffHomeRoutes(&routes)
         verificationRoutes(&routes)
@@ -73,6 +81,17 @@ public final class Portal: Sendable {
         bidangRoutes(&routes)
         criteriaRoutes(&routes)
         opdMasterRoutes(&routes)
+        commentRoutes(&routes)
+        moderationRoutes(&routes)
+        notificationRoutes(&routes)
+        newCycleRoutes(&routes)
+        ceilingInputRoutes(&routes)
+        groupShareRoutes(&routes)
+        wilayahRoutes(&routes)
+        announcementRoutes(&routes)
+        publicAnnouncementRoutes(&routes)
+        feedbackRoutes(&routes)
+        feedbackDeskRoutes(&routes)
         return routes
     }
 
@@ -103,14 +122,22 @@ public final class Portal: Sendable {
         let now = self.now
         let cookies = request.cookies
         let anonymous = cookies[Self.csrfCookie].flatMap { SessionToken.isWellFormed($0) ? $0 : nil }
-        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? SessionToken.make(),
-                                     newAnonymousToken: anonymous == nil)
+        // A visitor without a session gets a new CSRF token when the cookie lacks one; a session carries its own, so
+        // a signed-in request makes none (it would be random bytes and a cookie for nothing).
+        var context = RequestContext(request: request, now: now, anonymousToken: anonymous ?? "", newAnonymousToken: false)
+        func anonymousContext() -> RequestContext {
+            if anonymous == nil {
+                context.anonymousToken = SessionToken.make()
+                context.newAnonymousToken = true
+            }
+            return context
+        }
         guard let token = cookies[Self.sessionCookie],
               let (session, found) = try sessions.find(token, at: now, with: { db, id in try? AccountRepository(db).account(id: id) })
-        else { return context }
+        else { return anonymousContext() }
         guard let account = found, account.active else {
             try sessions.delete(idHash: session.idHash)
-            return context
+            return anonymousContext()
         }
         context.session = session
         context.account = account
@@ -124,10 +151,13 @@ public final class Portal: Sendable {
         return context
     }
 
-    /// A page in the layout, with the signed-in role's label in the header.
-    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, _ content: HTML) -> HTTPResponse {
+    /// A page in the layout, with the signed-in role's label in the header; `head` adds to its `<head>`.
+    func page(_ title: String, _ context: RequestContext, status: HTTPStatus = .ok, head: HTML = .empty, _ content: HTML) -> HTTPResponse {
         let label = context.actor.map { RoleLabel.text(role: $0.role, scope: $0.scope, database: service.database) }
-        return .page(layout.page(title: title, context: context, roleLabel: label, content), status: status)
+        // A resident sees how many notifications wait (one indexed count); a failed count leaves it out, not the page.
+        var unread: Int?
+        if let actor = context.actor, actor.role == .warga { unread = try? service.unreadNotificationCount(of: actor.accountId) }
+        return .page(layout.page(title: title, context: context, roleLabel: label, unread: unread, head: head, content), status: status)
     }
 
     /// The request's form (URL-encoded or multipart, within `limits`) after the CSRF and origin checks; a refused

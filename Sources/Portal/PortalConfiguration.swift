@@ -16,6 +16,10 @@ public struct PortalConfiguration: Sendable {
     /// Sign-ins in progress (checking or waiting) beyond which a new one is answered at once with "try again",
     /// so that sign-ins never hold every worker thread (page views keep the rest).
     public var maxSignInsInProgress = 48
+    /// Feedback (`/saran`) stored per client address within an hour; more are refused with 429 until the hour frees.
+    public var feedbackPerHour = 5
+    /// The least time, in seconds, between handing out the feedback form and accepting it back (a person needs longer).
+    public var feedbackMinimumFillSeconds: TimeInterval = 3
     /// Where unexpected errors are written (stderr in `serve`); never personal data.
     public var log: @Sendable (String) -> Void = { _ in }
 

@@ -197,8 +197,16 @@ struct BrowserResidentJourneyTests {
             #expect(timeline.contains("Ketua RT 01/RW 01 Pondok Karya") && timeline.contains("Ketua RW 01 Pondok Karya"))
             #expect(try browser.attribute("src", of: "ul.photos img")?.hasSuffix("/kecil") == true)
             try audit.check(browser, "20-linimasa")
+
+            // Both endorsements were told to her: the header counts them and /notifikasi lists them in words.
+            #expect(try browser.text(of: ".account .unread .count") == "2")
+            try browser.open(portal.url("/notifikasi"))
+            _ = try browser.waitForElement("ol.notification-list")
+            let notes = try browser.text(of: "ol.notification-list")
+            #expect(notes.contains("Usulan TGS-2027-000001 disetujui Ketua RT") && notes.contains("Usulan TGS-2027-000001 disetujui Ketua RW"))
+            try audit.check(browser, "21-notifikasi")
         }
-        #expect(audit.weights.count == 20)
+        #expect(audit.weights.count == 21)
     }
 
     /// The resident's and the heads' pages the journey above does not pass: a return refused without its reason (422),

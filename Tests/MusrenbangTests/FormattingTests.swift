@@ -29,6 +29,14 @@ import Testing
         #expect(Rupiah.short(Int64.min) == "-Rp 9.223.372 triliun")
     }
 
+    @Test func wibCalendarDays() {
+        let evening = WIBTime.date(year: 2026, month: 12, day: 13, hour: 23, minute: 59)
+        #expect(WIBTime.calendarDays(from: WIBTime.date(year: 2026, month: 12, day: 13), to: evening) == 0)
+        #expect(WIBTime.calendarDays(from: evening, to: WIBTime.date(year: 2026, month: 12, day: 14)) == 1)   // one minute, next day
+        #expect(WIBTime.calendarDays(from: evening, to: WIBTime.date(year: 2027, month: 1, day: 1, hour: 12)) == 19)
+        #expect(WIBTime.calendarDays(from: WIBTime.date(year: 2027, month: 3, day: 1), to: WIBTime.date(year: 2027, month: 2, day: 28)) == -1)
+    }
+
     @Test func wibDates() {
         let date = Date(timeIntervalSince1970: 1_795_349_100)  // 2026-11-22T12:05:00Z
         #expect(WIBTime.iso8601(date) == "2026-11-22T12:05:00Z")

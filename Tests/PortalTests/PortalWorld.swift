@@ -131,6 +131,11 @@ final class TestBrowser: @unchecked Sendable {
         var bytes: [UInt8] = []
         if case .bytes(let sent) = response.body { bytes = sent }
         if case .file(let path) = response.body { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+        if case .stream(let produce) = response.body {
+            let chunks = ChunkCollector()
+            try produce(ChunkWriter { chunks.append($0) })
+            bytes = chunks.bytes
+        }
         return Page(status: response.status.code, headers: response.headers, body: String(decoding: bytes, as: UTF8.self), bytes: bytes)
     }
 
@@ -146,4 +151,15 @@ final class TestBrowser: @unchecked Sendable {
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
+}
+
+/// The pieces of a streamed body, in order (a test's `ChunkWriter` sink).
+final class ChunkCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [[UInt8]] = []
+
+    func append(_ chunk: [UInt8]) { lock.withLock { collected.append(chunk) } }
+
+    var chunks: [[UInt8]] { lock.withLock { collected } }
+    var bytes: [UInt8] { chunks.flatMap { $0 } }
 }

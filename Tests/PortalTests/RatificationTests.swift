@@ -81,6 +81,35 @@ struct RatificationTests {
         #expect(tab.body.contains(c.trackingCode.description) && !tab.body.contains(a.trackingCode.description))
     }
 
+    @Test func thePrintedFinalListGroupsTheRatifiedByOPDWithTheReasonsOfTheRest() throws {
+        let world = try PortalWorld()
+        let scene = try world.verifiers()
+        let a = try Self.funded(scene, "Jalan <A>"), b = try Self.funded(scene, "Jalan B"), c = try Self.funded(scene, "Jalan C")
+        let waiting = try Self.funded(scene, "Jalan D", level: .kelurahan)
+        let bappeda = try Self.bappeda(world)
+        let list = try bappeda.get("/kerja/penetapan")
+        #expect(list.body.contains("href=\"/kerja/penetapan/cetak\""))
+        func pick(_ p: Proposal) -> (String, String) { ("pilih", "\(p.trackingCode)@\(p.version)") }
+        #expect(try bappeda.post("/kerja/penetapan", [pick(a), pick(b), ("keputusan", "tetapkan")], csrf: list.csrf).status == 303)
+        #expect(try bappeda.post("/kerja/penetapan", [pick(c), ("keputusan", "tidak-tetapkan"), ("alasan-bersama", "Anggaran tidak cukup.")],
+                                 csrf: list.csrf).status == 303)
+        let printed = try bappeda.get("/kerja/penetapan/cetak")
+        #expect(printed.status == 200)
+        let body = printed.body
+        // A draft while one waits; the two ratified under their OPD with the T-D.4 columns and the OPD's subtotal.
+        #expect(body.contains("<strong>DRAF</strong>: masih ada 1 usulan yang menunggu penetapan"))
+        #expect(body.contains("<tr><th scope=\"row\">Usulan ditetapkan</th><td>2 usulan, Rp 84.000.000</td></tr>"))
+        #expect(body.contains("<th scope=\"col\">Perangkat Daerah Penanggung Jawab</th>") && body.contains("Jalan &lt;A&gt;"))
+        let sectionA = try #require(body.range(of: "<h2>A. "))
+        let sectionB = try #require(body.range(of: "<h2>B. "))
+        let ratifiedPart = body[sectionA.upperBound..<sectionB.lowerBound]
+        #expect(ratifiedPart.contains(a.trackingCode.description) && ratifiedPart.contains(b.trackingCode.description))
+        #expect(!ratifiedPart.contains(c.trackingCode.description) && !ratifiedPart.contains(waiting.trackingCode.description))
+        #expect(ratifiedPart.contains("<td class=\"num\">Rp 84.000.000</td>"))
+        let rest = body[sectionB.lowerBound...]
+        #expect(rest.contains(c.trackingCode.description) && rest.contains("Anggaran tidak cukup."))
+    }
+
     @Test func refusalsOutsideTheWindowAfterTheKotaLockAndStale() throws {
         let world = try PortalWorld()
         let scene = try world.verifiers()
@@ -160,6 +189,7 @@ struct RatificationTests {
         let rows = [
             Row(method: "GET", path: "/kerja/penetapan", fields: [], statuses: [303, 403, 403, 403, 403, 200]),
             Row(method: "GET", path: "/kerja/penetapan/\(code)", fields: [], statuses: [303, 403, 403, 403, 403, 200]),
+            Row(method: "GET", path: "/kerja/penetapan/cetak", fields: [], statuses: [303, 403, 403, 403, 403, 200]),
             Row(method: "POST", path: "/kerja/penetapan/\(code)/koreksi", fields: [("versi", version), ("tujuan", "opd:didanai"), ("alasan-koreksi", "Uji.")],
                 statuses: [303, 403, 403, 403, 403, 422]),
             Row(method: "POST", path: "/kerja/penetapan", fields: [("pilih", "\(code)@\(version)"), ("keputusan", "tetapkan")],

@@ -62,6 +62,10 @@ import TestSupport
         let photo: ProposalPhotoID
         let elsewherePhoto: ProposalPhotoID
         let pending: PendingPhotoID
+        /// Feedback about Pondok Karya (the operator's unit) with a photo, and feedback about the Musrenbang process
+        /// (Bappeda's).
+        let feedback: FeedbackItem
+        let elsewhereFeedback: FeedbackItem
     }
 
     static func objects(_ world: PortalWorld, _ scene: ResidentScene) throws -> Objects {
@@ -85,8 +89,13 @@ import TestSupport
         let elsewherePhoto = try service.addPhoto(to: .id(elsewhere.id), fileName: "taman.jpg", bytes: image, by: scene.citra)
         elsewhere = try service.apply(.ajukan, to: .id(elsewhere.id), by: scene.citra, expectedVersion: elsewhere.version)
         let pending = try service.addPendingPhoto(formToken: SessionToken.make(), fileName: "baru.jpg", bytes: image, by: scene.ani)
+        let feedback = try service.submitFeedback(NewFeedback(kind: .pengaduan, category: .infrastruktur, area: .kelurahan(world.kelurahan),
+                                                              text: "Jalan Gang Melati berlubang.", senderName: "Rahasia"),
+                                                  photo: try ProposalPhotoRules.check(image, fileName: "jalan.jpg"))
+        let elsewhereFeedback = try service.submitFeedback(NewFeedback(kind: .saran, category: .musrenbang, area: .kota,
+                                                                       text: "Umumkan jadwal musyawarah lebih awal."))
         return Objects(submitted: submitted, draft: draft, elsewhere: elsewhere, photo: photo.id, elsewherePhoto: elsewherePhoto.id,
-                       pending: pending.id)
+                       pending: pending.id, feedback: feedback, elsewhereFeedback: elsewhereFeedback)
     }
 
     static func rows(_ objects: Objects) -> [Row] {
@@ -94,6 +103,7 @@ import TestSupport
         let d1 = objects.draft.trackingCode.description
         let p2 = objects.elsewhere.trackingCode.description, p2v = String(objects.elsewhere.version)
         let photo = objects.photo.rawValue, elsewherePhoto = objects.elsewherePhoto.rawValue
+        let f1 = objects.feedback.code.description, f2 = objects.elsewhereFeedback.code.description
         let complete: [(String, String)] = [("kamus", "1"), ("volume", "5"), ("title", "Judul"), ("problem", "Masalah"), ("location", "Gang"),
                                             ("beneficiaries", "5"), ("aksi", "draf")]
         //                                                                   tamu  ani  budi rt01 rt02 rw01 op
@@ -140,8 +150,21 @@ import TestSupport
             .get("/usulan/:kode", "/usulan/\(d1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/usulan/:kode", "/usulan/TGS-2027-999999", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
+            // The public list answers everyone alike (nothing is published yet; PublicBrowseTests has the rest).
+            .get("/usulan", "/usulan?q=jalan&kecamatan=bukan", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
+            // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the
+            // exports hold only their headers, the ratified lists have no published cycle, no envelope has a public result
+            // (published ones: OpenDataTests).
+            .get("/data", "/data", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/usulan.csv", "/data/usulan.csv?siklus=2027", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/usulan.json", "/data/usulan.json", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/pagu.csv", "/data/pagu.csv?siklus=2027", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/data/tabel-td4.csv", "/data/tabel-td4.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/sipd-usulan.csv", "/data/sipd-usulan.csv", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/data/pabulib/:berkas", "/data/pabulib/2027-kelurahan-1.pb", [404, 404, 404, 404, 404, 404, 404]),
             .get("/kerja/persetujuan", "/kerja/persetujuan", [303, 403, 403, 200, 200, 200, 403]),
             // Several at once without a decision: the list again (422) for a head.
             .post("/kerja/persetujuan", "/kerja/persetujuan", [("pilih", "\(p1)@\(p1v)")], [303, 403, 403, 422, 422, 422, 403]),
@@ -193,6 +216,7 @@ import TestSupport
             .get("/kerja/penetapan", "/kerja/penetapan", Self.staffOnly),
             .post("/kerja/penetapan", "/kerja/penetapan", [("pilih", "\(p1)@\(p1v)"), ("keputusan", "tetapkan")], Self.staffOnly),
             .get("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", Self.staffOnly),
+            .get("/kerja/penetapan/cetak", "/kerja/penetapan/cetak", Self.staffOnly),
             .post("/kerja/penetapan/:kode", "/kerja/penetapan/\(p1)", [("versi", p1v), ("keputusan", "tetapkan")], Self.staffOnly),
             .post("/kerja/penetapan/:kode/koreksi", "/kerja/penetapan/\(p1)/koreksi", [("versi", p1v), ("alasan", "Uji.")], Self.staffOnly),
             .get("/kerja/siklus", "/kerja/siklus", Self.staffOnly),
@@ -218,6 +242,23 @@ import TestSupport
             .post("/kerja/pagu/opd", "/kerja/pagu/opd", [("opd", "1"), ("pagu-1", "1.000.000")], Self.staffOnly),
             .post("/kerja/siklus/perpanjang", "/kerja/siklus/perpanjang", [("tahap", "kelurahan"), ("tutup", "2027-01-31T23:59"), ("alasan", "Uji.")],
                   Self.staffOnly),
+            .get("/kerja/siklus/baru", "/kerja/siklus/baru", Self.staffOnly),
+            .post("/kerja/siklus/baru", "/kerja/siklus/baru", [("tahun", "2030"), ("tahun-anggaran", "2031"), ("nama", "Uji")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", Self.staffOnly),
+            .post("/kerja/pagu/kriteria", "/kerja/pagu/kriteria", [("versi", "0"), ("penduduk-1", "1")], Self.staffOnly),
+            .get("/kerja/pagu/kriteria/templat.csv", "/kerja/pagu/kriteria/templat.csv", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor", "/kerja/pagu/kriteria/impor", Self.staffOnly),
+            .post("/kerja/pagu/kriteria/impor/konfirmasi", "/kerja/pagu/kriteria/impor/konfirmasi", [("berkas_token", "tidak-ada")], Self.staffOnly),
+            .get("/kerja/pagu/bagian", "/kerja/pagu/bagian?tingkat=kecamatan", Self.staffOnly),
+            .post("/kerja/pagu/bagian", "/kerja/pagu/bagian", [("tingkat", "kelurahan"), ("versi", "0"), ("min-fisik", "10")], Self.staffOnly),
+            .get("/kerja/master/wilayah", "/kerja/master/wilayah", Self.staffOnly),
+            .post("/kerja/master/wilayah/kecamatan", "/kerja/master/wilayah/kecamatan", [("kecamatan-kode", "UJI")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kecamatan/:id", "/kerja/master/wilayah/kecamatan/1", [("nama-kecamatan-1", "")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan", "/kerja/master/wilayah/kelurahan", [("kelurahan-kode", "UJI")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id", "/kerja/master/wilayah/kelurahan/1", [("nama-kelurahan-1", "")], Self.staffOnly),
+            .get("/kerja/master/wilayah/kelurahan/:id", "/kerja/master/wilayah/kelurahan/1", Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id/rw", "/kerja/master/wilayah/kelurahan/1/rw", [("rw-nomor", "")], Self.staffOnly),
+            .post("/kerja/master/wilayah/kelurahan/:id/rt", "/kerja/master/wilayah/kelurahan/1/rt", [("rt-nomor", "")], Self.staffOnly),
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
@@ -240,6 +281,54 @@ import TestSupport
             .post("/kerja/akun/:id/peran", "/kerja/akun/1/peran", [("aksi", "tambah"), ("peran", "bappeda")], [303, 403, 403, 403, 403, 403, 403]),
             .post("/kerja/akun/:id/serahkan", "/kerja/akun/2/serahkan", [("akun_baru", "ani")], [303, 403, 403, 403, 403, 403, 403]),
             .get("/kerja/log-admin", "/kerja/log-admin", [303, 403, 403, 403, 403, 403, 403]),
+            // Feedback: the public pages for everyone (an empty form is refused for anyone: 422); the desk for the staff of
+            // the unit holding it (here the operator's kelurahan; Bappeda's is a 404 to the operator). Every unit and role:
+            // FeedbackPortalTests.
+            .get("/saran", "/saran", [200, 200, 200, 200, 200, 200, 200]),
+            .post("/saran", "/saran", [422, 422, 422, 422, 422, 422, 422]),
+            .get("/saran/daftar", "/saran/daftar", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/statistik", "/saran/statistik", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/lacak", "/saran/lacak?kode=\(f1)", [303, 303, 303, 303, 303, 303, 303]),
+            .get("/saran/terkirim/:kode", "/saran/terkirim/\(f1)", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode", "/saran/\(f1)", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode", "/saran/SRN-2026-999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/saran/:kode/foto", "/saran/\(f1)/foto", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/saran/:kode/foto", "/saran/\(f2)/foto", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/kerja/saran", "/kerja/saran", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode", "/kerja/saran/\(f1)", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode", "/kerja/saran/\(f2)", Self.operatorOnly(404)),
+            .get("/kerja/saran/:kode/foto", "/kerja/saran/\(f1)/foto", Self.operatorOnly(200)),
+            .get("/kerja/saran/:kode/foto", "/kerja/saran/\(f2)/foto", Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/jawab", "/kerja/saran/\(f1)/jawab", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/jawab", "/kerja/saran/\(f2)/jawab", [("versi", "1"), ("jawaban", "Uji.")], Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/teruskan", "/kerja/saran/\(f1)/teruskan", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/teruskan", "/kerja/saran/\(f2)/teruskan", [("versi", "1"), ("tujuan", "kelurahan:1"), ("catatan", "Uji.")],
+                  Self.operatorOnly(404)),
+            .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f1)/tutup", [("versi", "1")], Self.operatorOnly(422)),
+            .post("/kerja/saran/:kode/tutup", "/kerja/saran/\(f2)/tutup", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
+            // Comments: only a resident, only on a published proposal (none is, in the pra-Musrenbang); moderation only
+            // by the proposal's verifiers, camat and Bappeda (CommentTests). Notifications: every signed-in account, its own.
+            .post("/usulan/:kode/komentar", "/usulan/\(p1)/komentar", [("isi", "Uji.")], [303, 404, 404, 403, 403, 403, 403]),
+            .get("/kerja/komentar", "/kerja/komentar", Self.staffOnly),
+            .post("/kerja/komentar/:id/sembunyikan", "/kerja/komentar/1/sembunyikan", [("alasan", "Uji.")], Self.staffOnly),
+            .get("/notifikasi", "/notifikasi", [303, 200, 200, 200, 200, 200, 200]),
+            .post("/notifikasi/baca", "/notifikasi/baca", [303, 303, 303, 303, 303, 303, 303]),
+            .post("/notifikasi/:id/buka", "/notifikasi/999999/buka", [303, 404, 404, 404, 404, 404, 404]),
+            // Announcements: the operator writes for its kelurahan (an incomplete form: 422; an id that is not its own: 404);
+            // the public pages and feeds answer everyone alike (scope across units: AnnouncementPortalTests).
+            .get("/kerja/pengumuman", "/kerja/pengumuman", Self.operatorOnly(200)),
+            .get("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(200)),
+            .post("/kerja/pengumuman/baru", "/kerja/pengumuman/baru", Self.operatorOnly(422)),
+            .get("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id", "/kerja/pengumuman/999999", [("jenis", "berita"), ("judul", "Uji"), ("isi", "Uji.")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/umumkan", "/kerja/pengumuman/999999/umumkan", [("versi", "1")], Self.operatorOnly(404)),
+            .post("/kerja/pengumuman/:id/tarik", "/kerja/pengumuman/999999/tarik", [("versi", "1"), ("alasan", "Uji.")], Self.operatorOnly(404)),
+            .get("/pengumuman", "/pengumuman", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pengumuman/:id", "/pengumuman/999999", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman/:id/dokumen/:dokumen", "/pengumuman/1/dokumen/1", [404, 404, 404, 404, 404, 404, 404]),
+            .get("/pengumuman.atom", "/pengumuman.atom", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal", "/jadwal", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/jadwal.ics", "/jadwal.ics", [200, 200, 200, 200, 200, 200, 200]),
         ]
     }
 
@@ -300,7 +389,8 @@ import TestSupport
             let pending = try db.query("SELECT id FROM pending_photos ORDER BY id").map(\.description)
             let accounts = try db.query("SELECT id, username, password_hash, active FROM accounts ORDER BY id").map(\.description)
             let roles = try db.query("SELECT * FROM account_roles ORDER BY id").map(\.description)
-            return proposals + photos + pending + accounts + roles
+            let feedback = try db.query("SELECT code, status, unit_kind, version FROM feedback ORDER BY id").map(\.description)
+            return proposals + photos + pending + accounts + roles + feedback
         }
     }
 }

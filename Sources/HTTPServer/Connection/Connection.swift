@@ -33,6 +33,7 @@ final class Connection: @unchecked Sendable {
     private var currentTarget: RequestTarget.Parts?
     /// Whether the request being read runs inline on the I/O thread (decided with its head).
     private var currentRunsInline = false
+    private var currentLane = WorkerLane.standard
     /// Set while `advance` runs, so an inline response finishing inside it does not recurse into it.
     private var advancing = false
     private(set) var isClosed = false
@@ -107,6 +108,7 @@ final class Connection: @unchecked Sendable {
                 let plan = loop.core.responder.dispatchPlan(method: head.method, rawPath: target.rawPath)
                 let limit = plan.bodyLimit
                 currentRunsInline = plan.runsInline
+                currentLane = plan.lane
                 let declared: Int? = if case .length(let length) = head.framing { length } else { nil }
                 if let declared, declared > limit {
                     fail(HTTPError(.contentTooLarge))
@@ -186,7 +188,7 @@ final class Connection: @unchecked Sendable {
             }
             return
         }
-        core.workers.submit {
+        core.pool(currentLane).submit {
             let prepared = Self.prepare(request, keepAlive: keepAlive, core: core)
             guard let stream = prepared.stream else {
                 loop.post(connection, prepared.items + [.end(keepAlive: prepared.keepAlive, cleanup: cleanup)])

@@ -13,6 +13,7 @@ public struct Router: Responder {
         let pattern: PathPattern
         let bodyLimit: Int
         let runsInline: Bool
+        let lane: WorkerLane
         let handler: Handler
     }
 
@@ -27,11 +28,12 @@ public struct Router: Responder {
     public init() {}
 
     /// Adds a route. `bodyLimit` bounds the request body (413 beyond it). `inline: true` runs the handler
-    /// and every middleware on the I/O thread: only for work that never blocks (no SQLite, no waiting).
+    /// and every middleware on the I/O thread: only for work that never blocks (no SQLite, no waiting); `lane` picks
+    /// the worker pool otherwise.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, bodyLimit: Int = Router.defaultBodyLimit,
-                             inline: Bool = false, _ handler: @escaping Handler) {
+                             inline: Bool = false, lane: WorkerLane = .standard, _ handler: @escaping Handler) {
         routes.append(Route(method: method, pattern: PathPattern(pattern), bodyLimit: bodyLimit, runsInline: inline,
-                            handler: handler))
+                            lane: lane, handler: handler))
         // Most specific first, so `/usulan/baru` wins over `/usulan/:kode` whatever the order of adding.
         routes.sort { $1.pattern.specificity.lexicographicallyPrecedes($0.pattern.specificity) }
     }
@@ -40,9 +42,10 @@ public struct Router: Responder {
     public mutating func get(_ pattern: String, inline: Bool = false, _ handler: @escaping Handler) {
         add(.get, pattern, inline: inline, handler)
     }
-    /// Adds a POST route with its body limit.
-    public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, _ handler: @escaping Handler) {
-        add(.post, pattern, bodyLimit: bodyLimit, handler)
+    /// Adds a POST route with its body limit, on the worker pool of `lane`.
+    public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, lane: WorkerLane = .standard,
+                              _ handler: @escaping Handler) {
+        add(.post, pattern, bodyLimit: bodyLimit, lane: lane, handler)
     }
 
     /// Adds middleware; the first added is the outermost (sees the request first).
@@ -64,7 +67,7 @@ public struct Router: Responder {
         // Split once, not once per route tried.
         let parts = PathPattern.split(rawPath)
         for route in routes where route.method == wanted || (route.method == .head && method == .head) {
-            if route.pattern.matches(parts: parts) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline) }
+            if route.pattern.matches(parts: parts) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline, lane: route.lane) }
         }
         return DispatchPlan(bodyLimit: unmatchedBodyLimit)
     }

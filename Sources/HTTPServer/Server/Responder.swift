@@ -15,12 +15,25 @@ public struct DispatchPlan: Sendable {
     /// Run `respond` directly on the I/O thread: only for handlers (and middleware) that never block,
     /// such as static files or health checks. Saves two thread hand-offs per request.
     public var runsInline: Bool
+    /// Which worker pool runs it (ignored when `runsInline`).
+    public var lane: WorkerLane
 
-    /// A plan with the given limit, on the worker pool unless `runsInline`.
-    public init(bodyLimit: Int, runsInline: Bool = false) {
+    /// A plan with the given limit, on the worker pool of `lane` unless `runsInline`.
+    public init(bodyLimit: Int, runsInline: Bool = false, lane: WorkerLane = .standard) {
         self.bodyLimit = bodyLimit
         self.runsInline = runsInline
+        self.lane = lane
     }
+}
+
+/// The worker pool a request runs on. Requests that hold a thread for long while using little of the server's other
+/// resources (a password check: tens of milliseconds of hashing) run on their own pool, at a lower CPU priority, so
+/// that many of them at once neither occupy the threads pages need nor take the cores from them.
+public enum WorkerLane: Sendable {
+    /// The pool of every page and form (`ServerConfiguration.workerThreads`).
+    case standard
+    /// The long-running pool (`ServerConfiguration.longRunningThreads`; the standard pool when that is 0).
+    case longRunning
 }
 
 extension Responder {

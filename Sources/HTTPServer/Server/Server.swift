@@ -52,6 +52,7 @@ public final class Server: Sendable {
     public func wait() {
         finished.wait()
         core.workers.stop()
+        if core.longRunningWorkers !== core.workers { core.longRunningWorkers.stop() }
     }
 
     /// Connections currently being served.

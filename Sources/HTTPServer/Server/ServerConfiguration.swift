@@ -10,6 +10,11 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 16_384
     /// Threads running handlers (handlers may block on SQLite).
     public var workerThreads = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Threads running the routes of `WorkerLane.longRunning` (0: they share `workerThreads`).
+    public var longRunningThreads = 0
+    /// How much the long-running threads' nice value is raised above the process's (at most to 19): it makes them
+    /// yield the cores to the standard pool's requests.
+    public var longRunningNice: Int32 = 10
     /// Event-loop threads doing socket I/O.
     public var ioThreads = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 4)
     /// Time allowed to receive a whole request head; then 408 and close.

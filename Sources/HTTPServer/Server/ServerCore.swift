@@ -5,6 +5,8 @@ final class ServerCore: Sendable {
     let configuration: ServerConfiguration
     let responder: any Responder
     let workers: WorkerPool
+    /// The pool of `WorkerLane.longRunning` routes (`workers` when none is configured).
+    let longRunningWorkers: WorkerPool
     /// Connections being served (rejected ones are not counted).
     let openConnections = Atomic<Int>(0)
     let listenerClosers = Atomic<Int>(0)
@@ -18,7 +20,16 @@ final class ServerCore: Sendable {
         self.responder = responder
         self.listenFD = listenFD
         self.loopCount = loopCount
-        self.workers = WorkerPool(threads: configuration.workerThreads, name: "http-worker")
+        let workers = WorkerPool(threads: configuration.workerThreads, name: "http-worker")
+        self.workers = workers
+        self.longRunningWorkers = configuration.longRunningThreads > 0
+            ? WorkerPool(threads: configuration.longRunningThreads, name: "http-long", niceIncrement: configuration.longRunningNice)
+            : workers
+    }
+
+    /// The pool that runs requests of `lane`.
+    func pool(_ lane: WorkerLane) -> WorkerPool {
+        lane == .longRunning ? longRunningWorkers : workers
     }
 
     func log(_ message: @autoclosure () -> String) {

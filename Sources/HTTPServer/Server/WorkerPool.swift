@@ -9,9 +9,18 @@ final class WorkerPool: @unchecked Sendable {
     private var head = 0
     private var stopped = false
 
-    init(threads: Int, name: String) {
+    /// `threads` threads named `name-N`, their nice value raised by `niceIncrement` (0: the process's own priority).
+    init(threads: Int, name: String, niceIncrement: Int32 = 0) {
         for index in 0..<max(1, threads) {
-            let thread = Thread { [self] in self.work() }
+            let thread = Thread { [self] in
+                // On Linux the nice value is a thread's own (`who` 0 is the calling thread); raising it needs no
+                // privilege. Best effort: a refusal leaves the thread at the process's priority.
+                if niceIncrement > 0 {
+                    let which = __priority_which_t(PRIO_PROCESS.rawValue)
+                    _ = setpriority(which, 0, min(19, getpriority(which, 0) + niceIncrement))
+                }
+                self.work()
+            }
             thread.name = "\(name)-\(index)"
             thread.start()
         }

@@ -156,6 +156,8 @@ final class DemoSeedRun {
             try kecamatanMeetings(current, notAllocated: [kecamatan.last!.id], lockShare: 0.5, leaveShare: 0.06)
             try opdForum(current, allocateShare: 0.5, lockShare: 1, leaveShare: 0.12)
         }
+        try announcements(current)
+        try feedback()
         clock.set(today)
         try storePasswordHashes()
         notes.append("Jadwal siklus berjalan (relatif terhadap tanggal seed \(WIBTime.formatDate(today))): " +
@@ -617,7 +619,7 @@ final class DemoSeedRun {
     static func counts(_ database: Database) throws -> [(name: String, count: Int)] {
         try database.read { db in
             try ["kecamatan", "kelurahan", "rw", "rt", "opd", "kamus_usulan", "accounts", "cycles", "proposals",
-                 "proposal_events", "allocation_runs", "level_locks"].map { table in
+                 "proposal_events", "allocation_runs", "level_locks", "feedback"].map { table in
                 (table, try db.scalar("SELECT count(*) FROM \(table)") ?? 0)
             }
         }

@@ -47,6 +47,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case residentsOwnProposal
     /// Carry-over is only from a finished cycle.
     case cycleNotFinished(name: String)
+    /// A piece of feedback's status does not allow the action (e.g. forwarding one already answered).
+    case feedbackTransition(from: FeedbackStatus, action: FeedbackAction)
 
     /// Stable rule identifier, e.g. "outside_window".
     public var ruleId: String {
@@ -74,6 +76,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .manualOrderInPlace: "manual_order_in_place"
         case .residentsOwnProposal: "residents_own_proposal"
         case .cycleNotFinished: "cycle_not_finished"
+        case .feedbackTransition: "invalid_feedback_transition"
         }
     }
 
@@ -138,6 +141,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "lalu disetujui Ketua RT dan Ketua RW."
         case .cycleNotFinished(let name):
             return "Siklus \(name) belum selesai; usulan hanya dapat dibawa ke siklus berikutnya setelah Musrenbang kota selesai."
+        case .feedbackTransition(let from, let action):
+            return "Saran atau pengaduan ini berstatus \(from.displayName); tindakan \"\(action.displayName)\" tidak dapat dilakukan lagi."
         }
     }
 

@@ -34,12 +34,14 @@ extension CeilingRepository {
 }
 
 extension CeilingRepository {
-    /// A level's stored ceilings (kelurahan or kecamatan) with their breakdown, by area id, and when they were computed.
+    /// A level's stored ceilings (kelurahan or kecamatan) with their breakdown, by area id, and when they were computed;
+    /// none for the other levels (their ceilings are set, not computed) or before the first computation.
     public func storedLines(cycleId: CycleID, level: Level) throws -> (lines: [CeilingLine], computedAt: Date?) {
-        let (table, owner): (String, String) = switch level {
-        case .kelurahan: ("kelurahan_ceilings", "kelurahan_id")
-        case .kecamatan: ("kecamatan_ceilings", "kecamatan_id")
-        default: throw DomainError.invalidInput(field: "tingkat", detail: "pagu kewilayahan hanya kelurahan dan kecamatan")
+        let (table, owner): (String, String)
+        switch level {
+        case .kelurahan: (table, owner) = ("kelurahan_ceilings", "kelurahan_id")
+        case .kecamatan: (table, owner) = ("kecamatan_ceilings", "kecamatan_id")
+        case .opd, .kota: return ([], nil)
         }
         var computedAt: Date?
         let lines = try db.query("SELECT * FROM \(table) WHERE cycle_id = ? ORDER BY \(owner)", [cycleId.rawValue]).map { row in

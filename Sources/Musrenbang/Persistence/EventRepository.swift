@@ -6,19 +6,21 @@ public struct EventRepository {
     let db: Connection
     public init(_ db: Connection) { self.db = db }
 
-    /// Appends one event.
+    /// Appends one event, and the proposer's notification of it in the same transaction (`ProposalNotifier`).
     public func append(_ e: ProposalEvent) throws {
         try db.execute(Self.insertSQL, StatementArguments([
                 e.proposalId.rawValue, e.cycleId.rawValue, e.action.rawValue, e.actorAccountId.rawValue, e.actorRole.rawValue,
                 Stored.text(e.at), e.from.stage.rawValue, e.from.status.rawValue, e.to.stage.rawValue, e.to.status.rawValue,
                 e.note, Self.json(e.changes), e.flagsText, e.versionAfter,
             ]))
+        try ProposalNotifier(db: db).record(e)
     }
 
     /// Appends many events with one prepared statement (an allocation run): positional binding, the
-    /// timestamp text formatted once per distinct instant. Same rows as `append` for each.
+    /// timestamp text formatted once per distinct instant. Same rows as `append` for each, notifications included.
     public func append<S: Sequence>(contentsOf events: S) throws where S.Element == ProposalEvent {
         let insert = try db.prepare(Self.insertSQL)
+        let notifier = ProposalNotifier(db: db)
         var lastAt: Date?, atText = ""
         for e in events {
             if e.at != lastAt { lastAt = e.at; atText = Stored.text(e.at) }
@@ -38,6 +40,7 @@ public struct EventRepository {
             try insert.bind(e.versionAfter, at: 14)
             try insert.step()
             insert.reset()
+            try notifier.record(e)
         }
     }
 

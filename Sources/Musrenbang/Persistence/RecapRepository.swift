@@ -38,7 +38,7 @@ public struct UnfundedProposal: Hashable, Sendable {
     public var carriedInto: TrackingCode?
 }
 
-/// The recap queries of the portal. Counts and sums come from the groups kept in `recap_cells` (Migrations/0017),
+/// The recap queries of the portal. Counts and sums come from the groups kept in `recap_cells` (Migrations/0019),
 /// read at once and folded in Swift (`RecapCells`) into every dimension.
 public struct RecapRepository {
     let db: Connection
@@ -51,7 +51,7 @@ public struct RecapRepository {
     }
 
     /// A cycle's proposals (of one kecamatan, when given) grouped by area, bidang, OPD, state and funding level: the rows
-    /// of `recap_cells` (Migrations/0017), which triggers keep in step with every proposal written, in key order.
+    /// of `recap_cells` (Migrations/0019), which triggers keep in step with every proposal written, in key order.
     public func cells(cycleId: CycleID, kecamatanId: KecamatanID? = nil, includeDrafts: Bool = true) throws -> [RecapCell] {
         let narrowed = kecamatanId.map { _ in " AND kecamatan_id = ?2" } ?? ""
         let sql = """
@@ -98,7 +98,7 @@ public struct RecapRepository {
 
     /// The `limit` most frequent reasons of a cycle's rejection decisions (`tolak` at any level, `tidak_tetapkan`),
     /// word for word, most frequent first (ties by the text); of one kecamatan's proposals when given. Reads the partial
-    /// index `proposal_events_rejections` (Migrations/0017), which holds only those events.
+    /// index `proposal_events_rejections` (Migrations/0019), which holds only those events.
     public func rejectionReasons(cycleId: CycleID, kecamatanId: KecamatanID? = nil, limit: Int) throws -> [RejectionReason] {
         let narrowed = kecamatanId.map { _ in " AND proposal_id IN (SELECT id FROM proposals WHERE cycle_id = ?1 AND kecamatan_id = ?3)" } ?? ""
         var arguments: [(any SQLBindable)?] = [cycleId.rawValue, limit]

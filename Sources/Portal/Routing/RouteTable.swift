@@ -9,17 +9,18 @@ struct RouteTable {
         var description: String { "route registered twice: \(method) \(pattern)" }
     }
 
-    private var routes: [(method: HTTPMethod, pattern: String, bodyLimit: Int, handler: Handler)] = []
+    private var routes: [(method: HTTPMethod, pattern: String, bodyLimit: Int, lane: WorkerLane, handler: Handler)] = []
 
     /// Every registered method and pattern, in registration order: the authorization matrix test needs a row for each.
     var registered: [(method: HTTPMethod, pattern: String)] { routes.map { ($0.method, $0.pattern) } }
 
     mutating func get(_ pattern: String, _ handler: @escaping Handler) {
-        routes.append((.get, pattern, Router.defaultBodyLimit, handler))
+        routes.append((.get, pattern, Router.defaultBodyLimit, .standard, handler))
     }
 
-    mutating func post(_ pattern: String, bodyLimit: Int = 64 * 1024, _ handler: @escaping Handler) {
-        routes.append((.post, pattern, bodyLimit, handler))
+    /// A POST route; `lane: .longRunning` for the forms that check a password (the long-running pool, see `WorkerLane`).
+    mutating func post(_ pattern: String, bodyLimit: Int = 64 * 1024, lane: WorkerLane = .standard, _ handler: @escaping Handler) {
+        routes.append((.post, pattern, bodyLimit, lane, handler))
     }
 
     /// Adds every route to `router`; throws `DuplicateRoute` for the first method and pattern seen twice.
@@ -30,6 +31,6 @@ struct RouteTable {
                 throw DuplicateRoute(method: route.method, pattern: route.pattern)
             }
         }
-        for route in routes { router.add(route.method, route.pattern, bodyLimit: route.bodyLimit, route.handler) }
+        for route in routes { router.add(route.method, route.pattern, bodyLimit: route.bodyLimit, lane: route.lane, route.handler) }
     }
 }

@@ -6,7 +6,9 @@ struct Layout {
     let cityName: String
     let contact: String
 
-    func page(title: String, context: RequestContext, roleLabel: String?, _ content: HTML) -> HTML {
+    /// `unread`: a resident's unread notifications, linked from the header (nil: no link); `head` adds to the page's
+    /// `<head>` (a feed's `<link rel="alternate">`).
+    func page(title: String, context: RequestContext, roleLabel: String?, unread: Int? = nil, head: HTML = .empty, _ content: HTML) -> HTML {
         """
         <!doctype html>
         <html lang="id">
@@ -15,14 +17,15 @@ struct Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · e-Musrenbang \(cityName)</title>
         <link rel="stylesheet" href="/css/site.css">
+        \(head)
         </head>
         <body>
         <a class="skip" href="#isi">Langsung ke isi</a>
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/lacak">Lacak usulan</a> <a href="/rekap">Rekap</a> <a href="/pagu">Pagu</a></nav>
-        \(account(context, roleLabel: roleLabel))
+        <nav class="public" aria-label="Publik"><a href="/usulan">Cari usulan</a> <a href="/lacak">Lacak usulan</a> <a href="/rekap">Rekap</a> <a href="/pagu">Pagu</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
+        \(account(context, roleLabel: roleLabel, unread: unread))
         </div>
         </header>
         <main id="isi" class="wrap">
@@ -33,6 +36,8 @@ struct Layout {
         <div class="wrap">
         <p>\(contact)</p>
         <p>Usulan yang sudah diumumkan dapat dilacak siapa saja dengan kode pelacakan pada tanda terima: <a href="/lacak">Lacak usulan</a>.</p>
+        <p>Unduh data usulan dan pagu: <a href="/data">Data terbuka</a>.</p>
+        <p>Punya saran atau keluhan? <a href="/saran">Kirim saran atau pengaduan</a>; jawabannya diumumkan di <a href="/saran/daftar">saran yang sudah dijawab</a>.</p>
         </div>
         </footer>
         </body>
@@ -41,7 +46,7 @@ struct Layout {
         """
     }
 
-    private func account(_ context: RequestContext, roleLabel: String?) -> HTML {
+    private func account(_ context: RequestContext, roleLabel: String?, unread: Int?) -> HTML {
         guard let account = context.account else {
             return """
                 <nav class="account" aria-label="Akun"><a href="/masuk">Masuk</a> <a href="/daftar">Daftar</a></nav>
@@ -49,9 +54,14 @@ struct Layout {
         }
         let role: HTML = roleLabel.map { "<span class=\"role\">\($0)</span>" } ?? ""
         let switchRole: HTML = account.roles.count > 1 ? "<a href=\"/peran\">Ganti peran</a>" : ""
+        let notifications: HTML = unread.map { count in
+            count == 0 ? "<a href=\"/notifikasi\">Notifikasi</a>"
+                       : "<a href=\"/notifikasi\" class=\"unread\">Notifikasi <span class=\"count\">\(count)</span><span class=\"visually-hidden\"> belum dibaca</span></a>"
+        } ?? .empty
         return """
             <nav class="account" aria-label="Akun">
             <span class="who">Masuk sebagai <strong>\(account.displayName)</strong> \(role)</span>
+            \(notifications)
             \(switchRole)
             <form method="post" action="/keluar" class="inline">
             <input type="hidden" name="_csrf" value="\(context.csrfToken)">

@@ -143,7 +143,7 @@ struct EngineGuardTests {
                     #expect(usage.used <= usage.amount, "seed \(seed), after \(step): \(usage.envelope) uses \(usage.used) of \(usage.amount)")
                 }
             }
-            // The recap's groups kept by triggers (Migrations/0017) are the proposals grouped afresh.
+            // The recap's groups kept by triggers (Migrations/0019) are the proposals grouped afresh.
             let (kept, fresh) = try world.database.read { db in
                 (try db.query("""
                     SELECT cycle_id, kecamatan_id, kelurahan_id, bidang_id, opd_id, stage, status, envelope_level, proposals, cost,

@@ -6,19 +6,7 @@ import Storage
 /// acara is signed, by a viewer who may see the level's results (`beritaAcara(_:viewer:)` checks it first).
 struct BeritaAcaraDocument {
     /// One proposal line of the document.
-    struct Line {
-        let rank: Int?
-        let code: TrackingCode
-        let title: String
-        let activity: String
-        let location: String
-        let volume: String
-        let cost: Int64
-        let opd: String
-        let funded: Bool
-        /// The allocation's reason, or the rejection's.
-        let reason: String
-    }
+    typealias Line = PriorityLine
 
     let beritaAcara: BeritaAcara
     let details: BeritaAcaraDetails?
@@ -37,22 +25,14 @@ struct BeritaAcaraDocument {
         case .opd(let id): ProposalFilter(cycleId: cycleId, routedOPDId: id, states: [ProposalState(level.stage, .ditolak)])
         }
         let (lines, rejected) = try service.database.read { db -> ([Line], [Line]) in
-            let proposals = ProposalRepository(db), catalog = CatalogRepository(db), wilayah = WilayahRepository(db)
-            let kamus = Dictionary(uniqueKeysWithValues: try catalog.kamusList().map { ($0.id, $0.name) })
-            let opd = Dictionary(uniqueKeysWithValues: try catalog.opdList().map { ($0.id, $0.shortName) })
-            let kelurahan = Dictionary(uniqueKeysWithValues: try wilayah.kelurahanList().map { ($0.id, $0.name) })
-            func line(_ p: Proposal, rank: Int?, funded: Bool, reason: String) -> Line {
-                Line(rank: rank, code: p.trackingCode, title: p.title, activity: kamus[p.kamusId] ?? "",
-                     location: Self.location(p.locationText, kelurahan: kelurahan[p.origin.kelurahanId]),
-                     volume: "\(p.effectiveVolume) \(p.unit)", cost: p.effectiveCost, opd: opd[p.routedOPDId ?? p.opdId] ?? "",
-                     funded: funded, reason: reason)
-            }
-            let lines = try decisions.map { d in
-                line(try proposals.proposal(trackingCode: d.trackingCode), rank: d.rank, funded: d.funded, reason: d.reason)
-            }
+            let proposals = ProposalRepository(db)
+            let decided = try decisions.map { d in (d, try proposals.proposal(trackingCode: d.trackingCode)) }
+            let refused = try proposals.list(rejectedFilter).sorted { $0.id < $1.id }
+            let names = try Line.Names(db, for: decided.map(\.1) + refused)
+            let lines = decided.map { d, p in Line(p, names: names, rank: d.rank, funded: d.funded, reason: d.reason) }
             let events = EventRepository(db)
-            let rejected = try proposals.list(rejectedFilter).sorted { $0.id < $1.id }.map { p in
-                line(p, rank: nil, funded: false,
+            let rejected = try refused.map { p in
+                Line(p, names: names, rank: nil, funded: false,
                      reason: try events.history(of: p.id).last { $0.action == .tolak }?.note ?? "")
             }
             return (lines, rejected)
@@ -60,12 +40,6 @@ struct BeritaAcaraDocument {
         funded = lines.filter(\.funded)
         passedUp = lines.filter { !$0.funded }
         self.rejected = rejected
-    }
-
-    /// The location as entered, with its kelurahan unless the text already names it.
-    static func location(_ text: String, kelurahan: String?) -> String {
-        guard let kelurahan, !text.localizedCaseInsensitiveContains(kelurahan) else { return text }
-        return text.isEmpty ? "Kel. \(kelurahan)" : "\(text), Kel. \(kelurahan)"
     }
 
     /// The kecamatan's priority list per OPD (Permendagri 86/2017 Tabel T-D.4): every proposal the meeting ranked,

@@ -69,7 +69,7 @@ enum BeritaAcaraPrintView {
             let rows = group.lines.enumerated().map { index, line -> HTML in
                 """
                 <tr><td class="num">\(index + 1)</td><td>\(line.activity)<br><span class="muted">\(line.title) (\(line.code.description))</span></td>\
-                <td>\(line.location)</td><td class="num">\(line.volume)</td><td class="num">\(Rupiah.format(line.cost))</td><td>\(line.opd)</td></tr>
+                <td>\(line.location)</td><td class="num">\(line.volumeText)</td><td class="num">\(Rupiah.format(line.cost))</td><td>\(line.opd)</td></tr>
                 """
             }
             return """

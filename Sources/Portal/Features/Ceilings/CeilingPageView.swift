@@ -38,6 +38,7 @@ enum CeilingPageView {
             \(page.notice?.html ?? .empty)
             <h1>Pagu indikatif</h1>
             <p class="lead">\(page.cycle.name). Pagu setiap wilayah = porsi dasar dibagi rata + sisanya menurut bobot kriteria, dibulatkan ke satuan pembulatan; jumlahnya selalu tepat sama dengan total.</p>
+            <p>Data setiap kelurahan: <a href="\(CeilingInputPaths.table)">Data kriteria pagu</a>. Porsi per kelompok: <a href="\(GroupSharePaths.page)">Porsi kelompok pagu</a>.</p>
             \(page.reasonRequired ? "<p class=\"notice\">Berita acara suatu tingkat sudah ditandatangani: setiap perubahan pagu wajib disertai alasan.</p>" as HTML : .empty)
             <nav aria-label="Tingkat"><ul class="tabs">\(tabs)</ul></nav>
             \(settingsForm(page))

@@ -18,7 +18,10 @@ extension Portal {
                                notice: RefusalNotice? = nil) throws -> HTTPResponse {
         let desk = try BappedaDesk(context, rule: CyclePaths.rule)
         guard let cycle = try service.currentCycle() else {
-            return page("Jadwal siklus", context, "<h1>Jadwal siklus</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>")
+            return page("Jadwal siklus", context, """
+                <h1>Jadwal siklus</h1><p class="lead">Belum ada siklus perencanaan.</p>
+                <p><a class="button" href="\(CyclePaths.new)">Buat siklus baru</a></p>
+                """)
         }
         let history = try adminHistory(AdminLogFilter(entity: .cycle, cycleId: cycle.id), limit: 200, by: desk.actor)
         let view = CycleScheduleView.Page(cycle: cycle, form: form,

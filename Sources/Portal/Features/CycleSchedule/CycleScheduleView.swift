@@ -19,6 +19,7 @@ enum CycleScheduleView {
         \(page.notice?.html ?? .empty)
         <h1>Jadwal siklus</h1>
         <p class="lead">\(page.cycle.name): Musrenbang tahun \(page.cycle.planYear) untuk RKPD tahun \(page.cycle.budgetYear).</p>
+        <p><a class="button" href="\(CyclePaths.new)">Buat siklus baru</a></p>
         \(schedule(page))
         \(extensionForm(page))
         <h2 id="riwayat">Riwayat perubahan</h2>

@@ -42,7 +42,8 @@ extension Portal {
                                                 csrfToken: context.csrfToken))
     }
 
-    private func uploadedBytes(_ form: FormData, _ field: String) -> (name: String, bytes: [UInt8]) {
+    /// The name and bytes of the file sent in `field` (empty when none was chosen).
+    func uploadedBytes(_ form: FormData, _ field: String) -> (name: String, bytes: [UInt8]) {
         guard let file = form.file(field) else { return ("", []) }
         return (file.originalFilename, FileManager.default.contents(atPath: file.path).map { [UInt8]($0) } ?? [])
     }

@@ -14,8 +14,7 @@ extension Portal {
                 }
                 // A code typed another way ("tgs-2027-123") goes to its one address.
                 guard raw == code.description else { return .redirect(to: PublicProposalPaths.proposal(code)) }
-                let photos = try service.photos(of: .code(code), viewer: .public)
-                return page(proposal.title, context, PublicProposalView.render(proposal, photos: photos))
+                return try publicProposalPage(code, context, proposal: proposal)
             }
         }
         routes.get(PublicProposalPaths.track) { [self] request in
@@ -31,6 +30,22 @@ extension Portal {
                 return .redirect(to: PublicProposalPaths.proposal(code))
             }
         }
+    }
+
+    /// The public page of a published proposal with its comments and, for a signed-in resident, the comment form
+    /// (`typed` and `errors`: a refused comment, shown again with 422).
+    func publicProposalPage(_ code: TrackingCode, _ context: RequestContext, proposal: PublicProposal? = nil, typed: String = "",
+                            errors: [FieldError] = [], status: HTTPStatus = .ok) throws -> HTTPResponse {
+        guard let proposal = try proposal ?? publishedProposal(code) else { throw PortalError.notFound }
+        let photos = try service.photos(of: .code(code), viewer: .public)
+        let reader: CommentsView.Reader = switch context.actor?.role {
+        case nil: context.account == nil ? .visitor : .staff
+        case .warga?: .resident
+        default: .staff
+        }
+        let comments = CommentsView.render(try service.comments(on: .code(code)), code: code, reader: reader, typed: typed,
+                                           errors: errors, csrfToken: context.csrfToken)
+        return page(proposal.title, context, status: status, PublicProposalView.render(proposal, photos: photos, comments: comments))
     }
 
     /// The public model of the proposal with `code`; nil when none exists or it is not published yet (one answer).

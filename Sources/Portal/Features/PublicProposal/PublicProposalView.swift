@@ -5,7 +5,7 @@ import Musrenbang
 /// the proposer only as "Warga RT 01/RW 02". Its photos are their small versions only (re-encoded at upload, so none of
 /// the phone's metadata); the originals stay with the proposer and the staff.
 enum PublicProposalView {
-    static func render(_ p: PublicProposal, photos: [ProposalPhoto]) -> HTML {
+    static func render(_ p: PublicProposal, photos: [ProposalPhoto], comments: HTML = .empty) -> HTML {
         """
         <p class="code">\(p.trackingCode.description)</p>
         <h1>\(p.title)</h1>
@@ -16,6 +16,7 @@ enum PublicProposalView {
         \(DecisionsView.render(p))
         <h2>Riwayat usulan</h2>
         \(TimelineView.render(p.events))
+        \(comments)
         <p><a href="\(PublicProposalPaths.track)">Lacak usulan lain</a></p>
         """
     }

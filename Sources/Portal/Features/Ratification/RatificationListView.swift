@@ -34,6 +34,7 @@ enum RatificationListView {
             <p class="lead">Daftar akhir semua usulan yang didanai di tingkat kelurahan, kecamatan dan perangkat daerah pada \(page.cycle.name): tetapkan masuk RKPD, atau tidak ditetapkan dengan alasannya. Hasil yang sudah dikunci dikoreksi dari halaman usulannya.</p>
             \(StageNotice.render(.kota, cycle: page.cycle, now: page.now))
             \(locked)
+            <p><a href="\(RatificationPaths.print)">Cetak daftar hasil penetapan (A4, Tabel T-D.4)</a></p>
             <nav aria-label="Saring menurut keadaan"><ul class="tabs">\(tabs)</ul></nav>
             \(filters(page))
             \(totals(page))

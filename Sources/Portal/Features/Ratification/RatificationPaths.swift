@@ -4,6 +4,8 @@ import Musrenbang
 /// its correction.
 enum RatificationPaths {
     static let list = "/kerja/penetapan"
+    /// The final list as a printable document (A4).
+    static let print = "/kerja/penetapan/cetak"
 
     static func proposal(_ code: TrackingCode) -> String { "\(list)/\(code.description)" }
 

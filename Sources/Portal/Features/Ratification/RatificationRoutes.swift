@@ -12,6 +12,15 @@ extension Portal {
         routes.post(RatificationPaths.list) { [self] request in
             handle(request) { context in try ratifyMany(context) }
         }
+        routes.get(RatificationPaths.print) { [self] request in
+            handle(request) { context in
+                _ = try BappedaDesk(context)
+                guard let cycle = try service.currentCycle() else { throw PortalError.notFound }
+                let document = try RatifiedListDocument(cycle: cycle, service: service)
+                return page("Daftar hasil penetapan", context,
+                            RatifiedListPrintView.render(document, cityName: layout.cityName, printedAt: context.now))
+            }
+        }
         routes.get(RatificationPaths.list + "/:kode") { [self] request in
             handle(request) { context in
                 let desk = try BappedaDesk(context)

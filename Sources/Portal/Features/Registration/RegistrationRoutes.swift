@@ -12,7 +12,8 @@ extension Portal {
                 return try registrationPage(RegistrationForm(), context)
             }
         }
-        routes.post("/daftar") { [self] request in
+        // Hashes the new password: on the long-running pool (see `WorkerLane`).
+        routes.post("/daftar", lane: .longRunning) { [self] request in
             handle(request) { context in try register(context) }
         }
     }

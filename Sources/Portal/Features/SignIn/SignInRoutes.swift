@@ -12,7 +12,8 @@ extension Portal {
                 return page("Masuk", context, SignInView.render(form, csrfToken: context.csrfToken))
             }
         }
-        routes.post("/masuk") { [self] request in
+        // The password check may wait for a hashing slot: on the long-running pool, never holding a page's thread.
+        routes.post("/masuk", lane: .longRunning) { [self] request in
             handle(request) { context in try signIn(context) }
         }
         routes.post("/keluar") { [self] request in
@@ -34,7 +35,7 @@ extension Portal {
         guard form.errors.isEmpty else {
             return page("Masuk", context, status: .unprocessableContent, SignInView.render(form, csrfToken: context.csrfToken))
         }
-        let keys = SignInThrottle.keys(username: form.username, remoteAddress: context.request.remoteAddress)
+        let keys = SignInThrottle.keys(username: form.username, remoteAddress: ClientAddress.of(context.request))
         let wait = throttle.wait(for: keys, at: context.now)
         guard wait == 0 else {
             var response = page("Masuk", context, status: .tooManyRequests, SignInView.render(form, csrfToken: context.csrfToken, notice:

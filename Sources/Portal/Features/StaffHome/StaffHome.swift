@@ -50,7 +50,33 @@ enum StaffHome {
     static let criteria = StaffTask(path: "/kerja/master/kriteria", title: "Kriteria penilaian",
                                     summary: "Kriteria penilaian usulan dan bobotnya untuk siklus ini.")
 
+    static let comments = StaffTask(path: "/kerja/komentar", title: "Komentar warga",
+                                    summary: "Baca komentar warga pada usulan di cakupan Anda; sembunyikan yang melanggar aturan, dengan alasan.")
+
     static let opds = StaffTask(path: "/kerja/master/opd", title: "Perangkat daerah", summary: "Tambah perangkat daerah atau ubah nama dan singkatannya.")
+
+    static let ceilingInputs = StaffTask(path: "/kerja/pagu/kriteria", title: "Data kriteria pagu",
+                                         summary: "Penduduk, luas, PBB dan rumah tangga miskin setiap kelurahan; ubah di tabel atau impor CSV.")
+
+    static let groupShares = StaffTask(path: "/kerja/pagu/bagian", title: "Porsi kelompok pagu",
+                                       summary: "Porsi minimal dan maksimal fisik, non-fisik dan setiap bidang per tingkat.")
+
+    static let wilayah = StaffTask(path: "/kerja/master/wilayah", title: "Wilayah", summary: "Tambah kecamatan, kelurahan, RW dan RT, atau ubah namanya.")
+
+    static let announcements = StaffTask(path: "/kerja/pengumuman", title: "Pengumuman",
+                                         summary: "Umumkan jadwal rapat, panduan teknis dan berita untuk wilayah Anda.")
+
+    static let feedback = StaffTask(path: "/kerja/saran", title: "Saran dan pengaduan",
+                                    summary: "Jawab saran dan pengaduan warga untuk unit Anda, teruskan ke unit yang berwenang, atau tutup.",
+                                    waitingText: "saran atau pengaduan menunggu jawaban")
+
+    /// The tasks of `role` with its feedback desk last (`feedback`: the feedback waiting for the role's unit, Bappeda: for
+    /// every unit).
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, feedback: Int?) -> [StaffTask] {
+        var desk = Self.feedback
+        desk.waiting = feedback
+        return tasks(for: role, waiting: waiting, routing: routing) + (FeedbackRules.staffRoles.contains(role) ? [desk] : [])
+    }
 
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
     /// `routing` the kecamatan's F2 waiting to be routed.
@@ -58,10 +84,12 @@ enum StaffHome {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments]
-        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara]
-        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing)]
-        case .bappeda: [counted(ratification), recap, cycleSchedule, ceilings, kamus, bidang, opds, criteria, adminLog]
+        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments, announcements]
+        case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
+        case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
+                                          announcements]
+        case .bappeda: [counted(ratification), recap, cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
+                        announcements, adminLog, comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []
         }

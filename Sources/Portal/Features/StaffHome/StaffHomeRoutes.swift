@@ -13,9 +13,12 @@ extension Portal {
                 let cycle = try service.currentCycle()
                 let waiting = try cycle.flatMap { try waitingCount(context, cycle: $0) }
                 let routing = try cycle.flatMap { try routingCount(context, cycle: $0) }
+                let feedback = try FeedbackRules.deskUnit(of: actor).map { _ in
+                    try service.feedbackQueue(FeedbackQuery(statuses: FeedbackTab.menunggu.statuses, pageSize: 1), viewer: actor).total
+                }
                 let label = RoleLabel.text(role: actor.role, scope: actor.scope, database: service.database)
-                return page("Halaman kerja", context,
-                            StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing)))
+                let tasks = StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing, feedback: feedback)
+                return page("Halaman kerja", context, StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: tasks))
             }
         }
     }

@@ -4,7 +4,7 @@ import Musrenbang
 enum StaffHomeView {
     static func render(roleLabel: String, cycle: Cycle?, tasks: [StaffTask]) -> HTML {
         let cards = tasks.map { task -> HTML in
-            let count: HTML = task.waiting.map { "<p class=\"cost\"><strong>\($0)</strong> usulan menunggu keputusan Anda</p>" } ?? .empty
+            let count: HTML = task.waiting.map { "<p class=\"cost\"><strong>\($0)</strong> \(task.waitingText)</p>" } ?? .empty
             return """
                 <li><h3><a href="\(task.path)">\(task.title)</a></h3><p>\(task.summary)</p>\(count)</li>
                 """

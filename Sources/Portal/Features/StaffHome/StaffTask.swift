@@ -5,4 +5,6 @@ struct StaffTask: Equatable {
     let title: String
     let summary: String
     var waiting: Int?
+    /// What the count counts.
+    var waitingText = "usulan menunggu keputusan Anda"
 }

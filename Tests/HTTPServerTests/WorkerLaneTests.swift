@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import HTTPServer
+
+/// Routes of the long-running lane run on their own pool at a lower CPU priority; with no such pool they share the
+/// standard one. Each handler reports the nice value of the thread it ran on.
+@Suite(.serialized) struct WorkerLaneTests {
+    static func router() -> Router {
+        var router = Router()
+        router.get("/halaman") { _ in .text(Self.threadReport()) }
+        router.post("/masuk", lane: .longRunning) { _ in .text(Self.threadReport()) }
+        return router
+    }
+
+    /// The nice value of the thread that runs the handler (on Linux a thread's own).
+    static func threadReport() -> String {
+        String(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+    }
+
+    @Test func theRouterPlansTheLaneOfEachRoute() {
+        let router = Self.router()
+        #expect(router.dispatchPlan(method: .post, rawPath: "/masuk").lane == .longRunning)
+        #expect(router.dispatchPlan(method: .get, rawPath: "/halaman").lane == .standard)
+        #expect(router.dispatchPlan(method: .get, rawPath: "/tidak-ada").lane == .standard)
+    }
+
+    @Test func longRunningRoutesRunOnTheirOwnLowerPriorityThreads() throws {
+        try withServer(Self.router(), configure: { configuration in
+            configuration.longRunningThreads = 2
+            configuration.longRunningNice = 7
+        }) { server in
+            let client = try TestClient(port: server.port)
+            // Both pools start from the nice value of the thread that made the server (the test runner's may not be 0):
+            // the long-running threads' is 7 above the standard ones'.
+            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
+            let base = try #require(Int32(try client.readResponse().text))
+            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            #expect(try client.readResponse().text == "\(min(19, base + 7))")
+        }
+    }
+
+    @Test func withoutALongRunningPoolEveryRouteSharesTheStandardOne() throws {
+        try withServer(Self.router()) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
+            let standard = try client.readResponse().text
+            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+            #expect(try client.readResponse().text == standard)
+        }
+    }
+}
