@@ -79,20 +79,20 @@ server=$!
 for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fs "$base/healthz" >/dev/null || die "the server did not start: $(tail -n 5 "$work/serve.log")"
 
-# The server's CPU time so far (user + system), in clock ticks: on a shared machine the time per request waits for the
-# CPU as well, the CPU time per request does not.
+# cpu_ticks: the server's CPU time so far. On a shared machine the time per request waits for the CPU as well, the
+# CPU time per request does not.
+source "$repo/bench/wrk-report.sh"
 ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 
 # Prints "MEDIAN_MS MIN_MS P90_MS MAX_MS BYTES STATUS CPU_MS" for --runs requests of $1 (after two warm-up requests).
 measure() {
     local url="$base$1" before
     curl -s -o /dev/null "$url"; curl -s -o /dev/null "$url"
-    before=$(cpu_ticks)
+    before=$(cpu_ticks "$server")
     for _ in $(seq "$runs"); do
         curl -s -o /dev/null -w '%{time_starttransfer} %{size_download} %{http_code}\n' "$url"
     done | sort -n > "$work/times.txt"
-    awk -v cpu="$(( $(cpu_ticks) - before ))" -v tick="$ticks" -v runs="$runs" '
+    awk -v cpu="$(( $(cpu_ticks "$server") - before ))" -v tick="$ticks" -v runs="$runs" '
         { t[NR] = $1 * 1000; bytes = $2; if ($3 != 200) status = $3 }
         END {
             p90 = int(NR * 0.9 + 0.5); if (p90 < 1) p90 = 1; if (p90 > NR) p90 = NR
@@ -115,5 +115,9 @@ row "/rekap/cetak, whole city" "/rekap/cetak?siklus=$cycle" ""
 row "/rekap, one kecamatan ($kecamatan)" "/rekap?siklus=$cycle&kecamatan=$kecamatan" ""
 row "/pagu" "/pagu?siklus=$cycle" ""
 echo ""
-grep -h "whole-city recap of /rekap" "$work/generate.txt" 2>/dev/null | sed 's/^ */engine alone (MusrenbangBench, in-process, median of 9): /' || true
+if [[ -f $work/generate.txt ]]; then
+    echo "The generation's own figures (bench/MusrenbangBench: writes with the recap's triggers, the engine's recap in-process):"
+    grep '^| ' "$work/generate.txt" || true
+    echo ""
+fi
 echo "load average before: $load_start; after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"

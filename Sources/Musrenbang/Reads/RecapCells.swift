@@ -135,18 +135,28 @@ public struct RecapCells: Sendable {
     /// Counts and sums grouped by `dimension`, keyed by the group's id as text (the status: "stage:status") and named
     /// from `names` (by that key; the key itself when missing): ordered by name, or by key for the status.
     public func rows(by dimension: RecapDimension, names: [String: String]) -> [RecapRow] {
-        var groups: [Int64: RecapRow] = [:]
+        // Summed in plain numbers, one slot per group (no text is copied per cell); named once per group at the end.
+        var slots: [Int64: Int] = [:]
+        var sums: [(first: RecapCell, row: RecapRow)] = []
         for cell in cells {
             let key = cell.groupKey(dimension)
-            if groups[key] == nil {
-                let text = dimension == .status ? cell.state.description : String(key)
-                groups[key] = RecapRow(key: text, name: names[text] ?? text, count: 0, originalCost: 0, effectiveCost: 0,
-                                       fundedCount: 0, fundedCost: 0)
+            if let slot = slots[key] {
+                sums[slot].row.add(cell)
+            } else {
+                slots[key] = sums.count
+                var row = RecapRow(key: "", name: "", count: 0, originalCost: 0, effectiveCost: 0, fundedCount: 0, fundedCost: 0)
+                row.add(cell)
+                sums.append((cell, row))
             }
-            groups[key]!.add(cell)
         }
-        if dimension == .status { return groups.values.sorted { $0.key < $1.key } }
-        return groups.values.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
+        let rows = sums.map { first, sum -> RecapRow in
+            var row = sum
+            row.key = dimension == .status ? first.state.description : String(first.groupKey(dimension))
+            row.name = names[row.key] ?? row.key
+            return row
+        }
+        if dimension == .status { return rows.sorted { $0.key < $1.key } }
+        return rows.sorted { ($0.name, $0.key) < ($1.name, $1.key) }
     }
 
     /// What the envelopes of the kelurahan or the kecamatan level fund (cost in force of their funded proposals), by the

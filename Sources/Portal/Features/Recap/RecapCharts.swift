@@ -157,8 +157,8 @@ enum RecapCharts {
             </table>
             """
         return """
-            <section aria-labelledby="bidang">
-            <h2 id="bidang">Per bidang</h2>
+            <section aria-labelledby="rekap-bidang">
+            <h2 id="rekap-bidang">Per bidang</h2>
             \(ChartFigure.render(chart.svg, caption: "Bagian setiap bidang dari nilai usulan dan nilai yang didanai", table: table, tableLabel: "Tabel usulan per bidang"))
             </section>
             """

@@ -34,10 +34,10 @@ enum RecapView {
             decisions(recap),
             levels(recap),
             RecapCharts.ceilings(recap),
-            recap.kecamatan == nil ? kecamatanTable(recap) : previousLines(recap, page: page),
-            rowsTable(id: "kelurahan", title: "Per kelurahan", first: "Kelurahan", rows: recap.byKelurahan, total: recap.totals),
+            recap.kecamatan == nil ? kecamatanTable(recap) : previousLines(recap),
+            rowsTable(id: "rekap-kelurahan", title: "Per kelurahan", first: "Kelurahan", rows: recap.byKelurahan, total: recap.totals),
             RecapCharts.bidang(recap),
-            rowsTable(id: "opd", title: "Per perangkat daerah", first: "Perangkat daerah",
+            rowsTable(id: "rekap-opd", title: "Per perangkat daerah", first: "Perangkat daerah",
                       rows: recap.byOPD, total: recap.totals,
                       lead: "Perangkat daerah penanggung jawab kegiatan menurut kamus usulan."),
             statusTable(recap),
@@ -223,8 +223,8 @@ enum RecapView {
             "<p>Di samping angka siklus ini: usulan \($0.name) yang tidak terdanai (ditolak, tidak masuk pagu, tidak ditetapkan) dan berapa yang sudah dibawa pengusulnya ke siklus ini. Pilih satu kecamatan untuk melihat daftarnya.</p>"
         } ?? "<p>Belum ada siklus sebelumnya untuk dibandingkan.</p>"
         return """
-            <section aria-labelledby="kecamatan">
-            <h2 id="kecamatan">Per kecamatan</h2>
+            <section aria-labelledby="rekap-kecamatan">
+            <h2 id="rekap-kecamatan">Per kecamatan</h2>
             \(explanation)
             <div class="table-scroll" tabindex="0" role="region" aria-label="Rekap per kecamatan">
             <table class="recap">
@@ -239,13 +239,13 @@ enum RecapView {
     }
 
     /// Narrowed to a kecamatan: this cycle's figures there, and last cycle's unfunded proposals there one by one.
-    private static func previousLines(_ recap: CycleRecap, page: Page) -> HTML {
+    private static func previousLines(_ recap: CycleRecap) -> HTML {
         guard let kecamatan = recap.kecamatan else { return .empty }
         let thisCycle = recap.totals
         guard let previous = recap.previousCycle else {
             return """
-                <section aria-labelledby="kecamatan">
-                <h2 id="kecamatan">Kecamatan \(kecamatan.name) dan tahun lalu</h2>
+                <section aria-labelledby="rekap-kecamatan">
+                <h2 id="rekap-kecamatan">Kecamatan \(kecamatan.name) dan tahun lalu</h2>
                 <p>\(count(thisCycle.count)) usulan siklus ini senilai \(Rupiah.format(thisCycle.effectiveCost)). Belum ada siklus sebelumnya untuk dibandingkan.</p>
                 </section>
                 """
@@ -273,8 +273,8 @@ enum RecapView {
             \(more)
             """
         return """
-            <section aria-labelledby="kecamatan">
-            <h2 id="kecamatan">Kecamatan \(kecamatan.name) dan tahun lalu</h2>
+            <section aria-labelledby="rekap-kecamatan">
+            <h2 id="rekap-kecamatan">Kecamatan \(kecamatan.name) dan tahun lalu</h2>
             <dl class="facts">
             <dt>\(recap.cycle.name)</dt><dd>\(count(thisCycle.count)) usulan senilai \(Rupiah.format(thisCycle.effectiveCost)); didanai \(count(thisCycle.fundedCount)) senilai \(Rupiah.format(thisCycle.fundedCost))</dd>
             <dt>Tak terdanai \(previous.name)</dt><dd>\(count(tally?.tally.count ?? 0)) usulan senilai \(Rupiah.format(tally?.tally.effectiveCost ?? 0)); \(count(tally?.carried ?? 0)) dibawa ke siklus ini</dd>
@@ -316,7 +316,7 @@ enum RecapView {
             row.name = StateWords.text(state)
             return row
         }
-        return rowsTable(id: "keadaan", title: "Per keadaan usulan", first: "Keadaan", rows: rows, total: recap.totals,
+        return rowsTable(id: "rekap-keadaan", title: "Per keadaan usulan", first: "Keadaan", rows: rows, total: recap.totals,
                          lead: "Keadaan setiap usulan sekarang, menurut urutan tahapan.")
     }
 
