@@ -13,6 +13,30 @@ import Testing
         #expect(Rupiah.format(Int64.min) == "-Rp 9.223.372.036.854.775.808")
     }
 
+    @Test func rupiahInSummaries() {
+        #expect(Rupiah.short(0) == "Rp 0")
+        #expect(Rupiah.short(750_000) == "Rp 750.000")
+        #expect(Rupiah.short(949_999) == "Rp 949.999")
+        #expect(Rupiah.short(950_000) == "Rp 1 juta")
+        #expect(Rupiah.short(350_000_000) == "Rp 350 juta")
+        #expect(Rupiah.short(1_250_000) == "Rp 1,3 juta")
+        #expect(Rupiah.short(1_500_000_000) == "Rp 1,5 miliar")
+        #expect(Rupiah.short(999_950_000) == "Rp 1 miliar")
+        #expect(Rupiah.short(40_000_000_000) == "Rp 40 miliar")
+        #expect(Rupiah.short(1_234_000_000_000_000) == "Rp 1.234 triliun")
+        #expect(Rupiah.short(-2_000_000_000) == "-Rp 2 miliar")
+        #expect(Rupiah.short(Int64.max) == "Rp 9.223.372 triliun")
+        #expect(Rupiah.short(Int64.min) == "-Rp 9.223.372 triliun")
+    }
+
+    @Test func wibCalendarDays() {
+        let evening = WIBTime.date(year: 2026, month: 12, day: 13, hour: 23, minute: 59)
+        #expect(WIBTime.calendarDays(from: WIBTime.date(year: 2026, month: 12, day: 13), to: evening) == 0)
+        #expect(WIBTime.calendarDays(from: evening, to: WIBTime.date(year: 2026, month: 12, day: 14)) == 1)   // one minute, next day
+        #expect(WIBTime.calendarDays(from: evening, to: WIBTime.date(year: 2027, month: 1, day: 1, hour: 12)) == 19)
+        #expect(WIBTime.calendarDays(from: WIBTime.date(year: 2027, month: 3, day: 1), to: WIBTime.date(year: 2027, month: 2, day: 28)) == -1)
+    }
+
     @Test func wibDates() {
         let date = Date(timeIntervalSince1970: 1_795_349_100)  // 2026-11-22T12:05:00Z
         #expect(WIBTime.iso8601(date) == "2026-11-22T12:05:00Z")

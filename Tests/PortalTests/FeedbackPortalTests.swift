@@ -159,6 +159,9 @@ struct FeedbackPortalTests {
         let item = try world.service.feedbackForDesk(code, viewer: scene.bappeda)
         #expect(item.item.accountId == scene.residents.ani.accountId && item.item.photo != nil)
         _ = try world.service.answerFeedback(code, answer: "Saluran sudah dibersihkan petugas.", expectedVersion: 1, by: scene.kelurahanVerifier)
+        // Ani sent it signed in: the answer is among her notifications, linked to the item's public page.
+        let notifications = try ani.get("/notifikasi")
+        #expect(notifications.body.contains("Saran \(code) sudah dijawab") && notifications.body.contains("Saluran sudah dibersihkan petugas."))
         let visitor = world.browser(address: "10.9.0.2:1")
         let pages = try ["/saran/\(code)", "/saran/terkirim/\(code)", "/saran/daftar", "/saran/daftar?kategori=lingkungan", "/saran/statistik",
                          "/saran/statistik?tahun=2026", "/saran/lacak?kode=\(code)", "/saran/\(code)/foto", "/saran", "/", "/lacak"]

@@ -58,16 +58,16 @@ final class PortalWorld: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// A browser: keeps cookies between requests, sends forms with the page's CSRF token.
-    func browser(address: String = "10.0.0.7:40000") -> TestBrowser { TestBrowser(world: self, address: address) }
+    func browser(address: String = "10.0.0.7:40000") -> TestBrowser { TestBrowser(router: router, address: address) }
 }
 
 /// A cookie-keeping client of the in-process router.
 final class TestBrowser: @unchecked Sendable {
-    let world: PortalWorld
+    let router: Router
     let address: String
     var cookies: [String: String] = [:]
 
-    init(world: PortalWorld, address: String) { self.world = world; self.address = address }
+    init(router: Router, address: String) { self.router = router; self.address = address }
 
     struct Page {
         let status: Int
@@ -123,7 +123,7 @@ final class TestBrowser: @unchecked Sendable {
         for (name, value) in headers { fields.add(name, value) }
         let request = try HTTPRequest(method: method, target: target, headers: fields, body: body.map { .bytes($0) } ?? .empty,
                                       remoteAddress: address)
-        let response = try world.router.respond(to: request)
+        let response = try router.respond(to: request)
         for header in response.headers.values("Set-Cookie") {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             if header.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair.count > 1 ? pair[1] : "" }

@@ -110,6 +110,12 @@ import TestSupport
         return [
             .get("/", "/", [200, 200, 200, 200, 200, 200, 200]),
             .get("/masuk", "/masuk", [200, 303, 303, 303, 303, 303, 303]),
+            // The public recap and ceilings: anyone (read as the public); Bappeda's recap: none of this table's visitors.
+            .get("/rekap", "/rekap", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/rekap/cetak", "/rekap/cetak", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/pagu", "/pagu", [200, 200, 200, 200, 200, 200, 200]),
+            .get("/kerja/rekap", "/kerja/rekap", Self.staffOnly),
+            .get("/kerja/rekap/cetak", "/kerja/rekap/cetak", Self.staffOnly),
             // Sign-in with nothing filled in: the form again, for anyone.
             .post("/masuk", "/masuk", [422, 422, 422, 422, 422, 422, 422]),
             .post("/keluar", "/keluar", [303, 303, 303, 303, 303, 303, 303]),
@@ -144,6 +150,8 @@ import TestSupport
             .get("/usulan/:kode", "/usulan/\(d1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/usulan/:kode", "/usulan/TGS-2027-999999", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak", [200, 200, 200, 200, 200, 200, 200]),
+            // The public list answers everyone alike (nothing is published yet; PublicBrowseTests has the rest).
+            .get("/usulan", "/usulan?q=jalan&kecamatan=bukan", [200, 200, 200, 200, 200, 200, 200]),
             .get("/lacak", "/lacak?kode=\(p1)", [404, 404, 404, 404, 404, 404, 404]),
             .get("/lacak", "/lacak?kode=bukan-kode", [422, 422, 422, 422, 422, 422, 422]),
             // Open data: public to everyone, whoever is signed in; nothing is published during the pra-Musrenbang, so the

@@ -6,6 +6,9 @@ import Storage
 // 154 kelurahan, 100,000 proposals. Not a test: it prints measured figures (see bench/domain.sh).
 // Usage: MusrenbangBench [--db FILE] [--migrations DIR] [--proposals N] [--single N] [--one-transaction yes] [--checkpoint yes]
 //                        [--lists-only yes]   (with --db FILE of an earlier run: only the proposal lists)
+//                        [--reject-share F]   (the kelurahan rejects that share, 0-1, with one of five reasons; default 0)
+//                        [--public-now yes]   (the schedule placed so that the wall clock is in the OPD forum when the
+//                                              city is built: a server on --db FILE shows every proposal publicly)
 
 struct BenchOptions {
     var db: String?
@@ -18,6 +21,11 @@ struct BenchOptions {
     var checkpoint = false
     /// Only time the proposal lists, on the city a previous run left in `--db`.
     var listsOnly = false
+    /// The share of proposals the kelurahan rejects (with a reason) instead of accepting (bench/recap.sh: 0.1).
+    var rejectShare = 0.0
+    /// Place the schedule around the wall clock (the OPD forum open now) instead of around 1 January 2027, so that the
+    /// city left in `--db` is public to a server reading the real time (bench/public-browse.sh).
+    var publicNow = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -31,6 +39,8 @@ struct BenchOptions {
             case "--one-transaction": oneTransaction = value == "yes"
             case "--checkpoint": checkpoint = value == "yes"
             case "--lists-only": listsOnly = value == "yes"
+            case "--reject-share": rejectShare = min(1, max(0, Double(value) ?? 0))
+            case "--public-now": publicNow = value == "yes"
             default: break
             }
             i += 2
@@ -74,7 +84,8 @@ try Migrator(directory: migrations).migrate(database)
 
 // The schedule of Fixture-like windows; the clock is moved into each stage as the city progresses.
 let d = 86_400.0
-let base = WIBTime.date(year: 2027, month: 1, day: 1)
+// With --public-now the OPD forum (days 59 to 79) holds the wall clock: 65 days after the kelurahan stage opened.
+let base = options.publicNow ? Date().addingTimeInterval(-65 * 86_400) : WIBTime.date(year: 2027, month: 1, day: 1)
 let windows = [
     StageWindow(stage: .praMusrenbang, opensAt: base.addingTimeInterval(-31 * d), closesAt: base),
     StageWindow(stage: .kelurahan, opensAt: base, closesAt: base.addingTimeInterval(31 * d)),
@@ -94,12 +105,28 @@ var random = SeededRandom(seed: 10)
                           lurah: (KelurahanID) throws -> Actor, verifier: (OPDID) throws -> Actor) throws {
     print("Proposal lists (median of 9 runs)")
     enter(.opd)
+    /// The public's pages are kept while the cycle's proposals do not change (GenerationCache): each timed run
+    /// first moves the cycle's generation, as any write to one of its proposals does, so that the read is measured.
+    func forgetKeptPages() throws {
+        try database.write { db in
+            try db.execute("UPDATE cache_generations SET generation = generation + 1 WHERE name = ?", ["proposals:\(cycleId.rawValue)"])
+        }
+    }
     func list(_ label: String, _ query: ProposalQuery, viewer: Viewer) throws {
         var total = 0
-        let times = try (0..<9).map { _ in try seconds { total = try service.proposals(query, viewer: viewer).total } }
+        let times = try (0..<9).map { _ in
+            try forgetKeptPages()
+            return try seconds { total = try service.proposals(query, viewer: viewer).total }
+        }
         report("\(label) (\(total) matching)", String(format: "%.1f ms", median(times) * 1000), goal: "< 50 ms", ok: median(times) < 0.05)
     }
     try list("public browse, no filter, newest, page 1", ProposalQuery(cycleId: cycleId), viewer: .public)
+    let kept = ProposalQuery(cycleId: cycleId, kecamatanId: kecamatan, text: "jalan")
+    try list("public kecamatan + text \"jalan\", newest, page 1 (/usulan's benchmark)", kept, viewer: .public)
+    _ = try service.proposals(kept, viewer: .public)
+    let keptTimes = try (0..<9).map { _ in try seconds { _ = try service.proposals(kept, viewer: .public) } }
+    report("public kecamatan + text \"jalan\", page 1, kept (nothing changed since the first read)",
+           String(format: "%.2f ms", median(keptTimes) * 1000))
     try list("public text search \"jalan lingkungan\", newest, page 1", ProposalQuery(cycleId: cycleId, text: "jalan lingkungan"),
              viewer: .public)
     try list("public text search prefix \"posyan\", cost descending, page 3",
@@ -268,7 +295,16 @@ if batchedCount > 0 {
 
 print("Kelurahan stage")
 enter(.kelurahan)
-let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! })
+// With --reject-share, every n-th proposal (by id) is rejected with one of five reasons instead (the recap's reasons).
+let rejectPerMille = Int64(options.rejectShare * 1000)
+let rejectReasons = ["Usulan ganda dengan usulan lain dari RW yang sama.", "Lokasi berada di jalan provinsi.",
+                     "Sudah dianggarkan pada tahun berjalan.", "Data volume tidak dapat diverifikasi.", "Bukan kewenangan kota."]
+let (verified, verifyTime) = try everyone(in: [ProposalState(.kelurahan, .verifikasi)], .terima, who: { lurahOf[$0.origin.kelurahanId]! },
+                                          input: { p in
+    p.id.rawValue % 1000 < rejectPerMille
+        ? TransitionInput(.tolak, expectedVersion: p.version, reason: rejectReasons[Int(p.id.rawValue / 1000 % 5)])
+        : TransitionInput(.terima, expectedVersion: p.version)
+})
 report("transition (terima), batches of 1,000", String(format: "%.0f /s (%d in %.2f s)", Double(verified) / verifyTime, verified, verifyTime))
 
 // Ranking: scores for every candidate, one transaction per envelope (allocation refuses unranked candidates).
@@ -388,6 +424,10 @@ let proposalCount: Int = try database.read { db in try db.scalar("SELECT count(*
         report("recap by \(dimension.rawValue) (\(rows) rows over \(proposalCount) proposals\(label))", String(format: "%.1f ms", median(times) * 1000),
                goal: "< 50 ms", ok: median(times) < 0.05)
     }
+    var groups = 0
+    let whole = try (0..<9).map { _ in try seconds { groups = try service.cycleRecap(cycleId: cycle.id, viewer: .public)?.cells.cells.count ?? 0 } }
+    report("whole-city recap of /rekap (cycleRecap: \(groups) groups read and folded, names, reasons, every envelope's use\(label))",
+           String(format: "%.1f ms", median(whole) * 1000), goal: "< 100 ms", ok: median(whole) < 0.1)
     for level in [Level.kelurahan, .kecamatan, .opd] {
         var rows = 0
         let times = try (0..<9).map { _ in try seconds { rows = try service.ceilingUsage(cycleId: cycle.id, level: level, viewer: .public).count } }

@@ -9,6 +9,21 @@ public enum Visibility {
         return now >= opens
     }
 
+    /// Whether `viewer` may see a cycle's recap (counts and sums of its proposals, `MusrenbangService.cycleRecap`):
+    /// Bappeda at any time, everyone else once the kelurahan results are public. Drafts are never counted.
+    public static func canViewRecap(_ cycle: Cycle, viewer: Viewer, at now: Date) -> Bool {
+        viewer.actor?.role == .bappeda || kelurahanResultsArePublic(cycle: cycle, at: now)
+    }
+
+    /// Whether a cycle's ceilings (pagu) are public with their inputs and computation: from the opening of its
+    /// pra-Musrenbang, when residents start proposing against them. Before that Bappeda is still preparing them
+    /// (preview, save, compute again); afterwards every change needs a reason once a berita acara is signed, and the
+    /// public sees the ceilings in force. What each envelope funds follows `canViewResults` of its level.
+    public static func ceilingsArePublic(cycle: Cycle, at now: Date) -> Bool {
+        guard let opens = cycle.windows[.praMusrenbang]?.opensAt else { return false }
+        return now >= opens
+    }
+
     /// Whether a level's deliberation (its allocation runs, its berita acara) is public: when the next stage opens
     /// (kelurahan: the kecamatan Musrenbang; kecamatan: the OPD forum; OPD: the kota Musrenbang). The kota's own
     /// berita acara is public once signed.

@@ -54,13 +54,12 @@ public enum CeilingCalculator {
         let n = Int128(areas.count)
         let scaledTotal = Int128(total) * scale
         let base = Int128(formula.baseShareBasisPoints)
-        let weightSum = Int128(CeilingCriterion.allCases.reduce(0) { $0 + formula.weight($1) })
 
         let basePart = scaledTotal * base / (10_000 * n)
         var exact = [Int128](repeating: basePart, count: areas.count)
         var parts = [[CeilingCriterion: Int128]](repeating: [:], count: areas.count)
         for criterion in CeilingCriterion.allCases where formula.weight(criterion) > 0 {
-            let pool = scaledTotal * (10_000 - base) * Int128(formula.weight(criterion)) / (10_000 * weightSum)
+            let pool = scaledPool(total: total, criterion: criterion, formula: formula)
             let sum = areas.reduce(Int128(0)) { $0 + Int128($1.value(criterion)) }
             for index in areas.indices {
                 let part = sum > 0 ? pool * Int128(areas[index].value(criterion)) / sum : pool / n
@@ -102,6 +101,26 @@ public enum CeilingCalculator {
                                      amount: Int64(units[index] * unit + bonus)))
         }
         return CeilingAllocation(total: total, formula: formula, lines: lines)
+    }
+
+    /// The part of `total` a criterion shares out by its weight, in millionths of a rupiah (0 without weight):
+    /// total x (100% - base share) x weight / sum of the weights.
+    static func scaledPool(total: Int64, criterion: CeilingCriterion, formula: CeilingFormula) -> Int128 {
+        let weightSum = Int128(CeilingCriterion.allCases.reduce(0) { $0 + formula.weight($1) })
+        guard weightSum > 0 else { return 0 }
+        return Int128(total) * scale * (10_000 - Int128(formula.baseShareBasisPoints)) * Int128(formula.weight(criterion))
+            / (10_000 * weightSum)
+    }
+
+    /// How `formula` splits `total` before it reaches the areas, floored to the rupiah: the base share divided equally,
+    /// and each criterion's pool divided by its values.
+    public static func pools(total: Int64, formula: CeilingFormula) -> (base: Int64, criteria: [CeilingCriterion: Int64]) {
+        let base = Int128(total) * scale * Int128(formula.baseShareBasisPoints) / 10_000
+        var criteria: [CeilingCriterion: Int64] = [:]
+        for criterion in CeilingCriterion.allCases {
+            criteria[criterion] = Int64(scaledPool(total: total, criterion: criterion, formula: formula) / scale)
+        }
+        return (Int64(base / scale), criteria)
     }
 
     private static func validate(total: Int64, inputs: [CeilingInput], formula: CeilingFormula) throws(DomainError) {

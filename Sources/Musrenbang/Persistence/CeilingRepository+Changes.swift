@@ -34,21 +34,25 @@ extension CeilingRepository {
 }
 
 extension CeilingRepository {
-    /// The stored computation of a level's ceilings (kelurahan or kecamatan): each area's parts, exact share, rounding and
-    /// amount, by area id; empty for other levels or before the first computation.
-    public func storedLines(cycleId: CycleID, level: Level) throws -> [CeilingLine] {
+    /// A level's stored ceilings (kelurahan or kecamatan) with their breakdown, by area id, and when they were computed;
+    /// none for the other levels (their ceilings are set, not computed) or before the first computation.
+    public func storedLines(cycleId: CycleID, level: Level) throws -> (lines: [CeilingLine], computedAt: Date?) {
         let (table, owner): (String, String)
         switch level {
         case .kelurahan: (table, owner) = ("kelurahan_ceilings", "kelurahan_id")
         case .kecamatan: (table, owner) = ("kecamatan_ceilings", "kecamatan_id")
-        case .opd, .kota: return []
+        case .opd, .kota: return ([], nil)
         }
-        return try db.query("SELECT * FROM \(table) WHERE cycle_id = ? ORDER BY \(owner)", [cycleId.rawValue]).map { row in
-            CeilingLine(areaId: try row.get(owner), basePart: try row.get("base_part"),
-                        criterionParts: [.population: try row.get("population_part"), .area: try row.get("area_part"),
-                                         .pbbRealisation: try row.get("pbb_part"), .poorHouseholds: try row.get("poor_part")],
-                        exactShareMicros: try row.get("exact_share_micros"), roundedDown: try row.get("rounded_down"),
-                        remainderBonus: try row.get("remainder_bonus"), amount: try row.get("amount"))
+        var computedAt: Date?
+        let lines = try db.query("SELECT * FROM \(table) WHERE cycle_id = ? ORDER BY \(owner)", [cycleId.rawValue]).map { row in
+            let at = try Stored.date(row, "computed_at")
+            if computedAt.map({ at > $0 }) ?? true { computedAt = at }
+            return CeilingLine(areaId: try row.get(owner), basePart: try row.get("base_part"),
+                               criterionParts: [.population: try row.get("population_part"), .area: try row.get("area_part"),
+                                                .pbbRealisation: try row.get("pbb_part"), .poorHouseholds: try row.get("poor_part")],
+                               exactShareMicros: try row.get("exact_share_micros"), roundedDown: try row.get("rounded_down"),
+                               remainderBonus: try row.get("remainder_bonus"), amount: try row.get("amount"))
         }
+        return (lines, computedAt)
     }
 }

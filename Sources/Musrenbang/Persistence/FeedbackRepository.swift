@@ -1,7 +1,7 @@
 import Foundation
 import Storage
 
-/// Feedback (`feedback`, `feedback_photos`, `feedback_events`, `feedback_sequences`; Migrations/0019). The sender's
+/// Feedback (`feedback`, `feedback_photos`, `feedback_events`, `feedback_sequences`; Migrations/0020). The sender's
 /// name and contact are read only by `item(...)`, the staff's full read; every list and the statistics select neither.
 struct FeedbackRepository {
     let db: Connection

@@ -125,3 +125,53 @@ extension MusrenbangService {
         }
     }
 }
+
+extension MusrenbangService {
+    /// A cycle's ceilings with their inputs, computation and use (the public page `/pagu`), on one snapshot; nil while
+    /// `viewer` may not see them (`Visibility.ceilingsArePublic`; Bappeda always). The envelopes' use follows
+    /// `ceilingUsage(cycleId:level:viewer:)`.
+    public func ceilingReport(cycleId: CycleID, viewer: Viewer) throws -> CeilingReport? {
+        let now = clock.now()
+        return try database.read { db in
+            let cycle = try CycleCache.shared.cycle(id: cycleId, db)
+            let isPublic = Visibility.ceilingsArePublic(cycle: cycle, at: now)
+            guard isPublic || viewer.actor?.role == .bappeda else { return nil }
+            let ceilings = CeilingRepository(db), wilayah = WilayahRepository(db)
+            let kecamatan = try wilayah.kecamatanList(kotaId: cycle.kotaId)
+            let kelurahan = try wilayah.kelurahanList(kotaId: cycle.kotaId)
+            let kecamatanNames = Dictionary(uniqueKeysWithValues: kecamatan.map { ($0.id, $0.name) })
+            var inputs: [Level: [Int64: CeilingInput]] = [.kelurahan: [:], .kecamatan: [:]]
+            let kelurahanInputs = try ceilings.inputs(cycleId: cycleId)
+            for input in kelurahanInputs { inputs[.kelurahan]![input.areaId] = input }
+            let parent = Dictionary(uniqueKeysWithValues: kelurahan.map { ($0.id.rawValue, $0.kecamatanId.rawValue) })
+            for input in CeilingInput.aggregate(kelurahanInputs, parentOf: { parent[$0] }) { inputs[.kecamatan]![input.areaId] = input }
+            // Today's inputs, to tell whether the stored ceilings still follow from them (nil: an area has none).
+            let areas: CeilingAreas?
+            do { areas = try CeilingAreas(db: db, cycleId: cycleId) } catch is DomainError { areas = nil }
+            var levels: [AreaCeilingLevel] = []
+            for level in [Level.kelurahan, .kecamatan] {
+                guard let settings = try ceilings.settings(cycleId: cycleId, level: level) else { continue }
+                let (lines, computedAt) = try ceilings.storedLines(cycleId: cycleId, level: level)
+                guard !lines.isEmpty else { continue }
+                let usage = Dictionary(uniqueKeysWithValues: try Self.ceilingUsage(db, cycle: cycle, level: level, viewer: viewer, at: now)
+                    .map { ($0.envelope.ownerId, $0) })
+                let named: [(id: Int64, name: String, kecamatan: String?)] = level == .kelurahan
+                    ? kelurahan.map { ($0.id.rawValue, $0.name, kecamatanNames[$0.kecamatanId]) }
+                    : kecamatan.map { ($0.id.rawValue, $0.name, nil) }
+                let names = Dictionary(uniqueKeysWithValues: named.map { ($0.id, ($0.name, $0.kecamatan)) })
+                let rows = lines.compactMap { line -> AreaCeiling? in
+                    guard let usage = usage[line.areaId], let (name, kecamatanName) = names[line.areaId] else { return nil }
+                    return AreaCeiling(name: name, kecamatanName: kecamatanName,
+                                       input: inputs[level]?[line.areaId] ?? CeilingInput(areaId: line.areaId, values: [:]),
+                                       line: line, usage: usage)
+                }.sorted { ($0.kecamatanName ?? "", $0.name) < ($1.kecamatanName ?? "", $1.name) }
+                let recomputed: CeilingAllocation?
+                do { recomputed = try areas?.allocate(level, total: settings.total, formula: settings.formula) } catch is DomainError { recomputed = nil }
+                levels.append(AreaCeilingLevel(level: level, total: settings.total, formula: settings.formula, areas: rows,
+                                               computedAt: computedAt, matchesInputs: recomputed?.lines == lines))
+            }
+            return CeilingReport(cycle: cycle, isPublic: isPublic, levels: levels,
+                                 opd: try Self.ceilingUsage(db, cycle: cycle, level: .opd, viewer: viewer, at: now))
+        }
+    }
+}

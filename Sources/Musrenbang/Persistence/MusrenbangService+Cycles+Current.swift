@@ -1,6 +1,11 @@
 import Foundation
 
 extension MusrenbangService {
+    /// Every cycle, newest budget year first (kept by `CycleCache` while no cycle changes).
+    public func cycles() throws -> [Cycle] {
+        try database.read { db in try CycleCache.shared.all(db) }
+    }
+
     /// The cycle a visitor should see now: the one whose schedule is under way, else the latest that has begun,
     /// else the next to come; nil when there is none.
     public func currentCycle() throws -> Cycle? {

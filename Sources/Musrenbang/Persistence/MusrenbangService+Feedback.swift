@@ -94,9 +94,8 @@ extension MusrenbangService {
     /// is refused), the item loaded, `FeedbackRules.apply`, the guarded UPDATE (0 rows: `staleVersion`) and its event.
     /// Out of scope is `notInScope` (a 404 to the portal), whatever the form carried.
     ///
-    /// Notifications: the event returned (and appended here) says what happened; `event.action == .jawab` with
-    /// `item.accountId` set is "your feedback was answered" for a signed-in sender. A notification written inside this
-    /// transaction (after `append`) commits or rolls back with the answer.
+    /// An answer to feedback a signed-in sender sent notifies that account (`/notifikasi` and the outbox) in the same
+    /// transaction.
     @discardableResult
     public func applyFeedback(_ command: FeedbackCommand, to code: FeedbackCode, expectedVersion: Int64, by actor: Actor) throws
         -> FeedbackTransition {
@@ -122,6 +121,12 @@ extension MusrenbangService {
                 throw DomainError.staleVersion(expected: expectedVersion, actual: item.version + 1)
             }
             try repository.append(transition.event)
+            // A signed-in sender is told of the answer, in this transaction: it commits or rolls back with the answer.
+            if case .answer(let answer) = command, let account = transition.item.accountId {
+                try NotificationWriter(db).notify(account: account, kind: .feedback,
+                                                  subject: "Saran \(item.code) sudah dijawab",
+                                                  body: answer, link: "/saran/\(item.code)", at: now)
+            }
             return transition
         }
     }

@@ -62,7 +62,7 @@ extension MusrenbangService {
             }
             var envelopes: [PublicCeilings.Envelope] = []
             for level in [Level.kelurahan, .kecamatan, .opd] {
-                let lines = Dictionary(uniqueKeysWithValues: try ceilings.storedLines(cycleId: cycleId, level: level).map { ($0.areaId, $0) })
+                let lines = Dictionary(uniqueKeysWithValues: try ceilings.storedLines(cycleId: cycleId, level: level).lines.map { ($0.areaId, $0) })
                 let usage = try RecapRepository(db).ceilingUsage(cycleId: cycleId, level: level)
                 let rows = usage.map { usage -> PublicCeilings.Envelope in
                     let owner = usage.envelope.ownerId

@@ -6,13 +6,46 @@ import Storage
 /// that does not exist. Each read is one snapshot; "now" is read from the clock once.
 extension MusrenbangService {
     /// A page of the proposals of `query` that `viewer` may see, with the total and the counts per state of the same
-    /// filter without its states.
+    /// filter without its states. The public's pages are kept while neither the cycle's proposals nor the names they
+    /// show change (`GenerationCache`).
     public func proposals(_ query: ProposalQuery, viewer: Viewer) throws -> ProposalPage {
         let now = clock.now()
         return try database.read { db in
-            let cycle = try CycleRepository(db).cycle(id: query.cycleId)
-            return try ProposalListRepository(db).page(query, viewer: viewer,
-                                                        resultsPublic: Visibility.kelurahanResultsArePublic(cycle: cycle, at: now))
+            let cycle = try CycleCache.shared.cycle(id: query.cycleId, db)
+            let resultsPublic = Visibility.kelurahanResultsArePublic(cycle: cycle, at: now)
+            let lists = ProposalListRepository(db)
+            guard viewer == .public else { return try lists.page(query, viewer: viewer, resultsPublic: resultsPublic) }
+            return try publishedLists.value(PublishedListKey(query: query, resultsPublic: resultsPublic),
+                                            generations: [CacheGeneration.proposals(of: query.cycleId), CacheGeneration.names], db: db) {
+                try lists.page(query, viewer: .public, resultsPublic: resultsPublic)
+            }
+        }
+    }
+
+    /// The headline figures of a cycle's published proposals (the home page): how many, how many funded and for how
+    /// much; nil before they are public (the cycle's kecamatan Musrenbang has not opened). The same numbers as the
+    /// public recap by status, kept while the cycle's proposals do not change.
+    public func publicFigures(cycleId: CycleID) throws -> PublicFigures? {
+        let now = clock.now()
+        return try database.read { db in
+            guard Visibility.kelurahanResultsArePublic(cycle: try CycleCache.shared.cycle(id: cycleId, db), at: now) else { return nil }
+            return try publishedFigures.value(cycleId, generations: [CacheGeneration.proposals(of: cycleId)], db: db) {
+                PublicFigures(statusRecap: try RecapRepository(db).recap(cycleId: cycleId, by: .status, includeDrafts: false))
+            }
+        }
+    }
+
+    /// What a list may be filtered by: the city's kecamatan with their kelurahan, every bidang and OPD (all public),
+    /// kept while none of them changes.
+    public func listChoices(kotaId: KotaID) throws -> ListChoices {
+        try database.read { db in
+            try publicListChoices.value(kotaId, generations: [CacheGeneration.names], db: db) {
+                let wilayah = WilayahRepository(db), catalog = CatalogRepository(db)
+                let kecamatan = try wilayah.kecamatanList(kotaId: kotaId)
+                let ids = Set(kecamatan.map(\.id))
+                return ListChoices(kecamatan: kecamatan, kelurahan: try wilayah.kelurahanList().filter { ids.contains($0.kecamatanId) },
+                                   bidang: try catalog.bidangList(), opd: try catalog.opdList())
+            }
         }
     }
 
@@ -102,4 +135,10 @@ extension MusrenbangService {
         guard access != .hidden else { throw PersistenceError.notFound(ref.description) }
         return (proposal, access)
     }
+}
+
+/// What a public list's kept page depends on besides the proposals: the query, and whether the cycle is public now.
+struct PublishedListKey: Hashable, Sendable {
+    var query: ProposalQuery
+    var resultsPublic: Bool
 }

@@ -29,6 +29,11 @@ public final class MusrenbangService: Sendable {
     public let hasher: PasswordHasher
     /// Verified when a username does not exist, so that a login takes about as long either way.
     private let dummyHash: String
+    /// What the public reads most, kept while the rows it was computed from do not change (`GenerationCache`): list
+    /// pages, the home page's figures, the list's filter choices.
+    let publishedLists = GenerationCache<PublishedListKey, ProposalPage>(capacity: 512)
+    let publishedFigures = GenerationCache<CycleID, PublicFigures>(capacity: 64)
+    let publicListChoices = GenerationCache<KotaID, ListChoices>(capacity: 8)
 
     public init(database: Database, clock: WallClock = .system, hasher: PasswordHasher = PasswordHasher()) throws {
         self.database = database

@@ -12,21 +12,12 @@ struct ProposalListRepository {
     /// `Visibility.kelurahanResultsArePublic` now.
     func page(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool) throws -> ProposalPage {
         let pageSize = query.boundedPageSize, page = query.boundedPage
-        // The text matches, read once from the FTS index and bound as a JSON array of ids by both statements.
-        var matches: [Int64]?
-        if let text = query.text, let fts = FTSQuery(text) {
-            var ids: [Int64] = []
-            try db.forEachRow("SELECT rowid FROM proposal_search WHERE proposal_search MATCH ?", [fts.expression]) { row in
-                ids.append(try row.get(0))
-            }
-            if ids.isEmpty { return ProposalPage(rows: [], total: 0, page: page, pageSize: pageSize, countsByState: [:]) }
-            matches = ids
-        }
-        let base = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, matches: matches, scanById: false)
+        let search = query.text.flatMap(FTSQuery.init)
+        let base = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, search: search, scanById: false)
         // Grouped in the order of the covering index the filter uses (area or OPD, stage, status): no temporary b-tree.
         var counts: [ProposalState: Int] = [:]
         try db.forEachRow("""
-            SELECT p.stage, p.status, count(*) FROM proposals p WHERE \(base.sql) GROUP BY \(Self.countGrouping(query, text: matches != nil))
+            SELECT p.stage, p.status, count(*) FROM proposals p WHERE \(base.sql) GROUP BY \(Self.countGrouping(query, text: search != nil))
             """, base.arguments) { row in
             counts[ProposalState(try Stored.value(row, "stage"), try Stored.value(row, "status")), default: 0] += try row.get(2)
         }
@@ -42,7 +33,7 @@ struct ProposalListRepository {
                 || query.routedOPDId != nil
                 || query.ownOnly
             let byId = query.sort == .newest || query.sort == .oldest
-            let paged = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, matches: matches,
+            let paged = Self.baseCondition(query, viewer: viewer, resultsPublic: resultsPublic, search: search,
                                            scanById: byId && !narrowed)
             let condition = SQLFragment.and([paged, Self.stateCondition(query.states)])
             let rank = join.sql.isEmpty ? "NULL" : "k.rank"
@@ -88,13 +79,14 @@ struct ProposalListRepository {
         return result
     }
 
-    /// Every filter of `query` but its states, and the viewer's visibility; `matches` are the ids the text found.
+    /// Every filter of `query` but its states, and the viewer's visibility; `search` is the text as an FTS5 expression,
+    /// bound (never spliced) in a subquery that SQLite reads once per statement into a list of ids.
     /// The cycle is written `+p.cycle_id` (no index use) when the rows are better found another way: by the ids of the
     /// text matches, or (`scanById`: a page sorted by id without an area / OPD / own filter) by reading the table in
     /// id order and stopping at the page, where a cycle's index would read and sort the whole cycle.
-    static func baseCondition(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool, matches: [Int64]?,
+    static func baseCondition(_ query: ProposalQuery, viewer: Viewer, resultsPublic: Bool, search: FTSQuery?,
                               scanById: Bool) -> SQLFragment {
-        let cycle = matches != nil || scanById ? "+p.cycle_id = ?" : "p.cycle_id = ?"
+        let cycle = search != nil || scanById ? "+p.cycle_id = ?" : "p.cycle_id = ?"
         var parts = [SQLFragment(cycle, [query.cycleId.rawValue])]
         func add(_ sql: String, _ value: (any SQLBindable)?) {
             if let value { parts.append(SQLFragment(sql, [value])) }
@@ -107,11 +99,13 @@ struct ProposalListRepository {
         add("p.opd_id = ?", query.opdId?.rawValue)
         add("p.routed_opd_id = ?", query.routedOPDId?.rawValue)
         add("p.is_fisik = ?", query.isFisik)
+        if let funded = query.funded {
+            parts.append(SQLFragment("p.status \(funded ? "IN" : "NOT IN") \(ProposalStatus.fundedSQLList)"))
+        }
         add("p.effective_cost >= ?", query.minCost)
         add("p.effective_cost <= ?", query.maxCost)
-        if let matches {
-            let json = "[" + matches.map(String.init).joined(separator: ",") + "]"
-            parts.append(SQLFragment("p.id IN (SELECT value FROM json_each(?))", [json]))
+        if let search {
+            parts.append(SQLFragment("p.id IN (SELECT rowid FROM proposal_search WHERE proposal_search MATCH ?)", [search.expression]))
         }
         if query.ownOnly { parts.append(viewer.actor.map { VisibilityCondition.own($0.accountId) } ?? .none) }
         parts.append(VisibilityCondition.fragment(for: viewer, cycleId: query.cycleId, resultsPublic: resultsPublic))
@@ -145,6 +139,7 @@ struct ProposalListRepository {
         case .costDescending: "p.effective_cost DESC, p.id DESC"
         case .rank: "k.rank IS NULL, k.rank, p.id"
         case .trackingCode: "p.tracking_code, p.id"
+        case .title: "p.title COLLATE NOCASE, p.id"
         }
     }
 }

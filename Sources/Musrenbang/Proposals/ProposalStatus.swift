@@ -77,6 +77,18 @@ public struct ProposalState: Hashable, Sendable, CustomStringConvertible {
     /// "kelurahan:verifikasi", the form used in storage CHECK constraints and docs.
     public var description: String { "\(stage.rawValue):\(status.rawValue)" }
 
+    /// The state written as `description` ("kelurahan:verifikasi"); nil for any other text (one dictionary lookup).
+    public init?(parsing text: String) {
+        guard let state = Self.byDescription[text] else { return nil }
+        self = state
+    }
+
+    /// This state's place in `all`.
+    public var index: Int { Self.indexOf[self] ?? -1 }
+
+    private static let byDescription = Dictionary(uniqueKeysWithValues: all.map { ($0.description, $0) })
+    private static let indexOf = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+
     /// Indonesian display text: "Musrenbang kelurahan - Diterima".
     public var displayName: String { "\(stage.displayName) - \(status.displayName)" }
 

@@ -15,6 +15,8 @@ public struct ProposalQuery: Hashable, Sendable {
     /// Only these states (empty: any). The counts per state ignore this filter.
     public var states: [ProposalState]
     public var isFisik: Bool?
+    /// Only funded proposals (`ProposalStatus.funded`: in an envelope, or ratified), or only the others.
+    public var funded: Bool?
     /// Cost in force (latest recommendation, else the proposed cost), inclusive bounds.
     public var minCost: Int64?
     public var maxCost: Int64?
@@ -32,11 +34,11 @@ public struct ProposalQuery: Hashable, Sendable {
 
     public init(cycleId: CycleID, kecamatanId: KecamatanID? = nil, kelurahanId: KelurahanID? = nil, rwId: RWID? = nil,
                 rtId: RTID? = nil, bidangId: BidangID? = nil, opdId: OPDID? = nil, routedOPDId: OPDID? = nil,
-                states: [ProposalState] = [], isFisik: Bool? = nil, minCost: Int64? = nil, maxCost: Int64? = nil, text: String? = nil,
+                states: [ProposalState] = [], isFisik: Bool? = nil, funded: Bool? = nil, minCost: Int64? = nil, maxCost: Int64? = nil, text: String? = nil,
                 ownOnly: Bool = false, sort: ProposalSort = .newest, page: Int = 1, pageSize: Int = 20) {
         self.cycleId = cycleId; self.kecamatanId = kecamatanId; self.kelurahanId = kelurahanId; self.rwId = rwId
         self.rtId = rtId; self.bidangId = bidangId; self.opdId = opdId; self.routedOPDId = routedOPDId; self.states = states
-        self.isFisik = isFisik; self.minCost = minCost; self.maxCost = maxCost; self.text = text; self.ownOnly = ownOnly
+        self.isFisik = isFisik; self.funded = funded; self.minCost = minCost; self.maxCost = maxCost; self.text = text; self.ownOnly = ownOnly
         self.sort = sort; self.page = page; self.pageSize = pageSize
     }
 

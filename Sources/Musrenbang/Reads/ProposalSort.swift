@@ -6,4 +6,6 @@ public enum ProposalSort: Hashable, Sendable {
     /// By rank at a level (unranked last).
     case rank(Level)
     case trackingCode
+    /// By title, letters' case ignored.
+    case title
 }

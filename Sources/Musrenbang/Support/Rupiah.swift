@@ -7,6 +7,19 @@ public enum Rupiah {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// An amount for a summary, rounded to one decimal of its unit: "Rp 1,5 miliar", "Rp 350 juta", "Rp 2 triliun";
+    /// below a million as `format` ("Rp 750.000").
+    public static func short(_ amount: Int64) -> String {
+        let units: [(Int64, String)] = [(1_000_000_000_000, "triliun"), (1_000_000_000, "miliar"), (1_000_000, "juta")]
+        // Tenths of the largest unit that reaches 1 once rounded half up (no overflow: the magnitude is added to less
+        // than a unit).
+        func tenths(_ unit: Int64) -> UInt64 { (amount.magnitude + UInt64(unit / 20)) / UInt64(unit / 10) }
+        guard let (unit, word) = units.first(where: { tenths($0.0) >= 10 }) else { return format(amount) }
+        let tenths = tenths(unit)
+        let whole = groupDigits(tenths / 10), fraction = tenths % 10
+        return (amount < 0 ? "-" : "") + "Rp \(whole)" + (fraction == 0 ? "" : ",\(fraction)") + " \(word)"
+    }
+
     /// Groups the digits of a non-negative number by thousands with dots: 1250000 -> "1.250.000".
     public static func groupDigits(_ value: UInt64) -> String {
         var out: [UInt8] = []

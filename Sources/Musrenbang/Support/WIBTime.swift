@@ -29,6 +29,13 @@ public enum WIBTime {
         return "\(f.day) \(monthNames[f.month - 1]) \(f.year)"
     }
 
+    /// Calendar days in WIB from the day of `from` to the day of `to` (0: the same WIB day; negative when `to` is an
+    /// earlier day), whatever the hours.
+    public static func calendarDays(from: Date, to: Date) -> Int {
+        func day(_ date: Date) -> Int64 { floorDiv(Int64(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86_400) }
+        return Int(day(to) - day(from))
+    }
+
     /// ISO-8601 UTC text as stored in the database: "2026-11-22T12:05:00Z" (whole seconds).
     public static func iso8601(_ date: Date) -> String {
         let f = fields(date, offset: 0)

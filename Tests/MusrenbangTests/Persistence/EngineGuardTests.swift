@@ -143,6 +143,18 @@ struct EngineGuardTests {
                     #expect(usage.used <= usage.amount, "seed \(seed), after \(step): \(usage.envelope) uses \(usage.used) of \(usage.amount)")
                 }
             }
+            // The recap's groups kept by triggers (Migrations/0019) are the proposals grouped afresh.
+            let (kept, fresh) = try world.database.read { db in
+                (try db.query("""
+                    SELECT cycle_id, kecamatan_id, kelurahan_id, bidang_id, opd_id, stage, status, envelope_level, proposals, cost,
+                        effective_cost FROM recap_cells WHERE proposals > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+                    """).map { $0.values.map(\.description) },
+                 try db.query("""
+                    SELECT cycle_id, kecamatan_id, kelurahan_id, bidang_id, opd_id, stage, status, ifnull(envelope_level, ''), count(*),
+                        sum(cost), sum(effective_cost) FROM proposals GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+                    """).map { $0.values.map(\.description) })
+            }
+            #expect(kept == fresh, "seed \(seed), after \(step): recap_cells differ from the proposals")
         }
         for step in 0..<45 {
             // Weighted: Bappeda's corrections before a berita acara are what could overspend it.

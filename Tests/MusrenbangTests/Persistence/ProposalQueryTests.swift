@@ -31,6 +31,51 @@ struct ProposalQueryTests {
         return (world, made)
     }
 
+    /// The public's pages are kept (`GenerationCache`) only while none of the cycle's proposals changes, whoever
+    /// writes: here a second connection to the file, as another process (`musrenbang import`) would be. Also the two
+    /// public list options: funded or not, and the title order.
+    @Test func thePublicsKeptPagesFollowEveryWriteAndTheFundedAndTitleOptions() throws {
+        let (world, made) = try Self.city()
+        world.at(.kecamatan)
+        let posyandu = ProposalQuery(cycleId: world.cycle.id, text: "posyandu")
+        #expect(try world.service.proposals(posyandu, viewer: .public).rows.map(\.id) == [made[4].id, made[1].id])
+        #expect(try world.service.proposals(posyandu, viewer: .public).total == 2)
+        let other = try Database(path: world.database.path)
+        try other.write { db in try db.execute("UPDATE proposals SET title = 'pelatihan kader PKK' WHERE id = ?", [made[1].id.rawValue]) }
+        #expect(try world.service.proposals(posyandu, viewer: .public).rows.map(\.id) == [made[4].id])
+        // The kept page of another address is left as it was computed: a new proposal moves the generation too.
+        let everything = ProposalQuery(cycleId: world.cycle.id, sort: .title)
+        let titles = try world.service.proposals(everything, viewer: .public).rows.map(\.title)
+        #expect(titles == ["Betonisasi gang", "Café warga: perbaikan atap", "pelatihan kader PKK",
+                           "Pengadaan alat kesehatan", "Perbaikan jalan lingkungan", "Saluran air tersumbat"])
+        world.at(.praMusrenbang)
+        _ = try world.service.submit(try world.newProposal(kelurahan: 0, item: 0, volume: 1, title: "Apotek hidup"), cycleId: world.cycle.id,
+                                     by: world.actor("op.kel0"))
+        world.at(.kecamatan)
+        #expect(try world.service.proposals(everything, viewer: .public).rows.first?.title == "Apotek hidup")
+        // Funded or not: none is funded yet; one placed in its kelurahan's envelope by a correction is.
+        #expect(try world.service.proposals(ProposalQuery(cycleId: world.cycle.id, funded: true), viewer: .public).total == 0)
+        try other.write { db in
+            try db.execute("UPDATE proposals SET status = 'didanai', envelope_level = 'kelurahan', envelope_owner_id = kelurahan_id WHERE id = ?",
+                           [made[3].id.rawValue])
+        }
+        #expect(try world.service.proposals(ProposalQuery(cycleId: world.cycle.id, funded: true), viewer: .public).rows.map(\.id) == [made[3].id])
+        #expect(try world.service.proposals(ProposalQuery(cycleId: world.cycle.id, funded: false), viewer: .public).total == 6)
+        // The home page's figures follow the same writes.
+        let figures = try #require(try world.service.publicFigures(cycleId: world.cycle.id))
+        #expect(figures.published == 7 && figures.funded == 1 && figures.fundedAmount == made[3].effectiveCost)
+        // The names a kept page shows, and the filter choices, follow a rename.
+        let kotaId = world.cycle.kotaId
+        #expect(try world.service.listChoices(kotaId: kotaId).kelurahan.map(\.name).contains("Kelurahan 01"))
+        try other.write { db in try db.execute("UPDATE kelurahan SET name = 'Kelurahan Baru' WHERE id = ?", [world.kelurahan[1].rawValue]) }
+        #expect(try world.service.listChoices(kotaId: kotaId).kelurahan.map(\.name).contains("Kelurahan Baru"))
+        #expect(try world.service.proposals(ProposalQuery(cycleId: world.cycle.id, funded: true), viewer: .public).rows.first?.kelurahanName
+                == "Kelurahan Baru")
+        world.at(.kelurahan)
+        #expect(try world.service.publicFigures(cycleId: world.cycle.id) == nil)
+        #expect(try world.service.proposals(everything, viewer: .public).total == 0)
+    }
+
     @Test func filtersSortsPagesAndCounts() throws {
         let (world, made) = try Self.city()
         let lurah = world.actor("lurah")

@@ -35,6 +35,10 @@ enum StaffHome {
     static let cycleSchedule = StaffTask(path: "/kerja/siklus", title: "Jadwal siklus",
                                          summary: "Lihat jadwal setiap tahap dan perpanjang suatu tahap dengan alasan.")
 
+    static let recap = StaffTask(path: "/kerja/rekap", title: "Rekap Musrenbang",
+                                 summary: "Jumlah dan nilai usulan per wilayah, bidang, perangkat daerah dan keadaan, pemakaian pagu dan grafiknya, "
+                                     + "juga sebelum diumumkan; versi cetak untuk rapat.")
+
     static let ceilings = StaffTask(path: "/kerja/pagu", title: "Pagu indikatif",
                                     summary: "Atur total, porsi dasar, bobot dan pembulatan pagu; pratinjau lalu simpan; pagu perangkat daerah.")
 
@@ -84,7 +88,7 @@ enum StaffHome {
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
                                           announcements]
-        case .bappeda: [counted(ratification), cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
+        case .bappeda: [counted(ratification), recap, cycleSchedule, ceilings, ceilingInputs, groupShares, kamus, bidang, opds, criteria, wilayah,
                         announcements, adminLog, comments]
         case .adminSistem: [accounts, adminLog]
         case .warga: []

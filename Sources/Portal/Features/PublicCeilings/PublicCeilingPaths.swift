@@ -1,0 +1,4 @@
+/// The public ceiling page; Bappeda prepares the ceilings at `CeilingPaths.settings`.
+enum PublicCeilingPaths {
+    static let page = "/pagu"
+}
