@@ -143,28 +143,8 @@ asset_bytes=$(wc -c <"$work/public/css/site.css")
 
 # --- wrk runs and their parsing --------------------------------------------------------------------
 
-# Prints "REQ_PER_SEC P50_MS P99_MS ERRORS" from wrk --latency output on stdin.
-parse_wrk() {
-    awk '
-        function ms(text,   number, unit) {
-            number = text + 0
-            unit = text
-            sub(/^[0-9.]+/, "", unit)
-            if (unit == "us") return number / 1000
-            if (unit == "s") return number * 1000
-            if (unit == "m") return number * 60000
-            return number
-        }
-        $1 == "Requests/sec:" { rps = $2 }
-        $1 == "50%" { p50 = ms($2) }
-        $1 == "99%" { p99 = ms($2) }
-        /Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        /Non-2xx or 3xx responses:/ { errors += $NF }
-        END {
-            if (rps == "") { print "- - - -"; exit }
-            printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors
-        }'
-}
+# parse_wrk.
+source "$repo/bench/wrk-report.sh"
 
 results=()   # "label|path|conns|rps|p50|p99|errors"
 

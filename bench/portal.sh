@@ -79,49 +79,27 @@ code=$(awk '{ n = split($2, p, "/"); print p[n]; exit }' "$work/view.txt")
 events=$(sqlite3 "$db" "SELECT count(*) FROM proposal_events e JOIN proposals p ON p.id = e.proposal_id WHERE p.tracking_code = '$code'")
 echo "the viewed proposals have $events events each (e.g. $code)"
 
-# Prints "REQ_PER_SEC P50_MS P99_MS ERRORS" from wrk --latency output (socket errors, non-2xx/3xx, the script's own).
-parse_wrk() {
-    awk '
-        function ms(text,   number, unit) {
-            number = text + 0; unit = text; sub(/^[0-9.]+/, "", unit)
-            if (unit == "us") return number / 1000
-            if (unit == "s") return number * 1000
-            return number
-        }
-        $1 == "Requests/sec:" { rps = $2 }
-        $1 == "50%" { p50 = ms($2) }
-        $1 == "99%" { p99 = ms($2) }
-        /Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        $1 == "NOT_200" || $1 == "NOT_ACKED" { errors += $2 }
-        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$1"
-}
+# parse_wrk, cpu_ticks, cpu_per_request.
+source "$repo/bench/wrk-report.sh"
 threads=2
 rows=()
-# The server's CPU time so far in clock ticks (utime + stime): its CPU per request does not depend on what else the
-# machine runs, unlike req/s on a shared machine.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
-# Prints the server's CPU microseconds per request between two tick counts for wrk output FILE.
-cpu_per_request() {
-    awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" '$1 == "Requests/sec:" { rps = $2 } / requests in / { n = $1 }
-        END { if (n > 0) printf "%.0f", (b - a) / hz * 1e6 / n; else print "-" }' "$3"
-}
 
 echo "a. GET /usulan/saya/{kode}: ${duration}s at $conns connections ..."
-t0=$(cpu_ticks)
+t0=$(cpu_ticks "$server")
 wrk -t$threads -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_view.lua" "$base" -- "$work/view.txt" \
     > "$work/view.out" 2>&1
-cpu=$(cpu_per_request "$t0" "$(cpu_ticks)" "$work/view.out")
-read -r rps p50 p99 errors < <(parse_wrk "$work/view.out")
+cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$server")" "$work/view.out")
+read -r rps p50 p99 errors < <(parse_wrk --script-judges "$work/view.out")
 rows+=("a. proposal page (10 events), $conns conns|$rps|$p50|$p99|$errors|$cpu|>= 5,000 req/s, p99 < 20 ms")
 
 echo "b. submissions: ${duration}s at $submit_conns connections ..."
 mkdir -p "$work/acks"
 before=$(sqlite3 "$db" "SELECT count(*) FROM proposals")
-t0=$(cpu_ticks)
+t0=$(cpu_ticks "$server")
 wrk -t$threads -c"$submit_conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_submit.lua" "$base" \
     -- "$work/submit.txt" "$work/acks" "$base" > "$work/submit.out" 2>&1
-cpu=$(cpu_per_request "$t0" "$(cpu_ticks)" "$work/submit.out")
-read -r srps sp50 sp99 serrors < <(parse_wrk "$work/submit.out")
+cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$server")" "$work/submit.out")
+read -r srps sp50 sp99 serrors < <(parse_wrk --script-judges "$work/submit.out")
 cat "$work/acks"/acks-* > "$work/acked.txt"
 acked=$(wc -l < "$work/acked.txt")
 after=$(sqlite3 "$db" "SELECT count(*) FROM proposals")
@@ -137,7 +115,7 @@ sleep 1.5   # let every storm thread reach its first password check
 wrk -t$threads -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_view.lua" "$base" -- "$work/view.txt" \
     > "$work/storm-view.out" 2>&1
 wait "$storm"
-read -r crps cp50 cp99 cerrors < <(parse_wrk "$work/storm-view.out")
+read -r crps cp50 cp99 cerrors < <(parse_wrk --script-judges "$work/storm-view.out")
 rows+=("c. (a) during $signins sign-ins at once|$crps|$cp50|$cp99|$cerrors|-|p99 < 50 ms")
 
 echo

@@ -78,26 +78,8 @@ for path in "/usulan?kecamatan=$kecamatan&q=drainase" "/usulan?q=jalan+lingkunga
     first_rows+=("$path|$ms|$again")
 done
 
-parse_wrk() {
-    awk '
-        function ms(text,   number, unit) {
-            number = text + 0; unit = text; sub(/^[0-9.]+/, "", unit)
-            if (unit == "us") return number / 1000
-            if (unit == "s") return number * 1000
-            return number
-        }
-        $1 == "Requests/sec:" { rps = $2 }
-        $1 == "50%" { p50 = ms($2) }
-        $1 == "99%" { p99 = ms($2) }
-        /Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        /Non-2xx or 3xx responses:/ { errors += $5 }
-        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$1"
-}
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
-cpu_per_request() {
-    awk -v a="$1" -v b="$2" -v hz="$(getconf CLK_TCK)" '/ requests in / { n = $1 }
-        END { if (n > 0) printf "%.0f", (b - a) / hz * 1e6 / n; else print "-" }' "$3"
-}
+# parse_wrk, cpu_ticks, cpu_per_request.
+source "$repo/bench/wrk-report.sh"
 rows=()
 run() {
     local label=$1 path=$2 goal=$3
@@ -105,10 +87,10 @@ run() {
     local matching
     matching=$(found "$path")
     local t0
-    t0=$(cpu_ticks)
+    t0=$(cpu_ticks "$server")
     wrk -t2 -c"$conns" -d"${duration}s" --timeout 5s --latency "$base$path" > "$work/wrk.out" 2>&1
     local cpu
-    cpu=$(cpu_per_request "$t0" "$(cpu_ticks)" "$work/wrk.out")
+    cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$server")" "$work/wrk.out")
     read -r rps p50 p99 errors < <(parse_wrk "$work/wrk.out")
     rows+=("$label ($matching found)|$rps|$p50|$p99|$errors|$cpu|$goal")
 }

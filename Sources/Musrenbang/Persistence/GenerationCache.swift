@@ -4,7 +4,7 @@ import Storage
 /// Values computed from rows that change rarely compared with how often the public reads them (a list page of a cycle's
 /// proposals, the home page's figures, the list's filter choices), reused while the generations they were computed at
 /// still stand. A generation is a `cache_generations` row that triggers move on every write to the rows it stands for,
-/// from any process (Migrations/0016, 0017): `proposals:<cycle id>` for one cycle's proposals, `names` for the areas,
+/// from any process (Migrations/0016, 0021): `proposals:<cycle id>` for one cycle's proposals, `names` for the areas,
 /// RW/RT, bidang, OPD and kamus. Counting 100,000 proposals under a filter and a text search takes milliseconds;
 /// checking a generation is one indexed read.
 ///

@@ -24,7 +24,7 @@ struct Layout {
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
-        <nav class="public" aria-label="Publik"><a href="/usulan">Daftar usulan</a> <a href="/lacak">Lacak usulan</a> <a href="/rekap">Rekap</a> <a href="/pagu">Pagu</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
+        <nav class="public" aria-label="Publik"><a href="/usulan">Cari usulan</a> <a href="/lacak">Lacak usulan</a> <a href="/rekap">Rekap</a> <a href="/pagu">Pagu</a> <a href="/pengumuman">Pengumuman</a> <a href="/jadwal">Jadwal</a> <a href="/saran">Saran &amp; pengaduan</a></nav>
         \(account(context, roleLabel: roleLabel, unread: unread))
         </div>
         </header>
