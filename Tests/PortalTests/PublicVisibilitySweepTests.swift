@@ -48,6 +48,13 @@ import Testing
                 let name: String? = try row.get(0)
                 if let name, name.count >= 8 { secrets.personal.append(name) }
             }
+            // The name and contact people gave with their feedback (docs/feedback.md): for the staff who answer, never public.
+            for row in try db.query("SELECT sender_name, sender_contact FROM feedback") {
+                let name: String? = try row.get(0), contact: String? = try row.get(1)
+                if let name, name.count >= 8 { secrets.personal.append(name) }
+                if let contact { secrets.personal.append(contact) }
+                if let contact, contact.hasPrefix("+62") { secrets.personal.append("0" + contact.dropFirst(3)) }
+            }
             for row in try db.query("SELECT id, tracking_code FROM proposals") {
                 let id = ProposalID(try row.get(0))
                 if (try? service.publicProposal(.id(id), viewer: .public)) == nil {
