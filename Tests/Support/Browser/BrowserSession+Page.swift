@@ -39,9 +39,19 @@ extension BrowserSession {
         let deadline = Date().addingTimeInterval(timeout ?? commandTimeout)
         while true {
             if try condition() { return }
-            guard Date() < deadline else { throw WebDriverError("timed out waiting for \(what)") }
+            guard Date() < deadline else { throw WebDriverError("timed out waiting for \(what); the browser is at \(whereItStands())") }
             usleep(50_000)
         }
+    }
+
+    /// The page's address, title and the start of its text, so a timeout says where the browser ended up.
+    func whereItStands() -> String {
+        let url = (try? currentURL()) ?? "?"
+        let title = (try? self.title()) ?? "?"
+        let text = ((try? execute("return document.body ? document.body.innerText.slice(0, 600) : ''")) as? String) ?? ""
+        // A field the browser itself refuses (required, pattern, maxlength) keeps a form from being sent at all.
+        let invalid = ((try? execute("return Array.from(document.querySelectorAll('form :invalid')).map(e => (e.id || e.name) + ': ' + e.validationMessage).join('; ')")) as? String) ?? ""
+        return "\(url) (\"\(title)\")\(invalid.isEmpty ? "" : ", fields the browser refuses: \(invalid)"): \(text.replacingOccurrences(of: "\n", with: " | "))"
     }
 
     /// Waits until an element matches `selector` and returns it.
