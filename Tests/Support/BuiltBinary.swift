@@ -38,12 +38,20 @@ public enum BuiltBinary {
     public static func run(_ arguments: [String], environment: [String: String] = [:],
                            in directory: String? = nil) throws -> (status: Int32, output: String) {
         let process = try process(arguments, environment: environment, in: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        // Into a file rather than a Pipe: see ServedPortal (a Pipe behind a Process has closed a descriptor twice).
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-run-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw Missing(description: "cannot create \(path)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        process.standardOutput = handle
+        process.standardError = handle
+        do {
+            defer { try? handle.close() }
+            try process.run()
+        }
         process.waitUntilExit()
+        let data = FileManager.default.contents(atPath: path) ?? Data()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

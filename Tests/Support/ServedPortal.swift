@@ -15,15 +15,13 @@ public final class ServedPortal {
     /// The temporary folder that holds the database (removed by `stop()`).
     public let directory: String
     private let process: Process
-    private let output: OutputBuffer
-    private let pipe: Pipe
+    private let output: ServerLog
 
     /// `http://127.0.0.1:PORT` followed by `path` (which starts with `/`).
     public func url(_ path: String = "/") -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    private init(process: Process, port: Int, directory: String, output: OutputBuffer, pipe: Pipe) {
+    private init(process: Process, port: Int, directory: String, output: ServerLog) {
         self.process = process
-        self.pipe = pipe
         self.port = port
         self.directory = directory
         self.output = output
@@ -45,22 +43,24 @@ public final class ServedPortal {
             "--migrations", root.appendingPathComponent("Migrations").path,
             "--public", root.appendingPathComponent("Public").path, "--quiet",
         ] + (demo ? ["--demo"] : []) + arguments)
-        let output = OutputBuffer()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+        // The output goes to a file, not a Pipe: Foundation's Pipe behind a Process has closed a descriptor twice under
+        // concurrency here (swiftlang/swift#57827), once closing a browser test's WebDriver socket in mid-request.
+        let output = ServerLog(path: (directory as NSString).appendingPathComponent("serve.log"))
+        let handle = try output.openForWriting()
+        process.standardOutput = handle
+        process.standardError = handle
+        defer { try? handle.close() }
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline && process.isRunning {
-            if let port = output.port() { return ServedPortal(process: process, port: port, directory: directory, output: output, pipe: pipe) }
+            if let port = output.port() { return ServedPortal(process: process, port: port, directory: directory, output: output) }
             usleep(20_000)  // polling the log with a deadline
         }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        pipe.fileHandleForReading.readabilityHandler = nil
+        let text = output.text
         try? FileManager.default.removeItem(atPath: directory)
-        throw WebDriverError("musrenbang serve did not announce its port within \(Int(timeout)) s: \(output.text.suffix(600))")
+        throw WebDriverError("musrenbang serve did not announce its port within \(Int(timeout)) s: \(text.suffix(600))")
     }
 
     /// What the server printed so far (standard output and error together).
@@ -76,7 +76,7 @@ public final class ServedPortal {
             if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         }
         process.waitUntilExit()
-        pipe.fileHandleForReading.readabilityHandler = nil
+        output.keep()
         try? FileManager.default.removeItem(atPath: directory)
         return process.terminationStatus
     }
@@ -88,32 +88,40 @@ public final class ServedPortal {
     public func kill() -> Bool {
         if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        pipe.fileHandleForReading.readabilityHandler = nil
+        output.keep()
         try? FileManager.default.removeItem(atPath: directory)
         return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
-    /// The server's output, appended from the pipe's reader thread and read from the test's.
-    private final class OutputBuffer: @unchecked Sendable {
+    /// The server's output file (standard output and error together); its text is kept when the folder goes.
+    private final class ServerLog: @unchecked Sendable {
+        private let path: String
         private let lock = NSLock()
-        private var data = Data()
+        private var kept: String?
 
-        func append(_ chunk: Data) {
-            lock.lock()
-            defer { lock.unlock() }
-            if data.count < 1 << 20 { data.append(chunk) }
+        init(path: String) { self.path = path }
+
+        func openForWriting() throws -> FileHandle {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw WebDriverError("cannot create \(path)")
+            }
+            return handle
         }
 
-        var text: String {
-            lock.lock()
-            defer { lock.unlock() }
-            return String(decoding: data, as: UTF8.self)
-        }
+        /// Reads the file one last time, before its folder is removed.
+        func keep() { lock.withLock { if kept == nil { kept = Self.read(path) } } }
+
+        var text: String { lock.withLock { kept ?? Self.read(path) } }
 
         func port() -> Int? {
             let seen = text
             guard let range = seen.range(of: "serving http://127.0.0.1:") else { return nil }
             return Int(seen[range.upperBound...].prefix { $0.isNumber })
+        }
+
+        private static func read(_ path: String) -> String {
+            guard let data = FileManager.default.contents(atPath: path) else { return "" }
+            return String(decoding: data.prefix(1 << 20), as: UTF8.self)
         }
     }
 }

@@ -49,8 +49,8 @@ public final class MusrenbangService: Sendable {
             // Pages beyond the cache are read through a memory map instead of a read() per page (a city at
             // 10x Surabaya is ~200 MiB; an allocation touches rows all over the proposals table).
             _ = try db.scalar("PRAGMA mmap_size = 268435456", as: Int64.self)
-            // Checkpoint every ~40 MiB of WAL instead of 4 MiB: a whole-city allocation writes more than 4 MiB.
-            _ = try db.scalar("PRAGMA wal_autocheckpoint = 10000", as: Int64.self)
+            // The log is checkpointed by the database's own thread (Database.Configuration.backgroundCheckpointPages),
+            // never inside a commit; `PRAGMA wal_autocheckpoint` here would take that over again.
         }
     }
 

@@ -20,6 +20,9 @@ public final class Database: @unchecked Sendable {
         public var statementCacheCapacity: Int = 64
         /// Whether a missing file is created (true) or is an error (false, for tools such as `check`).
         public var createIfMissing: Bool = true
+        /// Log pages after which the log is copied into the database file by a thread of its own (`WALCheckpointer`);
+        /// nil leaves it to SQLite's automatic checkpoint inside the commit that crosses 1,000 pages.
+        public var backgroundCheckpointPages: Int? = 2_000
 
         public init() {}
     }
@@ -32,6 +35,7 @@ public final class Database: @unchecked Sendable {
     private var writerOwner: pthread_t?
     private let ownerLock = NSLock()
     private let readers: ReaderPool
+    private let checkpointer: WALCheckpointer?
 
     /// Opens (and by default creates) the file at `path` in WAL mode with its writer and readers.
     public init(path: String, configuration: Configuration = Configuration()) throws {
@@ -48,12 +52,24 @@ public final class Database: @unchecked Sendable {
                 path: path, mode: .readOnly, busyTimeoutMilliseconds: configuration.readerBusyTimeoutMilliseconds,
                 statementCacheCapacity: configuration.statementCacheCapacity)
         })
+        checkpointer = try configuration.backgroundCheckpointPages.map { try WALCheckpointer(path: path, thresholdPages: $0) }
+        checkpointer?.install(on: writer)
     }
 
     deinit {
+        if let checkpointer {
+            checkpointer.uninstall(from: writer)
+            checkpointer.stop()
+        }
         // Readers close first, so that the writer closes last and can checkpoint and remove the WAL file.
         readers.closeAll()
     }
+
+    /// Checkpoints run by the background checkpointer so far (0 without one).
+    public var backgroundCheckpoints: Int { checkpointer?.checkpointsRun ?? 0 }
+
+    /// The log's size in pages after the last commit, as the background checkpointer heard it (0 without one).
+    public var logPagesAtLastCommit: Int { checkpointer?.pagesAtLastCommit ?? 0 }
 
     /// Runs `body` with a read-only connection inside a read transaction, so that all its queries see one
     /// consistent snapshot. Waits for a free reader when all are lent out. Does not see writes still
