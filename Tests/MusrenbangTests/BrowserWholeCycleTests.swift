@@ -64,18 +64,20 @@ struct BrowserWholeCycleTests {
                     try phone.signOut()
                 }
 
-                portal.stop()
-                portal = try serve(.kelurahan)
-                try desk.signIn(portal, "lurah.\(Self.kelurahan)", try password("lurah.\(Self.kelurahan)"))
-                try expectRehearsal(desk, .kelurahan)
+                /// The next stage: the portal restarted at its moment, `username` signed in on the desk.
+                func enter(_ stage: Stage, as username: String) throws {
+                    portal.stop()
+                    portal = try serve(stage)
+                    try desk.signIn(portal, username, try password(username))
+                    try expectRehearsal(desk, stage)
+                }
+
+                try enter(.kelurahan, as: "lurah.\(Self.kelurahan)")
                 try meeting(desk, portal, code: code, prefix: "1", audit: audit)
                 #expect(try desk.text(of: "main").contains("Diteruskan ke Musrenbang kecamatan"))
                 try desk.signOut()
 
-                portal.stop()
-                portal = try serve(.kecamatan)
-                try desk.signIn(portal, "camat.\(Self.kecamatan)", try password("camat.\(Self.kecamatan)"))
-                try expectRehearsal(desk, .kecamatan)
+                try enter(.kecamatan, as: "camat.\(Self.kecamatan)")
                 try meeting(desk, portal, code: code, prefix: "2", audit: audit)
                 // Its F2 goes on to the OPD of its kamus item, preselected.
                 try desk.open(portal.url("/kerja/rute"))
@@ -83,31 +85,20 @@ struct BrowserWholeCycleTests {
                 try shoot(audit, desk, "2g-kecamatan-rute")
                 try desk.open(portal.url("/kerja/rute/\(code)"))
                 #expect(try desk.text(of: "#tujuan option:checked").contains("DPUPR"))
-                try desk.click("section.decide button[type=submit]")
-                #expect(try desk.flashText().contains(code))
-                try shoot(audit, desk, "2h-kecamatan-diteruskan")
+                try decide(desk, choice: nil, code: code, audit: audit, "2h-kecamatan-diteruskan")
                 try desk.signOut()
 
-                portal.stop()
-                portal = try serve(.opd)
-                try desk.signIn(portal, "opd.dpupr", try password("opd.dpupr"))
-                try expectRehearsal(desk, .opd)
+                try enter(.opd, as: "opd.dpupr")
                 try meeting(desk, portal, code: code, prefix: "3", audit: audit)
                 #expect(try desk.text(of: "main").contains("Didanai pagu perangkat daerah"))
                 try desk.signOut()
 
-                portal.stop()
-                portal = try serve(.kota)
-                try desk.signIn(portal, "bappeda", try password("bappeda"))
-                try expectRehearsal(desk, .kota)
+                try enter(.kota, as: "bappeda")
                 try desk.open(portal.url("/kerja/penetapan"))
                 #expect(try desk.text(of: "main").contains(code))
                 try shoot(audit, desk, "4a-bappeda-daftar-akhir")
                 try desk.open(portal.url("/kerja/penetapan/\(code)"))
-                try desk.click("#keputusan-tetapkan")
-                try desk.click("section.decide button[type=submit]")
-                #expect(try desk.flashText().contains(code))
-                try shoot(audit, desk, "4b-bappeda-ditetapkan")
+                try decide(desk, choice: "#keputusan-tetapkan", code: code, audit: audit, "4b-bappeda-ditetapkan")
                 try desk.signOut()
 
                 try readTimeline(phone, portal, code: code, password: try password("warga1.\(Self.kelurahan)"), audit: audit)
@@ -122,6 +113,15 @@ struct BrowserWholeCycleTests {
         try browser.execute("const e = arguments[0] && document.querySelector(arguments[0]); if (e) e.scrollIntoView(false); else window.scrollTo(0, 0);",
                             selector ?? "")
         try audit.check(browser, name)
+    }
+
+    /// On a proposal's desk page: picks `choice` (a radio), sends the page's decision form and expects the flash to name
+    /// `code`; audits the answer as `name` when given.
+    private func decide(_ desk: BrowserSession, choice: String?, code: String, audit: BrowserPageAudit, _ name: String?) throws {
+        if let choice { try desk.click(choice) }
+        try desk.click("section.decide button[type=submit]")
+        #expect(try desk.flashText().contains(code))
+        if let name { try shoot(audit, desk, name) }
     }
 
     /// The resident signs in on a phone and sends the proposal from the home RT: a retaining wall of 1,100 m, beyond
@@ -152,9 +152,7 @@ struct BrowserWholeCycleTests {
     private func meeting(_ desk: BrowserSession, _ portal: ServedPortal, code: String, prefix: String, audit: BrowserPageAudit) throws {
         try desk.open(portal.url("/kerja/verifikasi/\(code)"))
         try shoot(audit, desk, "\(prefix)a-verifikasi-usulan")
-        try desk.click("#keputusan-terima")
-        try desk.click("section.decide button[type=submit]")
-        #expect(try desk.flashText().contains(code))
+        try decide(desk, choice: "#keputusan-terima", code: code, audit: audit, nil)
         // The queue's other proposals, a page (50) at a time, accepted together.
         for _ in 0..<10 {
             guard try desk.tickAll("input[name=pilih]") > 0 else { break }
