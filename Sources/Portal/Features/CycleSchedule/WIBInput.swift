@@ -24,7 +24,7 @@ public enum WIBInput {
     }
 
     /// "2026-12-20T23:59": the value of a `datetime-local` input showing `date` in WIB.
-    public static func value(_ date: Date) -> String {
+    static func value(_ date: Date) -> String {
         let f = WIBTime.fields(date, offset: WIBTime.offsetSeconds)
         func pad(_ n: Int, _ width: Int = 2) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(pad(f.year, 4))-\(pad(f.month))-\(pad(f.day))T\(pad(f.hour)):\(pad(f.minute))"
