@@ -14,7 +14,7 @@ enum ServeCommand: Command {
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
                          [--sign-in-threads N]
                          [--session-idle-minutes N] [--session-max-hours N] [--feedback-per-hour N] [--secure-cookies]
-                         [--quiet]
+                         [--rehearsal-at YYYY-MM-DDTHH:MM] [--quiet]
 
           --db                SQLite database file, created and migrated at start (default musrenbang.sqlite)
           --demo              seed the Kota Tangerang Selatan demo first if the database lacks it
@@ -38,6 +38,8 @@ enum ServeCommand: Command {
           --session-max-hours     a session ends this long after sign-in (default 12)
           --feedback-per-hour     feedback (/saran) accepted per client address within an hour (default 5)
           --secure-cookies    mark cookies Secure (serve behind TLS, e.g. nginx with HTTPS)
+          --rehearsal-at      rehearsal: the portal's clock starts at this WIB date and time (e.g. 2027-01-20T09:00)
+                              and runs on; every page says "Mode latihan". Only on a COPY of the real database
           --quiet             no access log on stderr
         Every option falls back to the environment, e.g. MUSRENBANG_PORT.
         """
@@ -68,6 +70,7 @@ enum ServeCommand: Command {
         guard (1...64).contains(configuration.ioThreads) else { throw UsageError("--io-threads must be 1...64") }
         guard (0...65535).contains(configuration.port) else { throw UsageError("--port must be 0...65535") }
         guard configuration.maxConnections > 0 else { throw UsageError("--max-connections must be positive") }
+        let clock = try rehearsalClock(options)
         let quiet = options.flag("quiet")
         let log: @Sendable (String) -> Void = StandardMiddleware.standardErrorSink
         configuration.log = log
@@ -106,7 +109,10 @@ enum ServeCommand: Command {
                 return .text("database unavailable", status: .serviceUnavailable)
             }
         }
-        let portal = try Portal(service: try MusrenbangService(database: database), configuration: portalConfiguration)
+        if let start = clock.rehearsalStart {
+            log("musrenbang: REHEARSAL (mode latihan): the portal's clock starts at \(WIBTime.format(start)) and runs on")
+        }
+        let portal = try Portal(service: try MusrenbangService(database: database, clock: clock), configuration: portalConfiguration)
         try portal.install(into: &router)
         router.get("/*path", inline: true, staticFiles.handler())
 
@@ -127,6 +133,15 @@ enum ServeCommand: Command {
         guard let text = options.string(name) else { return fallback }
         guard let value = Double(text), value > 0 else { throw UsageError("--\(name) expects a positive number of seconds") }
         return value
+    }
+
+    /// The system clock, or with `--rehearsal-at` a clock that starts at that WIB moment (docs/deployment.md).
+    private static func rehearsalClock(_ options: Options) throws -> WallClock {
+        guard let text = options.string("rehearsal-at") else { return .system }
+        guard let start = WIBInput.parse(text) else {
+            throw UsageError("--rehearsal-at expects a date and time in WIB such as 2027-01-20T09:00, got '\(text)'")
+        }
+        return .rehearsal(startingAt: start)
     }
 
     private static func displayHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }

@@ -33,7 +33,7 @@ public final class Portal: Sendable {
         passwordGate = PasswordCheckGate(concurrentChecks: configuration.concurrentPasswordChecks,
                                          maxInProgress: configuration.maxSignInsInProgress)
         let city: String? = try service.database.read { db in try db.scalar("SELECT name FROM kota ORDER BY id LIMIT 1") }
-        layout = Layout(cityName: city ?? "", contact: configuration.contact)
+        layout = Layout(cityName: city ?? "", contact: configuration.contact, clock: service.clock)
         attachmentStore = AttachmentStore()
         feedbackLimiter = SubmissionLimiter(limit: configuration.feedbackPerHour, window: 3600)
         feedbackStamp = FormStamp(minimumAge: configuration.feedbackMinimumFillSeconds)

@@ -22,11 +22,14 @@ final class BrowserPageAudit {
         #expect(weight.htmlBytes > 0, "\(page) \(url): no document bytes measured", sourceLocation: sourceLocation)
         #expect(weight.budgetedBytes <= Self.budgetBytes, "\(page) \(url) weighs \(weight), over \(Self.budgetBytes) B",
                 sourceLocation: sourceLocation)
+        // axe-core scrolls elements into view to measure their contrast: the screenshot puts the page back first.
+        let scroll = try browser.execute("return [window.scrollX, window.scrollY];")
         let violations = try browser.accessibilityViolations(minimumImpact: .serious)
         #expect(violations.isEmpty, """
             \(page) \(url): \(violations.count) serious or critical accessibility violation(s):
             \(violations.map { "- \($0)" }.joined(separator: "\n"))
             """, sourceLocation: sourceLocation)
+        try browser.execute("window.scrollTo(arguments[0][0], arguments[0][1]);", scroll)
         let shot = try browser.screenshot(to: (folder as NSString).appendingPathComponent("\(page).png"))
         #expect(shot > 1000, "\(page): screenshot", sourceLocation: sourceLocation)
     }

@@ -27,6 +27,24 @@ enum FormViews {
             """)
     }
 
+    /// A list row's checkbox in a several-at-once form (value "KODE@versi"), named "Pilih KODE" by the label wrapped
+    /// around it: a separate `for` label that is only visually hidden counts as hidden to axe-core.
+    static func pickCell(code: String, version: Int64, checked: Bool) -> HTML {
+        let tick: HTML = checked ? " checked" : .empty
+        return """
+            <td class="pick"><label><input type="checkbox" id="pilih-\(code)" name="pilih" value="\(code)@\(version)"\(tick)><span class="visually-hidden">Pilih \(code)</span></label></td>
+            """
+    }
+
+    /// The box around a list's checkboxes (the target of "pick at least one" errors), a named group as screen readers
+    /// and axe-core want checkboxes that share a name.
+    static func pickGroup(error: String?, _ table: HTML) -> HTML {
+        let message: HTML = error.map { "<p class=\"field-error\" id=\"pilih-semua-error\">\($0)</p>" } ?? .empty
+        return """
+            <div id="pilih-semua" role="group" aria-label="Usulan yang dapat dicentang" class="\(error == nil ? "" : "has-error")" tabindex="-1">\(message)\(table)</div>
+            """
+    }
+
     /// The hidden CSRF field of every form.
     static func csrf(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
 }

@@ -1,10 +1,12 @@
 import Musrenbang
 
 /// The frame of every page: a header saying who is signed in and in which role, the flash message, the page's
-/// content, and a footer with the city's contact.
+/// content, and a footer with the city's contact; on a rehearsal clock, a banner above all with the portal's date.
 struct Layout {
     let cityName: String
     let contact: String
+    /// The portal's clock: a rehearsal clock (`serve --rehearsal-at`) puts its banner on every page.
+    let clock: WallClock
 
     /// `unread`: a resident's unread notifications, linked from the header (nil: no link); `head` adds to the page's
     /// `<head>` (a feed's `<link rel="alternate">`).
@@ -21,6 +23,7 @@ struct Layout {
         </head>
         <body>
         <a class="skip" href="#isi">Langsung ke isi</a>
+        \(rehearsalBanner())
         <header class="site">
         <div class="wrap">
         <a class="brand" href="/">e-Musrenbang <span>\(cityName)</span></a>
@@ -68,6 +71,14 @@ struct Layout {
             <button type="submit" class="link">Keluar</button>
             </form>
             </nav>
+            """
+    }
+
+    /// Printed too: a berita acara printed during a rehearsal must say so.
+    private func rehearsalBanner() -> HTML {
+        guard clock.rehearsalStart != nil else { return .empty }
+        return """
+            <aside class="rehearsal" aria-label="Mode latihan"><div class="wrap"><strong>Mode latihan:</strong> tanggal portal \(WIBTime.format(clock.now())). Semua yang dikerjakan di sini hanya latihan, bukan Musrenbang yang sebenarnya.</div></aside>
             """
     }
 

@@ -26,18 +26,18 @@ enum AllocationView {
     }
 
     static func summary(_ run: AllocationRunView, sheet: AllocationSheet) -> HTML {
-        let ceiling: HTML = sheet.ceiling.map { "<div><dt>Pagu</dt><dd>\(Rupiah.format($0))</dd></div>" } ?? .empty
+        let ceiling: HTML = sheet.ceiling.map { "<dt>Pagu</dt><dd>\(Rupiah.format($0))</dd>" } ?? .empty
         let before: HTML = (sheet.ceiling.map { $0 != run.envelopeAmount } ?? false)
-            ? "<div><dt>Tersedia untuk alokasi</dt><dd>\(Rupiah.format(run.envelopeAmount)) <span class=\"muted\">(sebagian sudah didanai lewat koreksi Bappeda)</span></dd></div>"
+            ? "<dt>Tersedia untuk alokasi</dt><dd>\(Rupiah.format(run.envelopeAmount)) <span class=\"muted\">(sebagian sudah didanai lewat koreksi Bappeda)</span></dd>"
             : .empty
         return """
             <h2>Hasil alokasi nomor \(run.runId)</h2>
             <p class="muted">Dijalankan \(WIBTime.format(run.runAt)).</p>
             <dl class="facts totals">
             \(ceiling)\(before)
-            <div><dt>Terpakai (F1, \(sheet.funded.count) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd></div>
-            <div><dt>Sisa pagu</dt><dd>\(Rupiah.format(run.remaining))</dd></div>
-            <div><dt>Diteruskan (F2)</dt><dd>\(sheet.passedUp.count) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd></div>
+            <dt>Terpakai (F1, \(sheet.funded.count) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd>
+            <dt>Sisa pagu</dt><dd>\(Rupiah.format(run.remaining))</dd>
+            <dt>Diteruskan (F2)</dt><dd>\(sheet.passedUp.count) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd>
             </dl>
             """
     }

@@ -70,13 +70,13 @@ enum BeritaAcaraView {
                        csrfToken: String, scanError: String? = nil) -> HTML {
         let facts: HTML = """
             <dl class="facts">
-            <div><dt>Nomor</dt><dd>\(beritaAcara.documentNumber)</dd></div>
+            <dt>Nomor</dt><dd>\(beritaAcara.documentNumber)</dd>
             \(details.map { d -> HTML in """
-                <div><dt>Tanggal</dt><dd>\(d.meetingDate.displayText)</dd></div>
-                <div><dt>Tempat</dt><dd>\(d.place)</dd></div>
-                <div><dt>Pimpinan musyawarah</dt><dd>\(d.chair)</dd></div>
+                <dt>Tanggal</dt><dd>\(d.meetingDate.displayText)</dd>
+                <dt>Tempat</dt><dd>\(d.place)</dd>
+                <dt>Pimpinan musyawarah</dt><dd>\(d.chair)</dd>
                 """ } ?? .empty)
-            <div><dt>Ditandatangani</dt><dd>\(beritaAcara.signedBy), \(WIBTime.format(beritaAcara.lockedAt))</dd></div>
+            <dt>Ditandatangani</dt><dd>\(beritaAcara.signedBy), \(WIBTime.format(beritaAcara.lockedAt))</dd>
             </dl>
             """
         let delegates: HTML = details.map(delegateList) ?? .empty

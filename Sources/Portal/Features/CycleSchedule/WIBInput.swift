@@ -3,9 +3,10 @@ import Musrenbang
 
 /// A date and time typed in WIB as a `datetime-local` input sends it ("2026-12-20T23:59"; a space instead of the
 /// "T" and seconds are accepted too, for a browser that shows a plain text box), and the value such an input shows.
-enum WIBInput {
+/// Public for `serve --rehearsal-at`, which takes the same text.
+public enum WIBInput {
     /// The instant of the WIB wall-clock text; nil when it is not a valid date and time.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(whereSeparator: { $0 == "T" || $0 == " " })
         guard parts.count == 2 else { return nil }

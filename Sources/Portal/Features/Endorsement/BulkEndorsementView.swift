@@ -2,7 +2,6 @@
 /// (approve, or return with one reason), each ticked row carrying the version the list showed.
 enum BulkEndorsementView {
     static func render(_ table: HTML, form: EndorsementBulkForm, action: String, csrfToken: String) -> HTML {
-        let picksError: HTML = form.error("pilih-semua").map { "<p class=\"field-error\" id=\"pilih-semua-error\">\($0)</p>" } ?? .empty
         let decisionError: HTML = form.error("keputusan-bersama").map { "<p class=\"field-error\">\($0)</p>" } ?? .empty
         func radio(_ decision: EndorsementForm.Decision, _ label: String) -> HTML {
             let checked: HTML = form.decision == decision ? " checked" : .empty
@@ -15,7 +14,7 @@ enum BulkEndorsementView {
             <form method="post" action="\(action)" class="bulk-form" novalidate>
             \(FormViews.csrf(csrfToken))
             <input type="hidden" name="kembali" value="\(action)">
-            <div id="pilih-semua" class="\(form.error("pilih-semua") == nil ? "" : "has-error")" tabindex="-1">\(picksError)\(table)</div>
+            \(FormViews.pickGroup(error: form.error("pilih-semua"), table))
             <section class="decide" aria-labelledby="sekaligus">
             <h2 id="sekaligus">Putuskan sekaligus</h2>
             <p>Centang usulan di daftar, lalu pilih satu keputusan untuk semuanya. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah.</p>

@@ -99,7 +99,6 @@ enum RatificationListView {
 
     private static func bulkForm(_ page: Page) -> HTML {
         let form = page.bulk
-        let picksError: HTML = form.error("pilih-semua").map { "<p class=\"field-error\" id=\"pilih-semua-error\">\($0)</p>" } ?? .empty
         let decisionError: HTML = form.error("keputusan-bersama").map { "<p class=\"field-error\">\($0)</p>" } ?? .empty
         let radios = RatificationDecision.allCases.map { decision -> HTML in
             let checked: HTML = form.decision == decision ? " checked" : .empty
@@ -112,7 +111,7 @@ enum RatificationListView {
             <form method="post" action="\(RatificationPaths.list)" class="bulk-form" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="kembali" value="\(back(page))">
-            <div id="pilih-semua" class="\(form.error("pilih-semua") == nil ? "" : "has-error")" tabindex="-1">\(picksError)\(table(page, bulk: true))</div>
+            \(FormViews.pickGroup(error: form.error("pilih-semua"), table(page, bulk: true)))
             <section class="decide" aria-labelledby="sekaligus">
             <h2 id="sekaligus">Putuskan sekaligus</h2>
             <p>Bila rapat memutuskannya bersama: centang usulan di daftar, lalu pilih satu keputusan. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah.</p>
@@ -135,10 +134,7 @@ enum RatificationListView {
         let backPath = back(page)
         let items = page.result.rows.map { row -> HTML in
             let code = row.trackingCode.description
-            let tick: HTML = bulk ? """
-                <td class="pick"><input type="checkbox" id="pilih-\(code)" name="pilih" value="\(code)@\(row.version)"\(page.bulk.isPicked(row.trackingCode) ? " checked" : "")>
-                <label for="pilih-\(code)" class="visually-hidden">Pilih \(code)</label></td>
-                """ : .empty
+            let tick: HTML = bulk ? FormViews.pickCell(code: code, version: row.version, checked: page.bulk.isPicked(row.trackingCode)) : .empty
             let routed: HTML = row.routedOPDName.map { "<br><span class=\"muted\">ke \($0)</span>" } ?? .empty
             return """
                 <tr>\(tick)

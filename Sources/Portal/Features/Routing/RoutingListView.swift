@@ -72,12 +72,11 @@ enum RoutingListView {
 
     private static func bulkForm(_ page: Page) -> HTML {
         let form = page.bulk
-        let picksError: HTML = form.error("pilih-semua").map { "<p class=\"field-error\" id=\"pilih-semua-error\">\($0)</p>" } ?? .empty
         return """
             <form method="post" action="\(RoutingPaths.list)" class="bulk-form" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="kembali" value="\(back(page))">
-            <div id="pilih-semua" class="\(form.error("pilih-semua") == nil ? "" : "has-error")" tabindex="-1">\(picksError)\(table(page, bulk: true))</div>
+            \(FormViews.pickGroup(error: form.error("pilih-semua"), table(page, bulk: true)))
             <section class="decide" aria-labelledby="sekaligus">
             <h2 id="sekaligus">Teruskan sekaligus</h2>
             <p>Centang usulan di daftar, lalu pilih satu tujuan untuk semuanya. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah.</p>
@@ -96,10 +95,7 @@ enum RoutingListView {
         guard !page.result.rows.isEmpty else { return "<p class=\"empty\">Tidak ada usulan F2 yang menunggu diteruskan.</p>" }
         let items = page.result.rows.map { row -> HTML in
             let code = row.trackingCode.description
-            let tick: HTML = bulk ? """
-                <td class="pick"><input type="checkbox" id="pilih-\(code)" name="pilih" value="\(code)@\(row.version)"\(page.bulk.isPicked(row.trackingCode) ? " checked" : "")>
-                <label for="pilih-\(code)" class="visually-hidden">Pilih \(code)</label></td>
-                """ : .empty
+            let tick: HTML = bulk ? FormViews.pickCell(code: code, version: row.version, checked: page.bulk.isPicked(row.trackingCode)) : .empty
             let opd = page.kamusOPD[row.id].flatMap { id in page.opds.first { $0.id == id }?.shortName } ?? "–"
             return """
                 <tr>\(tick)

@@ -39,9 +39,11 @@ enum ScoringView {
                 }
                 let error = form.error(name)
                 let invalid: HTML = error == nil ? .empty : " aria-invalid=\"true\" class=\"invalid\""
+                // The label wraps the field: its words are shown on a phone only, and axe-core takes a visually hidden
+                // `for` label as hidden.
                 return """
-                    <td class="score"><label class="cell-label" for="\(name)">\(c.name)<span class="visually-hidden"> untuk \(row.proposal.trackingCode.description)</span></label>\
-                    <input id="\(name)" name="\(name)" type="number" min="1" max="5" step="1" inputmode="numeric" value="\(value)" size="2"\(invalid)></td>
+                    <td class="score"><label><span class="cell-label">\(c.name)<span class="visually-hidden"> untuk \(row.proposal.trackingCode.description)</span></span> \
+                    <input id="\(name)" name="\(name)" type="number" min="1" max="5" step="1" inputmode="numeric" value="\(value)" size="2"\(invalid)></label></td>
                     """
             }
             let score: HTML = row.scoreMillis.map { "\(ScoringBoard.scoreText($0))" } ?? "<span class=\"muted\">belum lengkap</span>"

@@ -98,7 +98,6 @@ enum VerificationQueueView {
     /// The table inside the several-at-once form.
     private static func bulkForm(_ page: Page) -> HTML {
         let form = page.bulk
-        let picksError: HTML = form.error("pilih-semua").map { "<p class=\"field-error\" id=\"pilih-semua-error\">\($0)</p>" } ?? .empty
         let decisionError: HTML = form.error("keputusan-bersama").map { "<p class=\"field-error\">\($0)</p>" } ?? .empty
         let radios = VerificationBulkForm.offered(page.verifier).map { decision -> HTML in
             let checked: HTML = form.decision == decision ? " checked" : .empty
@@ -119,7 +118,7 @@ enum VerificationQueueView {
             <form method="post" action="\(VerificationPaths.queue)" class="bulk-form" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="kembali" value="\(back(page))">
-            <div id="pilih-semua" class="\(form.error("pilih-semua") == nil ? "" : "has-error")" tabindex="-1">\(picksError)\(table(page, bulk: true))</div>
+            \(FormViews.pickGroup(error: form.error("pilih-semua"), table(page, bulk: true)))
             <section class="decide" aria-labelledby="sekaligus">
             <h2 id="sekaligus">Putuskan sekaligus</h2>
             <p>Centang usulan di daftar, lalu pilih satu keputusan untuk semuanya. Usulan yang sudah berubah sejak daftar ini dimuat tidak diubah. Untuk terima dengan perubahan, buka usulannya satu per satu.</p>
@@ -147,10 +146,8 @@ enum VerificationQueueView {
         let showRank = page.filter.sort == .rank
         let items = result.rows.map { row -> HTML in
             let area = [AreaWords.rtRW(rt: row.rtNumber, rw: row.rwNumber), row.kelurahanName].compactMap { $0 }.joined(separator: ", ")
-            let tick: HTML = bulk ? """
-                <td class="pick"><input type="checkbox" id="pilih-\(row.trackingCode.description)" name="pilih" value="\(row.trackingCode.description)@\(row.version)"\(page.bulk.isPicked(row.trackingCode) ? " checked" : "")>
-                <label for="pilih-\(row.trackingCode.description)" class="visually-hidden">Pilih \(row.trackingCode.description)</label></td>
-                """ : .empty
+            let tick: HTML = bulk ? FormViews.pickCell(code: row.trackingCode.description, version: row.version,
+                                                       checked: page.bulk.isPicked(row.trackingCode)) : .empty
             let proposed: HTML = row.effectiveCost != row.cost ? "<br><span class=\"muted\">diusulkan \(Rupiah.format(row.cost))</span>" : .empty
             let routed: HTML = row.routedOPDName.map { "<br><span class=\"muted\">ke \($0)</span>" } ?? .empty
             let rank: HTML = showRank ? "<td class=\"num\">\(row.rank.map(String.init) ?? "–")</td>" : .empty
