@@ -4,6 +4,8 @@
 #
 #   bash bench/portal.sh [--duration SECS] [--conns N] [--submit-conns N] [--signins N] [--port P] [--no-build]
 #                        [--binary PATH]   (another build of musrenbang, e.g. a copy of the one before a change)
+#                        [--serve-args "ARGS"]   (more options for `serve`, e.g. "--worker-threads 4")
+#                        [--perf FILE]   (perf record -g of the server during run a, into FILE, for `perf report -i FILE`)
 #
 # Builds release, seeds the demo (`seed-demo --stage pra_musrenbang`) into a temporary database, adds --signins
 # residents with the default password cost (`user add`), serves it, prepares through HTTP one proposal per demo
@@ -23,6 +25,8 @@ signins=50
 port=18095
 build=yes
 binary=""
+serve_args=""
+perf_out=""
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "bench/portal.sh: $*" >&2; exit 1; }
 while [[ $# -gt 0 ]]; do
@@ -34,7 +38,9 @@ while [[ $# -gt 0 ]]; do
         --port) port=$2; shift 2 ;;
         --no-build) build=no; shift ;;
         --binary) binary=$2; build=no; shift 2 ;;
-        *) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        --serve-args) serve_args=$2; shift 2 ;;
+        --perf) perf_out=$2; shift 2 ;;
+        *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 [[ $duration =~ ^[0-9]+$ && $duration -ge 1 && $duration -le 120 ]] || die "--duration must be 1..120 seconds"
@@ -68,7 +74,7 @@ for i in $(seq 1 "$signins"); do
     echo "storm$i $password" >> "$work/storm.txt"
 done
 
-"$binary" serve --db "$db" --migrations "$repo/Migrations" --public "$repo/Public" --port "$port" --quiet 2> "$work/serve.log" &
+"$binary" serve --db "$db" --migrations "$repo/Migrations" --public "$repo/Public" --port "$port" --quiet $serve_args 2> "$work/serve.log" &
 server=$!
 for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fs "$base/healthz" >/dev/null || die "the server did not start: $(tail -n 5 "$work/serve.log")"
@@ -86,8 +92,11 @@ rows=()
 
 echo "a. GET /usulan/saya/{kode}: ${duration}s at $conns connections ..."
 t0=$(cpu_ticks "$server")
+perf_pid=""
+[[ -n $perf_out ]] && { perf record -F 499 -g -p "$server" -o "$perf_out" -- sleep "$duration" 2>/dev/null & perf_pid=$!; }
 wrk -t$threads -c"$conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_view.lua" "$base" -- "$work/view.txt" \
     > "$work/view.out" 2>&1
+[[ -n $perf_pid ]] && wait "$perf_pid"
 cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$server")" "$work/view.out")
 read -r rps p50 p99 errors < <(parse_wrk --script-judges "$work/view.out")
 rows+=("a. proposal page (10 events), $conns conns|$rps|$p50|$p99|$errors|$cpu|>= 5,000 req/s, p99 < 20 ms")

@@ -33,6 +33,22 @@ import Testing
         #expect(text(try router.respond(to: request(.post, "/usulan/7"))) == "simpan 7")
     }
 
+    /// Routes are looked up by their first segment; one that begins with a parameter or wildcard is still tried for
+    /// every path, in its place, and a percent-encoded first segment still reaches its literal route.
+    @Test func theFirstSegmentIndexKeepsEveryRouteReachable() throws {
+        var router = sampleRouter()
+        router.get("/:wilayah/rekap") { .text("rekap " + ($0.pathParameters["wilayah"] ?? "?")) }
+        router.get("/*halaman") { .text("halaman " + ($0.pathParameters["halaman"] ?? "")) }
+        #expect(text(try router.respond(to: request(.get, "/usulan/baru"))) == "form baru")
+        #expect(text(try router.respond(to: request(.get, "/us%75lan/baru"))) == "form baru")
+        #expect(text(try router.respond(to: request(.get, "/usulan/rekap"))) == "usulan rekap")
+        #expect(text(try router.respond(to: request(.get, "/ciputat/rekap"))) == "rekap ciputat")
+        #expect(text(try router.respond(to: request(.get, "/usulan/a/b"))) == "halaman usulan/a/b")
+        #expect(text(try router.respond(to: request(.get, "/"))) == "beranda")
+        #expect(router.dispatchPlan(method: .post, rawPath: "/unggah").bodyLimit == 20 * 1024 * 1024)
+        #expect(router.dispatchPlan(method: .post, rawPath: "/%75nggah").bodyLimit == 20 * 1024 * 1024)
+    }
+
     @Test func literalsWinOverParametersWhateverTheOrder() throws {
         #expect(text(try sampleRouter().respond(to: request(.get, "/usulan/baru"))) == "form baru")
     }

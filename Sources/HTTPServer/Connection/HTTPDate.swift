@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// IMF-fixdate (RFC 9110 section 5.6.7), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
 public enum HTTPDate {
@@ -16,18 +15,17 @@ public enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// The current time, formatted (cached for the second: every response carries it).
+    /// The current time, formatted (cached for the second: every response carries it). Each thread keeps its own
+    /// copy: one cache behind a lock was contended by every worker, and the spinning cost more than the formatting.
     public static func now() -> String {
         let second = time(nil)
-        return cache.withLock { cached in
-            if cached.second != second {
-                cached = (second, format(second))
-            }
-            return cached.text
+        let cached = ThreadDateCache.current
+        if cached.second != second {
+            cached.second = second
+            cached.text = format(second)
         }
+        return cached.text
     }
-
-    private static let cache = Mutex<(second: Int, text: String)>((0, ""))
 
     /// The current UTC time as `2026-11-22T12:00:00Z`, for log lines.
     public static func iso8601Now() -> String {
@@ -53,5 +51,27 @@ public enum HTTPDate {
         fields.tm_min = minute
         fields.tm_sec = second
         return Int(timegm(&fields))
+    }
+}
+
+/// One thread's formatted second, reached through a pthread key (released when the thread ends).
+private final class ThreadDateCache {
+    var second = -1
+    var text = ""
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<ThreadDateCache>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+
+    static var current: ThreadDateCache {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<ThreadDateCache>.fromOpaque(pointer).takeUnretainedValue() }
+        let cache = ThreadDateCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
     }
 }

@@ -17,7 +17,8 @@ public struct Router: Responder {
         let handler: Handler
     }
 
-    private var routes: [Route] = [] { didSet { compose() } }
+    private var routes: [Route] = [] { didSet { index = RouteIndex(routes); compose() } }
+    private var index = RouteIndex([])
     private var middleware: [Middleware] = [] { didSet { compose() } }
     /// Middleware wrapped around the routing, rebuilt on every change so requests do not pay for it.
     private var composed: Handler = { _ in throw HTTPError(.notFound) }
@@ -66,7 +67,7 @@ public struct Router: Responder {
         let wanted = method == .head ? HTTPMethod.get : method
         // Split once, not once per route tried.
         let parts = PathPattern.split(rawPath)
-        for route in routes where route.method == wanted || (route.method == .head && method == .head) {
+        for route in index.candidates(for: parts) where route.method == wanted || (route.method == .head && method == .head) {
             if route.pattern.matches(parts: parts) { return DispatchPlan(bodyLimit: route.bodyLimit, runsInline: route.runsInline, lane: route.lane) }
         }
         return DispatchPlan(bodyLimit: unmatchedBodyLimit)
@@ -78,17 +79,17 @@ public struct Router: Responder {
     }
 
     private mutating func compose() {
-        let routes = self.routes
-        let routed: Handler = { request in try Self.route(request, in: routes) }
+        let index = self.index
+        let routed: Handler = { request in try Self.route(request, in: index) }
         composed = middleware.reversed().reduce(routed) { inner, wrap in wrap(inner) }
     }
 
     /// Finds the route for `request` and runs it (without middleware).
-    static func route(_ request: HTTPRequest, in routes: [Route]) throws -> HTTPResponse {
+    static func route(_ request: HTTPRequest, in index: RouteIndex) throws -> HTTPResponse {
         var allowed: [HTTPMethod] = []
         let wanted = request.method == .head ? HTTPMethod.get : request.method
         let parts = PathPattern.split(request.rawPath)
-        for route in routes {
+        for route in index.candidates(for: parts) {
             guard let parameters = route.pattern.match(parts: parts) else { continue }
             if route.method == wanted || (route.method == .head && request.method == .head) {
                 var request = request
