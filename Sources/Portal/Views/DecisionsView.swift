@@ -3,18 +3,23 @@ import Musrenbang
 /// Each level's latest decision with its reason (RT, RW, kelurahan, kecamatan, perangkat daerah, kota), then each
 /// level's recommended volume and cost beside the proposed ones. The timeline keeps every earlier decision.
 enum DecisionsView {
-    static let decisions: Set<Action> = [.setujui, .kembalikan, .terima, .terimaDenganPerubahan, .tolak, .alokasiF1, .alokasiF2,
-                                         .rutekanOPD, .rutekanPokir, .tetapkan, .tidakTetapkan, .koreksi]
+    /// The actions that decide (the rest, such as submitting or editing, are only in the timeline).
+    static func isDecision(_ action: Action) -> Bool {
+        switch action {
+        case .setujui, .kembalikan, .terima, .terimaDenganPerubahan, .tolak, .alokasiF1, .alokasiF2, .rutekanOPD, .rutekanPokir,
+             .tetapkan, .tidakTetapkan, .koreksi: true
+        default: false
+        }
+    }
 
     static func render(_ proposal: PublicProposal) -> HTML {
-        // The latest decision of each deciding unit (its label names the level: "Ketua RT 01/RW 01 ...").
-        var order: [String] = []
-        var latest: [String: PublicEvent] = [:]
-        for event in proposal.events where decisions.contains(event.action) {
-            if latest[event.actor] == nil { order.append(event.actor) }
-            latest[event.actor] = event
+        // The latest decision of each deciding unit (its label names the level: "Ketua RT 01/RW 01 ..."), in the order
+        // the units first decided. A scan of a short list: a proposal has a dozen or two events.
+        var latest: [PublicEvent] = []
+        for event in proposal.events where isDecision(event.action) {
+            if let index = latest.firstIndex(where: { $0.actor == event.actor }) { latest[index] = event } else { latest.append(event) }
         }
-        let rows = order.compactMap { latest[$0] }.map { event -> HTML in
+        let rows = latest.map { event -> HTML in
             let note: HTML = event.note.map { "<p class=\"note\"><span class=\"label\">\(TimelineView.noteLabel(event.action)):</span> \($0)</p>" } ?? .empty
             return """
                 <li><p class="what"><strong>\(event.actor)</strong>: \(ActionWords.past(event.action))</p>

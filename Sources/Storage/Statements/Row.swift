@@ -61,19 +61,21 @@ public struct Row: Sendable, CustomStringConvertible {
 @usableFromInline
 final class ColumnNames: Sendable {
     @usableFromInline let names: [String]
-    private let lookup: [String: Int]
+    private let lowercased: [String]
 
     init(_ names: [String]) {
         self.names = names
-        var lookup: [String: Int] = [:]
-        // The first column of a given name wins, as in most SQL clients.
-        for (index, name) in names.enumerated().reversed() { lookup[name.lowercased()] = index }
-        self.lookup = lookup
+        lowercased = names.map { $0.lowercased() }
     }
 
+    /// A scan, not a dictionary: a result has a few dozen columns at most, and comparing short names (held inline, up
+    /// to 15 bytes) costs less than hashing them, which every read of every row by name paid. The first column of a
+    /// given name wins, as in most SQL clients.
     @usableFromInline
     func index(of name: String) -> Int? {
-        lookup[name] ?? lookup[name.lowercased()]
+        if let exact = names.firstIndex(of: name) { return exact }
+        let wanted = name.lowercased()
+        return lowercased.firstIndex(of: wanted)
     }
 }
 
