@@ -283,9 +283,7 @@ import Testing
     @Test func thePrintableBeritaAcaraHoldsItsListsAndTheKecamatansPriorityListPerOPD() throws {
         let world = try PortalWorld()
         let scene = try MeetingScene(world)
-        var rejected = try scene.pendingProposal("Gapura kelurahan")
-        rejected = try world.service.apply(.tolak, to: .id(rejected.id), by: scene.lurah, expectedVersion: rejected.version,
-                                           reason: "Bukan kewenangan kelurahan.")
+        let rejected = try scene.rejectedProposal("Gapura kelurahan", reason: "Bukan kewenangan kelurahan.")
         let runId = try scene.rankAndRun()
         let browser = try scene.browser("lurah.pk")
         #expect(try browser.get("/kerja/berita-acara/cetak").body.contains("DRAF - belum ditandatangani"))
@@ -328,9 +326,7 @@ import Testing
     @Test func beforeSigningTheMeetingReadsTheDraftOfTheSameDocumentMarkedUnsigned() throws {
         let world = try PortalWorld()
         let scene = try MeetingScene(world)
-        var rejected = try scene.pendingProposal("Gapura kelurahan")
-        rejected = try world.service.apply(.tolak, to: .id(rejected.id), by: scene.lurah, expectedVersion: rejected.version,
-                                           reason: "Bukan kewenangan kelurahan.")
+        let rejected = try scene.rejectedProposal("Gapura kelurahan", reason: "Bukan kewenangan kelurahan.")
         let browser = try scene.browser("lurah.pk")
         // No run yet: the draft says so and lists nothing funded.
         let empty = try browser.get("/kerja/berita-acara/cetak")
