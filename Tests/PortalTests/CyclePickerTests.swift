@@ -70,6 +70,26 @@ struct CyclePickerTests {
                                    csrf: board.csrf)
         #expect(set.status == 303 && set.location == "/kerja/pagu/bagian?tingkat=kelurahan&siklus=\(n)")
         #expect(try shares(next.id) == [.minimum(.fisik, basisPoints: 2_500)] && shares(current.id) == currentShares)
+
+        // Scoring criteria: added to the chosen cycle only; a criterion of another cycle is not found through it.
+        func criteria(_ cycle: CycleID) throws -> [String] {
+            try world.database.read { db in try CycleRepository(db).scoringCriteria(cycleId: cycle) }.map(\.code)
+        }
+        let onCurrent = try bappeda.post("/kerja/master/kriteria", [("kode", "urgensi"), ("nama", "Urgensi"), ("bobot", "3")],
+                                         csrf: try bappeda.get("/kerja/master/kriteria").csrf)
+        #expect(onCurrent.status == 303 && onCurrent.location == "/kerja/master/kriteria")
+        let currentCriteria = try criteria(current.id)
+        #expect(currentCriteria.contains("urgensi"))
+        let list = try bappeda.get("/kerja/master/kriteria?siklus=\(n)")
+        #expect(list.body.contains("action=\"/kerja/master/kriteria?siklus=\(n)\"") && list.body.contains(next.name))
+        let added = try bappeda.post("/kerja/master/kriteria?siklus=\(n)", [("kode", "dampak"), ("nama", "Dampak"), ("bobot", "2")],
+                                     csrf: list.csrf)
+        #expect(added.status == 303 && added.location == "/kerja/master/kriteria?siklus=\(n)")
+        #expect(try criteria(next.id) == ["dampak"] && criteria(current.id) == currentCriteria)
+        let ofCurrent = try #require(try world.database.read { db in try CycleRepository(db).scoringCriteria(cycleId: current.id) }.first)
+        let elsewhere = try bappeda.post("/kerja/master/kriteria/\(ofCurrent.id.rawValue)?siklus=\(n)",
+                                         [("nama-\(ofCurrent.id.rawValue)", "Lain"), ("bobot-\(ofCurrent.id.rawValue)", "9")], csrf: list.csrf)
+        #expect(elsewhere.status == 404)
         _ = scene
     }
 
