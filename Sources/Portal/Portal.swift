@@ -70,6 +70,7 @@ public final class Portal: Sendable {
         allocationRoutes(&routes)
         beritaAcaraRoutes(&routes)
         paperFormRoutes(&routes)
+        returnedPaperFormRoutes(&routes)
         proposalImportRoutes(&routes)
         meetingDocumentRoutes(&routes)
         ratificationRoutes(&routes)

@@ -97,6 +97,12 @@ struct MeetingScene {
         return try world.service.submit(Self.newProposal(title, volume: 2, origin: origin, kamus: kamus), cycleId: cycleId, by: operatorKelurahan)
     }
 
+    /// A paper proposal the Lurah rejected with `reason` (the berita acara's list C).
+    func rejectedProposal(_ title: String, reason: String) throws -> Proposal {
+        let pending = try pendingProposal(title)
+        return try world.service.apply(.tolak, to: .id(pending.id), by: lurah, expectedVersion: pending.version, reason: reason)
+    }
+
     /// The scoring fields of the page: `scores[i]` for proposal i of (a, b, c), one value per criterion.
     func scoreFields(_ scores: [(Proposal, [String])]) -> [(String, String)] {
         scores.flatMap { proposal, values in

@@ -283,12 +283,10 @@ import Testing
     @Test func thePrintableBeritaAcaraHoldsItsListsAndTheKecamatansPriorityListPerOPD() throws {
         let world = try PortalWorld()
         let scene = try MeetingScene(world)
-        var rejected = try scene.pendingProposal("Gapura kelurahan")
-        rejected = try world.service.apply(.tolak, to: .id(rejected.id), by: scene.lurah, expectedVersion: rejected.version,
-                                           reason: "Bukan kewenangan kelurahan.")
+        let rejected = try scene.rejectedProposal("Gapura kelurahan", reason: "Bukan kewenangan kelurahan.")
         let runId = try scene.rankAndRun()
         let browser = try scene.browser("lurah.pk")
-        #expect(try browser.get("/kerja/berita-acara/cetak").body.contains("Berita acara belum ditandatangani"))
+        #expect(try browser.get("/kerja/berita-acara/cetak").body.contains("DRAF - belum ditandatangani"))
         _ = try browser.post("/kerja/berita-acara", scene.beritaAcaraFields(runId: runId), csrf: try browser.get("/kerja/berita-acara").csrf)
 
         let print = try browser.get("/kerja/berita-acara/cetak")
@@ -323,5 +321,59 @@ import Testing
         }
         #expect(kecamatanPrint.contains("Perangkat Daerah DPUPR") && kecamatanPrint.contains("Perbaikan jalan lingkungan")
                 && kecamatanPrint.contains("3 paket") && kecamatanPrint.contains(c.trackingCode.description))
+    }
+
+    @Test func beforeSigningTheMeetingReadsTheDraftOfTheSameDocumentMarkedUnsigned() throws {
+        let world = try PortalWorld()
+        let scene = try MeetingScene(world)
+        let rejected = try scene.rejectedProposal("Gapura kelurahan", reason: "Bukan kewenangan kelurahan.")
+        let browser = try scene.browser("lurah.pk")
+        // No run yet: the draft says so and lists nothing funded.
+        let empty = try browser.get("/kerja/berita-acara/cetak")
+        #expect(empty.status == 200)
+        #expect(empty.body.contains("DRAF - belum ditandatangani") && empty.body.contains("belum ada hasil alokasi"))
+
+        let runId = try scene.rankAndRun()
+        let form = try browser.get("/kerja/berita-acara")
+        #expect(form.body.contains("href=\"/kerja/berita-acara/cetak\">Baca dan cetak draf berita acara"))
+        let draft = try browser.get("/kerja/berita-acara/cetak")
+        #expect(draft.status == 200)
+        let body = draft.body
+        #expect(body.contains("class=\"document draft\" data-mark=\"DRAF - belum ditandatangani\""))
+        #expect(body.contains("Draf Berita Acara") && body.contains("hasil alokasi nomor \(runId)"))
+        let lists = try Self.lists(body)
+        #expect(lists.f1.contains(scene.a.trackingCode.description) && lists.f1.contains(scene.b.trackingCode.description))
+        #expect(lists.f2.contains(scene.c.trackingCode.description) && !lists.f1.contains(scene.c.trackingCode.description))
+        #expect(lists.rejected.contains(rejected.trackingCode.description) && lists.rejected.contains("Bukan kewenangan kelurahan."))
+        #expect(!body.contains("Data berubah sejak"), "the run still holds")
+        // Nothing was signed or applied by reading the draft.
+        #expect(try !scene.kelurahanLocked())
+        #expect(try scene.current(scene.a).state == ProposalState(.kelurahan, .diterima))
+
+        // New ranks make the run stale: the draft says so on screen (not on paper).
+        try world.service.reorder(.kelurahan(world.kelurahan), cycleId: scene.cycleId, moving: scene.c.id, to: 1, note: "Mendesak", by: scene.lurah)
+        let stale = try browser.get("/kerja/berita-acara/cetak").body
+        #expect(stale.contains("<div class=\"notice no-print\" role=\"status\"><h2>Data berubah sejak alokasi ini dijalankan"))
+        #expect(stale.contains("peringkat 3 usulan berubah"))
+        let rerun = try world.service.runAllocation(.kelurahan(world.kelurahan), cycleId: scene.cycleId, by: scene.lurah).runId
+        let redrafted = try browser.get("/kerja/berita-acara/cetak").body
+        #expect(redrafted.contains("hasil alokasi nomor \(rerun)") && !redrafted.contains("Data berubah sejak"))
+
+        // Signed: the same lists, no draft marking, the number and the meeting's facts filled in.
+        let signed = try browser.post("/kerja/berita-acara", scene.beritaAcaraFields(runId: rerun), csrf: form.csrf)
+        #expect(signed.status == 303)
+        let final = try browser.get("/kerja/berita-acara/cetak").body
+        #expect(!final.contains("DRAF") && !final.contains("class=\"document draft\""))
+        #expect(final.contains("050/01/BA-MUS/2027") && final.contains("Aula Kelurahan Pondok Karya"))
+        #expect(try Self.lists(final) == Self.lists(redrafted), "the draft and the signed document list the same")
+    }
+
+    /// The berita acara document's three lists (F1, F2, rejected: up to the end of its table) as printed.
+    private static func lists(_ body: String) throws -> (f1: Substring, f2: Substring, rejected: Substring) {
+        let f1 = try #require(body.range(of: "(F1)")).upperBound
+        let f2 = try #require(body.range(of: "(F2)")).upperBound
+        let ditolak = try #require(body.range(of: "ditolak, dengan alasannya")).upperBound
+        let end = body.range(of: "</table>", range: ditolak..<body.endIndex)?.upperBound ?? body.endIndex
+        return (body[f1..<f2], body[f2..<ditolak], body[ditolak..<end])
     }
 }

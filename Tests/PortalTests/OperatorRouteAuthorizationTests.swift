@@ -26,6 +26,13 @@ struct OperatorRouteAuthorizationTests {
             ("GET /kerja/formulir", { b, _ in try b.get("/kerja/formulir") }, [303, 403, 403, 403, 200, 200]),
             ("POST /kerja/formulir", { b, csrf in try b.postMultipart("/kerja/formulir", [("nama_pengusul", "")], files: [], csrf: csrf) },
              [303, 403, 403, 403, 422, 422]),
+            ("GET /kerja/formulir/dikembalikan", { b, _ in try b.get("/kerja/formulir/dikembalikan") }, [303, 403, 403, 403, 200, 200]),
+            // The proposal waits for verification: not returned (409) to its operator, unseen (404) by another kelurahan's.
+            ("GET /kerja/formulir/dikembalikan/{kode}", { b, _ in try b.get("/kerja/formulir/dikembalikan/\(proposal.trackingCode)") },
+             [303, 403, 403, 403, 404, 409]),
+            ("POST /kerja/formulir/dikembalikan/{kode}", { b, csrf in
+                try b.post("/kerja/formulir/dikembalikan/\(proposal.trackingCode)", [("title", "Jalan baru")], csrf: csrf)
+            }, [303, 403, 403, 403, 404, 409]),
             ("GET /kerja/impor", { b, _ in try b.get("/kerja/impor") }, [303, 403, 403, 403, 200, 200]),
             ("GET /kerja/impor/template.csv", { b, _ in try b.get("/kerja/impor/template.csv") }, [303, 403, 403, 403, 200, 200]),
             ("POST /kerja/impor", { b, csrf in try b.postMultipart("/kerja/impor", [], files: [], csrf: csrf) }, [303, 403, 403, 403, 422, 422]),

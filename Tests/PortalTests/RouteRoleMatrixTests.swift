@@ -262,6 +262,9 @@ import TestSupport
             // The kelurahan operator's desk: only the operator (another kelurahan's operator: OperatorRouteAuthorizationTests).
             .get("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(200)),
             .post("/kerja/formulir", "/kerja/formulir", Self.operatorOnly(422)),
+            .get("/kerja/formulir/dikembalikan", "/kerja/formulir/dikembalikan", Self.operatorOnly(200)),
+            .get("/kerja/formulir/dikembalikan/:kode", "/kerja/formulir/dikembalikan/TGS-2027-999999", Self.operatorOnly(404)),
+            .post("/kerja/formulir/dikembalikan/:kode", "/kerja/formulir/dikembalikan/TGS-2027-999999", Self.operatorOnly(404)),
             .get("/kerja/impor", "/kerja/impor", Self.operatorOnly(200)),
             .get("/kerja/impor/template.csv", "/kerja/impor/template.csv", Self.operatorOnly(200)),
             .post("/kerja/impor", "/kerja/impor", Self.operatorOnly(422)),

@@ -9,6 +9,9 @@ import Storage
 //                        [--reject-share F]   (the kelurahan rejects that share, 0-1, with one of five reasons; default 0)
 //                        [--public-now yes]   (the schedule placed so that the wall clock is in the OPD forum when the
 //                                              city is built: a server on --db FILE shows every proposal publicly)
+//                        [--stop-at-kecamatan yes] (the wall clock in the kecamatan Musrenbang, and the city left there:
+//                                              the kecamatan candidates ranked, no kecamatan allocation yet; for the
+//                                              staff pages' benchmarks, bench/kecamatan-city.sh)
 
 struct BenchOptions {
     var db: String?
@@ -26,6 +29,9 @@ struct BenchOptions {
     /// Place the schedule around the wall clock (the OPD forum open now) instead of around 1 January 2027, so that the
     /// city left in `--db` is public to a server reading the real time (bench/public-browse.sh).
     var publicNow = false
+    /// Stop once every kecamatan has ranked its candidates, with the schedule placed so that the wall clock is inside
+    /// the kecamatan Musrenbang: a server on the city lets a Camat run its allocation (bench/allocation-screen.sh).
+    var stopAtKecamatan = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -41,6 +47,7 @@ struct BenchOptions {
             case "--lists-only": listsOnly = value == "yes"
             case "--reject-share": rejectShare = min(1, max(0, Double(value) ?? 0))
             case "--public-now": publicNow = value == "yes"
+            case "--stop-at-kecamatan": stopAtKecamatan = value == "yes"
             default: break
             }
             i += 2
@@ -85,7 +92,9 @@ try Migrator(directory: migrations).migrate(database)
 // The schedule of Fixture-like windows; the clock is moved into each stage as the city progresses.
 let d = 86_400.0
 // With --public-now the OPD forum (days 59 to 79) holds the wall clock: 65 days after the kelurahan stage opened.
-let base = options.publicNow ? Date().addingTimeInterval(-65 * 86_400) : WIBTime.date(year: 2027, month: 1, day: 1)
+// With --stop-at-kecamatan the kecamatan Musrenbang (days 31 to 59) holds it: 40 days after.
+let base = options.publicNow ? Date().addingTimeInterval(-65 * 86_400)
+    : options.stopAtKecamatan ? Date().addingTimeInterval(-40 * 86_400) : WIBTime.date(year: 2027, month: 1, day: 1)
 let windows = [
     StageWindow(stage: .praMusrenbang, opensAt: base.addingTimeInterval(-31 * d), closesAt: base),
     StageWindow(stage: .kelurahan, opensAt: base, closesAt: base.addingTimeInterval(31 * d)),
@@ -399,6 +408,14 @@ print("Kecamatan stage")
 enter(.kecamatan)
 _ = try everyone(in: [ProposalState(.kecamatan, .verifikasi)], .terima, who: { camatOf[$0.origin.kecamatanId]! })
 try rankAll(kecamatanEnvelopes)
+if options.stopAtKecamatan {
+    let candidates: Int = try database.read { db in
+        try db.scalar("SELECT count(*) FROM proposals WHERE stage = 'kecamatan' AND status IN ('diterima', 'diterima_dengan_perubahan')") ?? 0
+    }
+    print("Stopped in the kecamatan Musrenbang: \(candidates) kecamatan candidates ranked, no kecamatan allocation yet")
+    for line in lines { print("| \(line.metric) | \(line.value) | \(line.goal) | \(line.ok) |") }
+    exit(0)
+}
 try allocate(kecamatanEnvelopes, "kecamatan")
 _ = try everyone(in: [ProposalState(.kecamatan, .f2)], .rutekanOPD, who: { camatOf[$0.origin.kecamatanId]! })
 

@@ -14,7 +14,16 @@ extension MusrenbangService {
             let cycle = try CycleCache.shared.cycle(id: query.cycleId, db)
             let resultsPublic = Visibility.kelurahanResultsArePublic(cycle: cycle, at: now)
             let lists = ProposalListRepository(db)
-            guard viewer == .public else { return try lists.page(query, viewer: viewer, resultsPublic: resultsPublic) }
+            guard viewer == .public else {
+                // A list in rank order reads the rankings, which no generation covers: read each time.
+                if case .rank = query.sort { return try lists.page(query, viewer: viewer, resultsPublic: resultsPublic) }
+                // Which rows a viewer sees depends on its role, scope and account (its own proposals) and on the
+                // cycle's proposals only: kept per viewer while they stand, as the public pages are.
+                return try workLists.value(WorkListKey(query: query, viewer: viewer, resultsPublic: resultsPublic),
+                                           generations: [CacheGeneration.proposals(of: query.cycleId), CacheGeneration.names], db: db) {
+                    try lists.page(query, viewer: viewer, resultsPublic: resultsPublic)
+                }
+            }
             return try publishedLists.value(PublishedListKey(query: query, resultsPublic: resultsPublic),
                                             generations: [CacheGeneration.proposals(of: query.cycleId), CacheGeneration.names], db: db) {
                 try lists.page(query, viewer: .public, resultsPublic: resultsPublic)
@@ -140,5 +149,12 @@ extension MusrenbangService {
 /// What a public list's kept page depends on besides the proposals: the query, and whether the cycle is public now.
 struct PublishedListKey: Hashable, Sendable {
     var query: ProposalQuery
+    var resultsPublic: Bool
+}
+
+/// What a kept work list depends on besides the generations: the query, who reads it, and whether results are public.
+struct WorkListKey: Hashable, Sendable {
+    var query: ProposalQuery
+    var viewer: Viewer
     var resultsPublic: Bool
 }

@@ -32,6 +32,8 @@ public final class MusrenbangService: Sendable {
     /// What the public reads most, kept while the rows it was computed from do not change (`GenerationCache`): list
     /// pages, the home page's figures, the list's filter choices.
     let publishedLists = GenerationCache<PublishedListKey, ProposalPage>(capacity: 512)
+    /// The staff's work lists (a verifier's queue), kept the same way per viewer.
+    let workLists = GenerationCache<WorkListKey, ProposalPage>(capacity: 512)
     let publishedFigures = GenerationCache<CycleID, PublicFigures>(capacity: 64)
     let publicListChoices = GenerationCache<KotaID, ListChoices>(capacity: 8)
 

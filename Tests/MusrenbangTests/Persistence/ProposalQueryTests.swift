@@ -76,6 +76,36 @@ struct ProposalQueryTests {
         #expect(try world.service.proposals(everything, viewer: .public).total == 0)
     }
 
+    /// A verifier's work list is kept per viewer (`WorkListKey`) while none of the cycle's proposals changes: another
+    /// verifier reading the same address gets its own rows, any write (here from a second connection) is seen at once,
+    /// and a list in rank order, whose ranks no generation covers, is read each time.
+    @Test func aStaffWorkListIsKeptPerViewerOnlyWhileTheCycleStandsAndARankedListIsReadEachTime() throws {
+        let (world, made) = try Self.city()
+        world.at(.kelurahan)
+        let queue = ProposalQuery(cycleId: world.cycle.id, kelurahanId: world.kelurahan[0], states: [ProposalState(.kelurahan, .verifikasi)])
+        let lurah = Viewer.actor(world.actor("lurah")), otherLurah = Viewer.actor(world.actor("lurah1"))
+        #expect(try world.service.proposals(queue, viewer: lurah).rows.map(\.id) == [made[2].id, made[1].id, made[0].id])
+        #expect(try world.service.proposals(queue, viewer: otherLurah).total == 0, "another kelurahan's verifier sees none of them")
+        let other = try Database(path: world.database.path)
+        try other.write { db in try db.execute("UPDATE proposals SET status = 'diterima' WHERE id = ?", [made[0].id.rawValue]) }
+        let after = try world.service.proposals(queue, viewer: lurah)
+        #expect(after.rows.map(\.id) == [made[2].id, made[1].id])
+        #expect(after.countsByState[ProposalState(.kelurahan, .diterima)] == 1)
+
+        let ranked = ProposalQuery(cycleId: world.cycle.id, kelurahanId: world.kelurahan[0], sort: .rank(.kelurahan))
+        try other.write { db in
+            for (proposal, rank) in [(made[1], 1), (made[2], 2)] {
+                try db.execute("INSERT INTO proposal_rankings (proposal_id, level, score_millis, rank, manual) VALUES (?, 'kelurahan', 0, ?, 0)",
+                               [proposal.id.rawValue, rank])
+            }
+        }
+        #expect(try world.service.proposals(ranked, viewer: lurah).rows.map(\.id) == [made[1].id, made[2].id, made[0].id])
+        try other.write { db in
+            try db.execute("UPDATE proposal_rankings SET rank = 3 - rank WHERE proposal_id IN (?, ?)", [made[1].id.rawValue, made[2].id.rawValue])
+        }
+        #expect(try world.service.proposals(ranked, viewer: lurah).rows.map(\.id) == [made[2].id, made[1].id, made[0].id])
+    }
+
     @Test func filtersSortsPagesAndCounts() throws {
         let (world, made) = try Self.city()
         let lurah = world.actor("lurah")

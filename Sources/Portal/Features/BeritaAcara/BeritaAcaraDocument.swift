@@ -1,23 +1,51 @@
 import Musrenbang
 import Storage
 
-/// Everything the printed berita acara lists: the signed lock with its final run, its details, the run's proposals
-/// (activity, location, volume, OPD), and the proposals the level rejected with their reasons. Read once the berita
-/// acara is signed, by a viewer who may see the level's results (`beritaAcara(_:viewer:)` checks it first).
+/// Everything the printed berita acara lists: the allocation run it applies with that run's proposals (activity,
+/// location, volume, OPD), and the proposals the level rejected with their reasons. Once signed, the signed lock with
+/// its final run and details; before signing, a draft of the latest (reviewed) run for the meeting to read, so the
+/// draft and the signed printout are one document. Read by a viewer who may see the level's results (the engine's
+/// `beritaAcara(_:viewer:)` and `latestAllocationRun(_:viewer:)` check it first).
 struct BeritaAcaraDocument {
     /// One proposal line of the document.
     typealias Line = PriorityLine
 
-    let beritaAcara: BeritaAcara
+    /// The signed berita acara; nil for the draft.
+    let beritaAcara: BeritaAcara?
     let details: BeritaAcaraDetails?
+    /// The run the document applies: the signed one's final run, or for the draft the latest run (nil: none yet).
+    let run: AllocationRunView?
     let funded: [Line]
     let passedUp: [Line]
     let rejected: [Line]
 
-    init(_ desk: MeetingDesk, cycleId: CycleID, service: MusrenbangService) throws {
-        beritaAcara = try service.beritaAcara(desk.lockKey, cycleId: cycleId, viewer: desk.viewer)
-        details = try service.beritaAcaraDetails(desk.lockKey, cycleId: cycleId, viewer: desk.viewer)
-        let decisions = beritaAcara.finalRun?.decisions ?? []
+    var isDraft: Bool { beritaAcara == nil }
+
+    /// The signed document of the desk's level.
+    static func signed(_ desk: MeetingDesk, cycleId: CycleID, service: MusrenbangService) throws -> BeritaAcaraDocument {
+        let beritaAcara = try service.beritaAcara(desk.lockKey, cycleId: cycleId, viewer: desk.viewer)
+        let details = try service.beritaAcaraDetails(desk.lockKey, cycleId: cycleId, viewer: desk.viewer)
+        return try BeritaAcaraDocument(desk, cycleId: cycleId, service: service, beritaAcara: beritaAcara, details: details,
+                                       run: beritaAcara.finalRun)
+    }
+
+    /// The draft before signing: the latest allocation run as it stands, nothing signed or applied yet.
+    static func draft(_ desk: MeetingDesk, cycleId: CycleID, service: MusrenbangService) throws -> BeritaAcaraDocument {
+        let run: AllocationRunView?
+        do {
+            run = try service.latestAllocationRun(desk.envelope, cycleId: cycleId, viewer: desk.viewer)
+        } catch PersistenceError.notFound {
+            run = nil
+        }
+        return try BeritaAcaraDocument(desk, cycleId: cycleId, service: service, beritaAcara: nil, details: nil, run: run)
+    }
+
+    private init(_ desk: MeetingDesk, cycleId: CycleID, service: MusrenbangService, beritaAcara: BeritaAcara?,
+                 details: BeritaAcaraDetails?, run: AllocationRunView?) throws {
+        self.beritaAcara = beritaAcara
+        self.details = details
+        self.run = run
+        let decisions = run?.decisions ?? []
         let level = desk.level
         let rejectedFilter: ProposalFilter = switch desk.envelope {
         case .kelurahan(let id): ProposalFilter(cycleId: cycleId, kelurahanId: id, states: [ProposalState(level.stage, .ditolak)])

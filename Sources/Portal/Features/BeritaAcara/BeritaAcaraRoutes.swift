@@ -4,7 +4,8 @@ import Musrenbang
 
 /// The berita acara of a meeting (`/kerja/berita-acara`): the form, which signs it with the reviewed run (engine
 /// `lockLevel` through `signBeritaAcara`, with the date, place, chair and delegates); once signed its page, the scan of
-/// the signed paper (`/pindaian`, PDF/JPEG/PNG by their bytes) and the printable document (`/cetak`).
+/// the signed paper (`/pindaian`, PDF/JPEG/PNG by their bytes) and the printable document (`/cetak`: before signing,
+/// the draft of the latest run for the meeting to read).
 extension Portal {
     func beritaAcaraRoutes(_ routes: inout RouteTable) {
         routes.get(MeetingPaths.beritaAcara) { [self] request in
@@ -32,13 +33,14 @@ extension Portal {
                 let desk = try MeetingDesk(context)
                 guard let situation = try MeetingSituation(desk, service: service, now: context.now) else { return noCyclePage(context) }
                 guard situation.locked else {
-                    return page("Berita acara", context, """
-                        <h1>Berita acara belum ditandatangani</h1>
-                        <p class="lead">Dokumen cetak tersedia setelah berita acara \(situation.meetingTitle) ditandatangani.</p>
-                        <p><a href="\(MeetingPaths.beritaAcara)">Ke formulir berita acara</a></p>
-                        """)
+                    let draft = try BeritaAcaraDocument.draft(desk, cycleId: situation.cycle.id, service: service)
+                    let changes = try draft.run.map {
+                        try service.allocationRunChanges(desk.envelope, cycleId: situation.cycle.id, runId: $0.runId, viewer: desk.viewer)
+                    } ?? []
+                    return page("Draf berita acara \(situation.unitName)", context,
+                                BeritaAcaraPrintView.render(situation, document: draft, runChanges: changes))
                 }
-                let document = try BeritaAcaraDocument(desk, cycleId: situation.cycle.id, service: service)
+                let document = try BeritaAcaraDocument.signed(desk, cycleId: situation.cycle.id, service: service)
                 return page("Berita acara \(situation.unitName)", context, BeritaAcaraPrintView.render(situation, document: document))
             }
         }

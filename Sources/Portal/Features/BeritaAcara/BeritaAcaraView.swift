@@ -16,7 +16,8 @@ enum BeritaAcaraView {
             """
             <section class="next-step"><h2>Hasil alokasi yang ditinjau: nomor \(run.runId)</h2>
             <p>Dijalankan \(WIBTime.format(run.runAt)): \(sheet.funded.count) usulan didanai (\(Rupiah.format(run.fundedTotal))), \(sheet.passedUp.count) diteruskan, sisa pagu \(Rupiah.format(run.remaining)).</p>
-            <p><a href="\(MeetingPaths.allocation)">Lihat rinciannya</a>. Bila ada yang berubah sesudahnya, berita acara ditolak dan alokasi perlu dijalankan lagi.</p></section>
+            <p><a href="\(MeetingPaths.allocation)">Lihat rinciannya</a>. Bila ada yang berubah sesudahnya, berita acara ditolak dan alokasi perlu dijalankan lagi.</p>
+            <p class="actions"><a class="button secondary" href="\(MeetingPaths.print)">Baca dan cetak draf berita acara</a></p></section>
             """
         } ?? "<div class=\"notice\" role=\"status\"><h2>Alokasi belum dijalankan</h2><p>Bila ada usulan yang diterima untuk pagu ini, jalankan alokasi dan tinjau hasilnya dulu di halaman <a href=\"\(MeetingPaths.allocation)\">Alokasi pagu</a>.</p></div>"
         guard situation.open else { return head + reviewed }

@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Musrenbang
 
-/// Bappeda's criteria inputs (`/kerja/pagu/kriteria`): the table of every kelurahan (saved through the engine's
+/// Bappeda's criteria inputs (`/kerja/pagu/kriteria`, of the cycle `CycleChoice` reads from `?siklus=`): the table of every kelurahan (saved through the engine's
 /// `setCeilingInputs`, all changed rows in one transaction, one log row each; a table read at an older version is
 /// refused with 409), the CSV template, and the import: the upload and its preview with every row's errors, then the
 /// confirmation that stores every row or none. The file waits in memory between preview and confirmation, bound to
@@ -12,8 +12,8 @@ extension Portal {
         routes.get(CeilingInputPaths.table) { [self] request in
             handle(request) { context in
                 let desk = try BappedaDesk(context, rule: CeilingInputPaths.rule)
-                guard let cycle = try service.currentCycle() else { return noCycleForInputs(context) }
-                return try ceilingInputPage(context, sheet: try CeilingInputSheet.load(cycle, database: service.database),
+                guard let choice = try CycleChoice(context, service: service) else { return noCycleForInputs(context) }
+                return try ceilingInputPage(context, choice: choice, sheet: try CeilingInputSheet.load(choice.cycle, database: service.database),
                                             form: CeilingInputForm(), desk: desk)
             }
         }
@@ -23,8 +23,8 @@ extension Portal {
         routes.get(CeilingInputPaths.template) { [self] request in
             handle(request) { context in
                 _ = try BappedaDesk(context, rule: CeilingInputPaths.rule)
-                guard let cycle = try service.currentCycle() else { return noCycleForInputs(context) }
-                let sheet = try CeilingInputSheet.load(cycle, database: service.database)
+                guard let choice = try CycleChoice(context, service: service) else { return noCycleForInputs(context) }
+                let sheet = try CeilingInputSheet.load(choice.cycle, database: service.database)
                 return HTTPResponse(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
                                                            "Content-Disposition": "attachment; filename=\"templat-kriteria-pagu.csv\"",
                                                            "Cache-Control": "no-store"],
@@ -43,10 +43,10 @@ extension Portal {
         page("Data kriteria pagu", context, "<h1>Data kriteria pagu</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>")
     }
 
-    private func ceilingInputPage(_ context: RequestContext, sheet: CeilingInputSheet, form: CeilingInputForm, desk: BappedaDesk,
+    private func ceilingInputPage(_ context: RequestContext, choice: CycleChoice, sheet: CeilingInputSheet, form: CeilingInputForm, desk: BappedaDesk,
                                   status: HTTPStatus = .ok, uploadError: String? = nil, notice: RefusalNotice? = nil) throws -> HTTPResponse {
         let history = try adminHistory(AdminLogFilter(entity: .ceilingInputs, cycleId: sheet.cycle.id), limit: 100, by: desk.actor)
-        let view = CeilingInputView.Page(sheet: sheet, form: form, history: history, csrfToken: context.csrfToken,
+        let view = CeilingInputView.Page(choice: choice, sheet: sheet, form: form, history: history, csrfToken: context.csrfToken,
                                          uploadError: uploadError, notice: notice)
         return page("Data kriteria pagu", context, status: status, CeilingInputView.render(view))
     }
@@ -54,18 +54,19 @@ extension Portal {
     private func saveCeilingInputs(_ context: RequestContext) throws -> HTTPResponse {
         let desk = try BappedaDesk(context, rule: CeilingInputPaths.rule)
         let submitted = try verifiedForm(context)
-        guard let cycle = try service.currentCycle() else { return noCycleForInputs(context) }
+        guard let choice = try CycleChoice(context, service: service) else { return noCycleForInputs(context) }
+        let cycle = choice.cycle
         let sheet = try CeilingInputSheet.load(cycle, database: service.database)
         var form = CeilingInputForm(submitted, sheet: sheet)
         guard form.version == sheet.version else {
             let notice = RefusalNotice(rule: "Data kriteria sudah diubah orang lain sejak tabel ini dibuka; perubahan Anda tidak disimpan.",
                                        next: "Tabel di bawah berisi data terbaru. Periksa lalu ulangi perubahan Anda.")
-            return try ceilingInputPage(context, sheet: sheet, form: CeilingInputForm(), desk: desk, status: .conflict, notice: notice)
+            return try ceilingInputPage(context, choice: choice, sheet: sheet, form: CeilingInputForm(), desk: desk, status: .conflict, notice: notice)
         }
-        guard form.errors.isEmpty else { return try ceilingInputPage(context, sheet: sheet, form: form, desk: desk, status: .unprocessableContent) }
+        guard form.errors.isEmpty else { return try ceilingInputPage(context, choice: choice, sheet: sheet, form: form, desk: desk, status: .unprocessableContent) }
         guard !form.changed.isEmpty else {
             try flash("Tidak ada data kriteria yang berubah.", context)
-            return .redirect(to: CeilingInputPaths.table)
+            return .redirect(to: choice.path(CeilingInputPaths.table))
         }
         do {
             try service.setCeilingInputs(form.changed, cycleId: cycle.id, reason: form.trimmedReason, by: desk.actor)
@@ -73,12 +74,12 @@ extension Portal {
             if case .roleNotAllowed = error { throw error }
             if case .reasonRequired = error {
                 form.errors.append(FieldError(field: "alasan", message: "Tulis alasan perubahan: sudah ada berita acara yang dikunci."))
-                return try ceilingInputPage(context, sheet: sheet, form: form, desk: desk, status: .unprocessableContent)
+                return try ceilingInputPage(context, choice: choice, sheet: sheet, form: form, desk: desk, status: .unprocessableContent)
             }
-            return try ceilingInputPage(context, sheet: sheet, form: form, desk: desk, status: .unprocessableContent, notice: RefusalNotice(error))
+            return try ceilingInputPage(context, choice: choice, sheet: sheet, form: form, desk: desk, status: .unprocessableContent, notice: RefusalNotice(error))
         }
         try flash("Data kriteria \(form.changed.count) kelurahan disimpan.", context)
-        return .redirect(to: CeilingInputPaths.table)
+        return .redirect(to: choice.path(CeilingInputPaths.table))
     }
 
     private func previewCeilingInputImport(_ context: RequestContext) throws -> HTTPResponse {
@@ -86,10 +87,11 @@ extension Portal {
         let form = try verifiedForm(context, limits: FormLimits(maxFileBytes: CeilingInputPaths.importMaxBytes,
                                                                 maxTotalBytes: CeilingInputPaths.importMaxBytes + 64 * 1024))
         defer { form.removeFiles() }
-        guard let cycle = try service.currentCycle() else { return noCycleForInputs(context) }
+        guard let choice = try CycleChoice(context, service: service) else { return noCycleForInputs(context) }
+        let cycle = choice.cycle
         let sheet = try CeilingInputSheet.load(cycle, database: service.database)
         guard let file = form.file("berkas"), file.size > 0, let data = FileManager.default.contents(atPath: file.path) else {
-            return try ceilingInputPage(context, sheet: sheet, form: CeilingInputForm(), desk: desk, status: .unprocessableContent,
+            return try ceilingInputPage(context, choice: choice, sheet: sheet, form: CeilingInputForm(), desk: desk, status: .unprocessableContent,
                                         uploadError: "Pilih berkas CSV yang akan diimpor.")
         }
         let bytes = [UInt8](data)
@@ -101,7 +103,7 @@ extension Portal {
                                              at: context.now)
         }
         return page("Pratinjau impor", context, status: plan.isValid ? .ok : .unprocessableContent,
-                    CeilingInputView.preview(plan, fileName: fileName, token: token, csrfToken: context.csrfToken))
+                    CeilingInputView.preview(plan, choice: choice, fileName: fileName, token: token, csrfToken: context.csrfToken))
     }
 
     private func confirmCeilingInputImport(_ context: RequestContext) throws -> HTTPResponse {
@@ -113,17 +115,18 @@ extension Portal {
                            "Berkas ini sudah diimpor, atau pratinjaunya kedaluwarsa (lebih dari satu jam).",
                            next: "Lihat <a href=\"\(CeilingInputPaths.table)\">data kriteria</a>, atau unggah berkasnya lagi.")
         }
-        guard let cycle = try service.currentCycle() else { return noCycleForInputs(context) }
+        guard let choice = try CycleChoice(context, service: service) else { return noCycleForInputs(context) }
+        let cycle = choice.cycle
         let sheet = try CeilingInputSheet.load(cycle, database: service.database)
         let plan = CeilingInputImport.read(held.bytes, sheet: sheet)
         guard plan.isValid else {
             return page("Pratinjau impor", context, status: .unprocessableContent,
-                        CeilingInputView.preview(plan, fileName: held.fileName, token: nil, csrfToken: context.csrfToken))
+                        CeilingInputView.preview(plan, choice: choice, fileName: held.fileName, token: nil, csrfToken: context.csrfToken))
         }
         let changed = plan.inputs.filter { input in input != sheet.row(input.areaId)?.stored }
         guard !changed.isEmpty else {
             try flash("Tidak ada data kriteria yang berubah di \(held.fileName).", context)
-            return .redirect(to: CeilingInputPaths.table)
+            return .redirect(to: choice.path(CeilingInputPaths.table))
         }
         let reason = (form["alasan"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         do {
@@ -133,10 +136,10 @@ extension Portal {
             heldCriteriaImports.restore(token, held)
             let reasonError = if case .reasonRequired = error { "Tulis alasan perubahan: sudah ada berita acara yang dikunci." } else { error.message }
             return page("Pratinjau impor", context, status: .unprocessableContent,
-                        CeilingInputView.preview(plan, fileName: held.fileName, token: token, csrfToken: context.csrfToken,
+                        CeilingInputView.preview(plan, choice: choice, fileName: held.fileName, token: token, csrfToken: context.csrfToken,
                                                  reason: form["alasan"] ?? "", reasonError: reasonError))
         }
         try flash("Data kriteria \(changed.count) kelurahan dari \(held.fileName) diimpor.", context)
-        return .redirect(to: CeilingInputPaths.table)
+        return .redirect(to: choice.path(CeilingInputPaths.table))
     }
 }

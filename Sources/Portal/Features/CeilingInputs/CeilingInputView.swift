@@ -5,6 +5,7 @@ import Musrenbang
 /// kecamatan table (the sums of its kelurahan, which the kecamatan ceiling uses), the CSV import, and the history.
 enum CeilingInputView {
     struct Page {
+        let choice: CycleChoice
         let sheet: CeilingInputSheet
         let form: CeilingInputForm
         let history: AdminHistory
@@ -20,7 +21,8 @@ enum CeilingInputView {
             \(page.notice?.html ?? .empty)
             <h1>Data kriteria pagu</h1>
             <p class="lead">\(page.sheet.cycle.name): data setiap kelurahan yang dipakai rumus pagu indikatif kewilayahan \
-            (<a href="\(CeilingPaths.settings)">pengaturan pagu</a>). Data kecamatan adalah jumlah data kelurahannya.</p>
+            (<a href="\(page.choice.path(CeilingPaths.settings))">pengaturan pagu</a>). Data kecamatan adalah jumlah data kelurahannya.</p>
+            \(page.choice.picker(CeilingInputPaths.table))
             \(kelurahanTable(page))
             \(kecamatanTable(page.sheet))
             \(importSection(page))
@@ -51,7 +53,7 @@ enum CeilingInputView {
             : "Tidak wajib sebelum ada berita acara yang dikunci. Dicatat pada log admin."
         return """
             <h2>Kelurahan</h2>
-            <form method="post" action="\(CeilingInputPaths.table)" novalidate>
+            <form method="post" action="\(page.choice.path(CeilingInputPaths.table))" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="versi" value="\(form.version.isEmpty ? page.sheet.version : form.version)">
             <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel data kriteria"><table class="criteria">
@@ -93,12 +95,12 @@ enum CeilingInputView {
             <section class="decide" aria-labelledby="impor">
             <h2 id="impor">Impor dari CSV</h2>
             <ol>
-            <li>Unduh <a href="\(CeilingInputPaths.template)">templat CSV</a> (berisi semua kelurahan dan datanya sekarang) dan buka di Excel.</li>
+            <li>Unduh <a href="\(page.choice.path(CeilingInputPaths.template))">templat CSV</a> (berisi semua kelurahan dan datanya sekarang) dan buka di Excel.</li>
             <li>Isi satu baris per kelurahan. Kolom: \(columns)</li>
             <li>Simpan sebagai CSV UTF-8 (pemisah titik koma atau koma), lalu unggah. Semua baris diperiksa dulu; data disimpan \
             setelah Anda menyetujui pratinjau, semuanya atau tidak sama sekali.</li>
             </ol>
-            <form method="post" action="\(CeilingInputPaths.importPreview)" enctype="multipart/form-data" novalidate>
+            <form method="post" action="\(page.choice.path(CeilingInputPaths.importPreview))" enctype="multipart/form-data" novalidate>
             \(FormViews.csrf(page.csrfToken))
             \(FileFieldView.render("berkas", label: "Berkas CSV", hint: "Paling besar 1 MB.", accept: ".csv,text/csv", error: page.uploadError))
             <div class="actions"><button type="submit" class="button">Periksa berkas</button></div>
@@ -127,7 +129,7 @@ enum CeilingInputView {
     }
 
     /// The import's preview: a summary, every problem by line and column, the rows read, and the confirmation.
-    static func preview(_ plan: CeilingInputImport, fileName: String, token: String?, csrfToken: String, reason: String = "",
+    static func preview(_ plan: CeilingInputImport, choice: CycleChoice, fileName: String, token: String?, csrfToken: String, reason: String = "",
                         reasonError: String? = nil) -> HTML {
         let problems = plan.problems
         let summary: HTML
@@ -147,16 +149,16 @@ enum CeilingInputView {
         }
         let confirm: HTML = token.map { token in
             """
-            <form method="post" action="\(CeilingInputPaths.importConfirm)">
+            <form method="post" action="\(choice.path(CeilingInputPaths.importConfirm))">
             \(FormViews.csrf(csrfToken))
             <input type="hidden" name="berkas_token" value="\(token)">
             \(FormViews.textArea("alasan", label: "Alasan perubahan", value: reason, hint: "Wajib bila sudah ada berita acara yang dikunci.",
                                  error: reasonError, rows: 2))
             <div class="actions"><button type="submit" class="button">Impor semua (\(plan.rows.count) kelurahan)</button>
-            <a href="\(CeilingInputPaths.table)">Batal</a></div>
+            <a href="\(choice.path(CeilingInputPaths.table))">Batal</a></div>
             </form>
             """
-        } ?? "<p><a class=\"button secondary\" href=\"\(CeilingInputPaths.table)#impor\">Unggah berkas yang sudah diperbaiki</a></p>"
+        } ?? "<p><a class=\"button secondary\" href=\"\(choice.path(CeilingInputPaths.table + "#impor"))\">Unggah berkas yang sudah diperbaiki</a></p>"
         let headings = CeilingCriterion.allCases.map { criterion -> HTML in "<th scope=\"col\">\(CeilingInputColumn.heading(criterion))</th>" }
         let rows = plan.rows.map { row -> HTML in
             let cells = CeilingCriterion.allCases.map { criterion -> HTML in

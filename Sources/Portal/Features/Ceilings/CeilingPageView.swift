@@ -16,7 +16,7 @@ enum CeilingPageView {
     }
 
     struct Page {
-        let cycle: Cycle
+        let choice: CycleChoice
         let form: CeilingSettingsForm
         let preview: CeilingPreview?
         let stored: [Stored]
@@ -24,13 +24,15 @@ enum CeilingPageView {
         let reasonRequired: Bool
         let csrfToken: String
         var notice: RefusalNotice?
+
+        var cycle: Cycle { choice.cycle }
     }
 
     static func render(_ page: Page) -> HTML {
         let level = page.form.level
         let tabs = [Level.kelurahan, .kecamatan].map { tab -> HTML in
             let current: HTML = tab == level ? " aria-current=\"page\"" : .empty
-            return "<li><a href=\"\(CeilingPaths.settings)?tingkat=\(tab.rawValue)\"\(current)>Pagu \(tab.rawValue)</a></li>"
+            return "<li><a href=\"\(page.choice.path("\(CeilingPaths.settings)?tingkat=\(tab.rawValue)"))\"\(current)>Pagu \(tab.rawValue)</a></li>"
         }
         let opdErrors = page.opds.flatMap { $0.form?.errors ?? [] }
         return """
@@ -38,7 +40,8 @@ enum CeilingPageView {
             \(page.notice?.html ?? .empty)
             <h1>Pagu indikatif</h1>
             <p class="lead">\(page.cycle.name). Pagu setiap wilayah = porsi dasar dibagi rata + sisanya menurut bobot kriteria, dibulatkan ke satuan pembulatan; jumlahnya selalu tepat sama dengan total.</p>
-            <p>Data setiap kelurahan: <a href="\(CeilingInputPaths.table)">Data kriteria pagu</a>. Porsi per kelompok: <a href="\(GroupSharePaths.page)">Porsi kelompok pagu</a>.</p>
+            \(page.choice.picker(CeilingPaths.settings, keep: [("tingkat", level.rawValue)]))
+            <p>Data setiap kelurahan: <a href="\(page.choice.path(CeilingInputPaths.table))">Data kriteria pagu</a>. Porsi per kelompok: <a href="\(page.choice.path(GroupSharePaths.page))">Porsi kelompok pagu</a>.</p>
             \(page.reasonRequired ? "<p class=\"notice\">Berita acara suatu tingkat sudah ditandatangani: setiap perubahan pagu wajib disertai alasan.</p>" as HTML : .empty)
             <nav aria-label="Tingkat"><ul class="tabs">\(tabs)</ul></nav>
             \(settingsForm(page))
@@ -56,7 +59,7 @@ enum CeilingPageView {
         return """
             <section class="decide" aria-labelledby="pengaturan">
             <h2 id="pengaturan">Pengaturan pagu \(form.level.rawValue)</h2>
-            <form method="post" action="\(CeilingPaths.settings)" novalidate>
+            <form method="post" action="\(page.choice.path(CeilingPaths.settings))" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="tingkat" value="\(form.level.rawValue)">
             \(FormViews.field("total", label: "Total pagu (rupiah)", value: form.total, hint: "Misalnya 20.000.000.000.", error: form.error("total"), inputMode: "numeric"))
@@ -122,7 +125,7 @@ enum CeilingPageView {
             let amountField = OPDCeilingForm.amountField(row.opd.id), reasonField = OPDCeilingForm.reasonField(row.opd.id)
             let amount = form?.amount ?? row.amount.map { Rupiah.groupDigits(UInt64(max(0, $0))) } ?? ""
             return """
-                <form method="post" action="\(CeilingPaths.opd)" class="row-form" novalidate>
+                <form method="post" action="\(page.choice.path(CeilingPaths.opd))" class="row-form" novalidate>
                 \(FormViews.csrf(page.csrfToken))
                 <input type="hidden" name="opd" value="\(row.opd.id)">
                 \(FormViews.field(amountField, label: "Pagu \(row.opd.name) (\(row.opd.shortName))", value: amount,

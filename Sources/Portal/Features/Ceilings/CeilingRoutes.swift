@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Musrenbang
 
-/// Bappeda's ceilings (`/kerja/pagu`): a level's settings with "Pratinjau" (computed, not stored) and "Simpan" (the
+/// Bappeda's ceilings (`/kerja/pagu`, of the cycle `CycleChoice` reads from `?siklus=`): a level's settings with "Pratinjau" (computed, not stored) and "Simpan" (the
 /// engine's `setCeilingSettingsAndCompute`: the settings and every ceiling in one transaction, logged), and the OPD
 /// ceilings (`setOPDCeiling`). The engine's refusals come back beside their fields, or as the rule above the form.
 extension Portal {
@@ -10,10 +10,11 @@ extension Portal {
         routes.get(CeilingPaths.settings) { [self] request in
             handle(request) { context in
                 let desk = try BappedaDesk(context, rule: CeilingPaths.rule)
-                guard let cycle = try service.currentCycle() else { return noCycle(context) }
+                guard let choice = try CycleChoice(context, service: service) else { return noCycle(context) }
                 let level: Level = request.queryValue("tingkat") == Level.kecamatan.rawValue ? .kecamatan : .kelurahan
                 _ = desk
-                return try ceilingPage(context, cycle: cycle, form: CeilingSettingsForm(level: level, stored: try storedSettings(cycle.id, level)))
+                return try ceilingPage(context, choice: choice,
+                                       form: CeilingSettingsForm(level: level, stored: try storedSettings(choice.cycle.id, level)))
             }
         }
         routes.post(CeilingPaths.settings) { [self] request in
@@ -33,9 +34,10 @@ extension Portal {
             .map { CeilingSettings(total: $0.total, formula: $0.formula) }
     }
 
-    private func ceilingPage(_ context: RequestContext, cycle: Cycle, form: CeilingSettingsForm, preview: CeilingPreview? = nil,
+    private func ceilingPage(_ context: RequestContext, choice: CycleChoice, form: CeilingSettingsForm, preview: CeilingPreview? = nil,
                              opdForm: OPDCeilingForm? = nil, status: HTTPStatus = .ok, notice: RefusalNotice? = nil) throws -> HTTPResponse {
         let level = form.level
+        let cycle = choice.cycle
         let (stored, opds, locked) = try service.database.read { db in
             let wilayah = WilayahRepository(db), ceilings = CeilingRepository(db)
             let names: [(Int64, String)] = level == .kecamatan
@@ -49,7 +51,7 @@ extension Portal {
             }
             return (stored, opds, !(try LockRepository(db).keys(cycleId: cycle.id).isEmpty))
         }
-        let view = CeilingPageView.Page(cycle: cycle, form: form, preview: preview, stored: stored, opds: opds, reasonRequired: locked,
+        let view = CeilingPageView.Page(choice: choice, form: form, preview: preview, stored: stored, opds: opds, reasonRequired: locked,
                                         csrfToken: context.csrfToken, notice: notice)
         return page("Pagu indikatif", context, status: status, CeilingPageView.render(view))
     }
@@ -57,18 +59,19 @@ extension Portal {
     private func submitCeilingSettings(_ context: RequestContext) throws -> HTTPResponse {
         let desk = try BappedaDesk(context, rule: CeilingPaths.rule)
         let submitted = try verifiedForm(context)
-        guard let cycle = try service.currentCycle() else { return noCycle(context) }
+        guard let choice = try CycleChoice(context, service: service) else { return noCycle(context) }
+        let cycle = choice.cycle
         guard var form = CeilingSettingsForm(submitted) else {
-            return try ceilingPage(context, cycle: cycle, form: CeilingSettingsForm(level: .kelurahan, stored: try storedSettings(cycle.id, .kelurahan)),
+            return try ceilingPage(context, choice: choice, form: CeilingSettingsForm(level: .kelurahan, stored: try storedSettings(cycle.id, .kelurahan)),
                                    status: .unprocessableContent,
                                    notice: RefusalNotice(rule: "Tingkat pagu tidak dikenal.", next: "Pilih pagu kelurahan atau pagu kecamatan."))
         }
-        guard let settings = form.settings else { return try ceilingPage(context, cycle: cycle, form: form, status: .unprocessableContent) }
+        guard let settings = form.settings else { return try ceilingPage(context, choice: choice, form: form, status: .unprocessableContent) }
         do {
             switch form.action {
             case .preview:
                 let preview = try service.previewCeilings(cycleId: cycle.id, level: form.level, settings, by: desk.actor)
-                return try ceilingPage(context, cycle: cycle, form: form, preview: preview)
+                return try ceilingPage(context, choice: choice, form: form, preview: preview)
             case .save:
                 let computed = try service.setCeilingSettingsAndCompute(cycleId: cycle.id, level: form.level, settings,
                                                                          reason: form.trimmedReason.isEmpty ? nil : form.trimmedReason, by: desk.actor)
@@ -76,7 +79,7 @@ extension Portal {
                     ? "Pengaturan pagu \(form.level.rawValue) disimpan. Pagu dihitung setelah pengaturan kedua tingkat tersimpan."
                     : "Pengaturan pagu \(form.level.rawValue) disimpan dan pagu kelurahan serta kecamatan dihitung ulang."
                 if let session = context.session { try sessions.setFlash(done, idHash: session.idHash) }
-                return .redirect(to: "\(CeilingPaths.settings)?tingkat=\(form.level.rawValue)")
+                return .redirect(to: choice.path("\(CeilingPaths.settings)?tingkat=\(form.level.rawValue)"))
             }
         } catch let error as DomainError {
             switch error {
@@ -88,12 +91,12 @@ extension Portal {
                 let notice = rest.isEmpty ? nil
                     : RefusalNotice(rule: rest.map { "\($0.field): \($0.message)." }.joined(separator: " "),
                                     next: "Naikkan total atau ubah bobot agar setiap pagu tidak di bawah yang sudah didanai.")
-                return try ceilingPage(context, cycle: cycle, form: form, status: .unprocessableContent, notice: notice)
+                return try ceilingPage(context, choice: choice, form: form, status: .unprocessableContent, notice: notice)
             case .reasonRequired:
                 form.errors.append(FieldError(field: "alasan", message: "Tulis alasan: berita acara sudah ditandatangani, jadi perubahan pagu wajib beralasan."))
-                return try ceilingPage(context, cycle: cycle, form: form, status: .unprocessableContent)
+                return try ceilingPage(context, choice: choice, form: form, status: .unprocessableContent)
             default:
-                return try ceilingPage(context, cycle: cycle, form: form, status: .unprocessableContent, notice: RefusalNotice(error))
+                return try ceilingPage(context, choice: choice, form: form, status: .unprocessableContent, notice: RefusalNotice(error))
             }
         }
     }
@@ -101,14 +104,15 @@ extension Portal {
     private func submitOPDCeiling(_ context: RequestContext) throws -> HTTPResponse {
         let desk = try BappedaDesk(context, rule: CeilingPaths.rule)
         let submitted = try verifiedForm(context)
-        guard let cycle = try service.currentCycle() else { return noCycle(context) }
+        guard let choice = try CycleChoice(context, service: service) else { return noCycle(context) }
+        let cycle = choice.cycle
         let settingsForm = CeilingSettingsForm(level: .kelurahan, stored: try storedSettings(cycle.id, .kelurahan))
         guard var form = OPDCeilingForm(submitted) else { throw PortalError.notFound }
         guard let opdId = form.opdId, (try? service.database.read({ db in try CatalogRepository(db).opd(id: opdId) })) != nil else {
             throw PortalError.notFound
         }
         guard let amount = form.value else {
-            return try ceilingPage(context, cycle: cycle, form: settingsForm, opdForm: form, status: .unprocessableContent)
+            return try ceilingPage(context, choice: choice, form: settingsForm, opdForm: form, status: .unprocessableContent)
         }
         do {
             try service.setOPDCeiling(cycleId: cycle.id, opdId: opdId, amount: amount,
@@ -122,11 +126,11 @@ extension Portal {
                 form.errors.append(FieldError(field: OPDCeilingForm.reasonField(opdId),
                                               message: "Tulis alasan: berita acara sudah ditandatangani, jadi perubahan pagu wajib beralasan."))
             default:
-                return try ceilingPage(context, cycle: cycle, form: settingsForm, opdForm: form, status: .unprocessableContent, notice: RefusalNotice(error))
+                return try ceilingPage(context, choice: choice, form: settingsForm, opdForm: form, status: .unprocessableContent, notice: RefusalNotice(error))
             }
-            return try ceilingPage(context, cycle: cycle, form: settingsForm, opdForm: form, status: .unprocessableContent)
+            return try ceilingPage(context, choice: choice, form: settingsForm, opdForm: form, status: .unprocessableContent)
         }
         if let session = context.session { try sessions.setFlash("Pagu perangkat daerah disimpan: \(Rupiah.format(amount)).", idHash: session.idHash) }
-        return .redirect(to: "\(CeilingPaths.settings)#pagu-opd")
+        return .redirect(to: choice.path("\(CeilingPaths.settings)#pagu-opd"))
     }
 }

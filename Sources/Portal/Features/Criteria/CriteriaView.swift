@@ -1,16 +1,18 @@
 import Foundation
 import Musrenbang
 
-/// Bappeda's scoring criteria of the current cycle: each with its share of the total weight, a change form and a
+/// Bappeda's scoring criteria of the chosen cycle (`CycleChoice`): each with its share of the total weight, a change form and a
 /// remove button (refused by the engine once a score uses it), the add form, and the changes from the admin log.
 enum CriteriaView {
     struct Page {
-        let cycle: Cycle
+        let choice: CycleChoice
         let criteria: [ScoringCriterion]
         let form: CriterionForm
         let history: AdminHistory
         let csrfToken: String
         var notice: RefusalNotice?
+
+        var cycle: Cycle { choice.cycle }
     }
 
     /// A weight's share of the total in percent with one decimal, e.g. "33,3%".
@@ -29,14 +31,14 @@ enum CriteriaView {
             return """
                 <section class="row-form" aria-labelledby="kriteria-\(criterion.id)">
                 <h2 id="kriteria-\(criterion.id)">\(criterion.code): \(criterion.name) (\(share(criterion.weight, of: total)))</h2>
-                <form method="post" action="\(CriteriaPaths.change(criterion.id.rawValue))" novalidate>
+                <form method="post" action="\(page.choice.path(CriteriaPaths.change(criterion.id.rawValue)))" novalidate>
                 \(FormViews.csrf(page.csrfToken))
                 \(FormViews.field(nameField, label: "Nama kriteria \(criterion.code)", value: mine ? form.name : criterion.name, error: mine ? form.error(nameField) : nil))
                 \(FormViews.field(weightField, label: "Bobot \(criterion.code)", value: mine ? form.weight : String(criterion.weight),
                                   error: mine ? form.error(weightField) : nil, inputMode: "numeric"))
                 <button type="submit" class="button secondary">Simpan \(criterion.code)</button>
                 </form>
-                <form method="post" action="\(CriteriaPaths.remove(criterion.id.rawValue))">
+                <form method="post" action="\(page.choice.path(CriteriaPaths.remove(criterion.id.rawValue)))">
                 \(FormViews.csrf(page.csrfToken))
                 <button type="submit" class="button secondary">Hapus \(criterion.code)</button>
                 </form>
@@ -49,11 +51,12 @@ enum CriteriaView {
             \(page.notice?.html ?? .empty)
             <h1>Kriteria penilaian</h1>
             <p class="lead">\(page.cycle.name). Setiap usulan dinilai 1-5 per kriteria; nilai akhirnya rata-rata berbobot. Bobot yang berubah berlaku pada pemeringkatan berikutnya. Kriteria yang sudah dipakai menilai tidak dapat dihapus.</p>
+            \(page.choice.picker(CriteriaPaths.list))
             \(page.criteria.isEmpty ? "<p>Belum ada kriteria.</p>" as HTML : .empty)
             \(rows)
             <section class="decide" aria-labelledby="tambah">
             <h2 id="tambah">Tambah kriteria</h2>
-            <form method="post" action="\(CriteriaPaths.list)" novalidate>
+            <form method="post" action="\(page.choice.path(CriteriaPaths.list))" novalidate>
             \(FormViews.csrf(page.csrfToken))
             \(FormViews.field("kode", label: "Kode", value: adding.code, error: adding.error("kode")))
             \(FormViews.field("nama", label: "Nama kriteria", value: adding.name, error: adding.error("nama")))

@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Musrenbang
 
-/// Bappeda's cycle page (`/kerja/siklus`): the current cycle's stage windows, the extension of one with its reason
+/// Bappeda's cycle page (`/kerja/siklus`, `?siklus=ID` for another cycle than the current one: `CycleChoice`): its stage windows, the extension of one with its reason
 /// (the engine's `extendWindow`), and every change of the cycle read from the admin log.
 extension Portal {
     func cycleScheduleRoutes(_ routes: inout RouteTable) {
@@ -17,14 +17,14 @@ extension Portal {
     private func cycleSchedule(_ context: RequestContext, form: WindowExtensionForm, status: HTTPStatus = .ok,
                                notice: RefusalNotice? = nil) throws -> HTTPResponse {
         let desk = try BappedaDesk(context, rule: CyclePaths.rule)
-        guard let cycle = try service.currentCycle() else {
+        guard let choice = try CycleChoice(context, service: service) else {
             return page("Jadwal siklus", context, """
                 <h1>Jadwal siklus</h1><p class="lead">Belum ada siklus perencanaan.</p>
                 <p><a class="button" href="\(CyclePaths.new)">Buat siklus baru</a></p>
                 """)
         }
-        let history = try adminHistory(AdminLogFilter(entity: .cycle, cycleId: cycle.id), limit: 200, by: desk.actor)
-        let view = CycleScheduleView.Page(cycle: cycle, form: form,
+        let history = try adminHistory(AdminLogFilter(entity: .cycle, cycleId: choice.cycle.id), limit: 200, by: desk.actor)
+        let view = CycleScheduleView.Page(choice: choice, form: form,
                                           history: history.entries.map { CycleChange($0, actorName: history.actorName($0)) },
                                           csrfToken: context.csrfToken, now: context.now, notice: notice)
         return page("Jadwal siklus", context, status: status, CycleScheduleView.render(view))
@@ -34,7 +34,8 @@ extension Portal {
         let desk = try BappedaDesk(context, rule: CyclePaths.rule)
         let submitted = try verifiedForm(context)
         var form = WindowExtensionForm(submitted)
-        guard let cycle = try service.currentCycle() else { throw PortalError.notFound }
+        guard let choice = try CycleChoice(context, service: service) else { throw PortalError.notFound }
+        let cycle = choice.cycle
         guard form.errors.isEmpty, let stage = form.stage, let closesAt = form.closesAt else {
             return try cycleSchedule(context, form: form, status: .unprocessableContent)
         }
@@ -51,6 +52,6 @@ extension Portal {
         if let session = context.session {
             try sessions.setFlash("Jadwal \(stage.displayName) diperpanjang sampai \(WIBTime.format(closesAt)).", idHash: session.idHash)
         }
-        return .redirect(to: CyclePaths.schedule)
+        return .redirect(to: choice.path(CyclePaths.schedule))
     }
 }

@@ -5,12 +5,14 @@ import Musrenbang
 /// every change of the cycle from the admin log, newest first.
 enum CycleScheduleView {
     struct Page {
-        let cycle: Cycle
+        let choice: CycleChoice
         let form: WindowExtensionForm
         let history: [CycleChange]
         let csrfToken: String
         let now: Date
         var notice: RefusalNotice?
+
+        var cycle: Cycle { choice.cycle }
     }
 
     static func render(_ page: Page) -> HTML {
@@ -19,6 +21,7 @@ enum CycleScheduleView {
         \(page.notice?.html ?? .empty)
         <h1>Jadwal siklus</h1>
         <p class="lead">\(page.cycle.name): Musrenbang tahun \(page.cycle.planYear) untuk RKPD tahun \(page.cycle.budgetYear).</p>
+        \(page.choice.picker(CyclePaths.schedule))
         <p><a class="button" href="\(CyclePaths.new)">Buat siklus baru</a></p>
         \(schedule(page))
         \(extensionForm(page))
@@ -57,7 +60,7 @@ enum CycleScheduleView {
             <section class="decide" aria-labelledby="perpanjang">
             <h2 id="perpanjang">Perpanjang jadwal</h2>
             <p>Penutupan suatu tahap hanya dapat dimundurkan. Perpanjangan dicatat dengan alasannya dan terlihat di riwayat di bawah.</p>
-            <form method="post" action="\(CyclePaths.extend)" novalidate>
+            <form method="post" action="\(page.choice.path(CyclePaths.extend))" novalidate>
             \(FormViews.csrf(page.csrfToken))
             \(FormViews.select("tahap", label: "Tahap", placeholder: "(pilih tahap)", groups: [SelectGroup(label: nil, options: options)],
                                selected: form.stage?.rawValue, error: form.error("tahap")))

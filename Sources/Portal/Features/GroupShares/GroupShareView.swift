@@ -5,6 +5,7 @@ import Musrenbang
 /// percent, the reason, and the history of the level's changes.
 enum GroupShareView {
     struct Page {
+        let choice: CycleChoice
         let board: GroupShareBoard
         let form: GroupShareForm
         let history: AdminHistory
@@ -17,7 +18,7 @@ enum GroupShareView {
         let tabs = GroupSharePaths.levels.map { level -> HTML in
             level == board.level
                 ? "<li><strong aria-current=\"page\">\(GroupShareBoard.levelName(level).capitalized)</strong></li>"
-                : "<li><a href=\"\(GroupSharePaths.level(level))\">\(GroupShareBoard.levelName(level).capitalized)</a></li>"
+                : "<li><a href=\"\(page.choice.path(GroupSharePaths.level(level)))\">\(GroupShareBoard.levelName(level).capitalized)</a></li>"
         }
         let rows = board.groups.map { group -> HTML in
             let cells = [GroupShare.Bound.minimum, .maximum].map { bound -> HTML in
@@ -44,8 +45,9 @@ enum GroupShareView {
             <p class="lead">\(board.cycle.name): bagian pagu setiap \(levelName) yang paling sedikit disisihkan (minimal) atau paling \
             banyak dipakai (maksimal) untuk suatu kelompok usulan. Kosongkan bila tidak ada. Jumlah semua porsi minimal paling \
             banyak 100%.</p>
+            \(page.choice.picker(GroupSharePaths.page, keep: [("tingkat", board.level.rawValue)]))
             <nav aria-label="Tingkat"><ul class="tabs">\(tabs)</ul></nav>
-            <form method="post" action="\(GroupSharePaths.page)" novalidate>
+            <form method="post" action="\(page.choice.path(GroupSharePaths.page))" novalidate>
             \(FormViews.csrf(page.csrfToken))
             <input type="hidden" name="tingkat" value="\(board.level.rawValue)">
             <input type="hidden" name="versi" value="\(form.version.isEmpty ? board.version : form.version)">

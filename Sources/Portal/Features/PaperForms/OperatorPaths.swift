@@ -1,3 +1,5 @@
+import Musrenbang
+
 /// The addresses of the kelurahan operator's workspace.
 enum OperatorPaths {
     static let paperForm = "/kerja/formulir"
@@ -8,6 +10,10 @@ enum OperatorPaths {
     static let proposalAttachment = "/kerja/dokumen/usulan"
 
     static func document(_ id: Int64) -> String { "/kerja/dokumen/\(id)" }
+
+    /// The paper forms a verifier returned, and one of them to correct and send again.
+    static let returned = "/kerja/formulir/dikembalikan"
+    static func returned(_ code: TrackingCode) -> String { "\(returned)/\(code)" }
 
     /// The largest import file (a few thousand rows of text).
     static let importMaxBytes = 4 * 1_048_576

@@ -21,7 +21,7 @@ enum PaperFormView {
             <h1>Formulir kertas</h1>
             <p class="lead">Masukkan usulan dari formulir kertas warga atau RT Kelurahan \(area.kelurahan.name). Usulan yang disimpan langsung
             masuk verifikasi kelurahan; formulir kosong berikutnya terbuka dengan RT/RW dan bidang yang sama.</p>
-            <p><a href="\(OperatorPaths.importPage)">Impor banyak usulan dari CSV</a> · <a href="\(OperatorPaths.documents)">Dokumen Musrenbang kelurahan</a></p>
+            <p><a href="\(OperatorPaths.returned)">Formulir yang dikembalikan verifikator</a> · <a href="\(OperatorPaths.importPage)">Impor banyak usulan dari CSV</a> · <a href="\(OperatorPaths.documents)">Dokumen Musrenbang kelurahan</a></p>
             \(scheduleNotice.map { HTML("<div class=\"notice\" role=\"status\"><p>\($0)</p></div>") } ?? .empty)
             \(FormViews.errorSummary(errors))
             \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Usulan belum dapat disimpan</h2><p>\($0)</p><p>Isian Anda tetap di bawah ini.</p></div>") } ?? .empty)

@@ -142,7 +142,8 @@ enum VerificationQueueView {
                 : "Tidak ada usulan dalam daftar ini."
             return "<p class=\"empty\">\(empty)</p>"
         }
-        let backPath = back(page)
+        // Encoded once for the page: the same return address on each of its 50 rows.
+        let backQuery = "?kembali=" + Portal.queryEncode(back(page))
         let showRank = page.filter.sort == .rank
         let items = result.rows.map { row -> HTML in
             let area = [AreaWords.rtRW(rt: row.rtNumber, rw: row.rwNumber), row.kelurahanName].compactMap { $0 }.joined(separator: ", ")
@@ -153,7 +154,7 @@ enum VerificationQueueView {
             let rank: HTML = showRank ? "<td class=\"num\">\(row.rank.map(String.init) ?? "–")</td>" : .empty
             return """
                 <tr>\(tick)
-                <td><a href="\(VerificationPaths.proposal(row.trackingCode))?kembali=\(Portal.queryEncode(backPath))"><span class="code">\(row.trackingCode.description)</span><br>\(row.title)</a></td>
+                <td><a href="\(VerificationPaths.proposal(row.trackingCode) + backQuery)"><span class="code">\(row.trackingCode.description)</span><br>\(row.title)</a></td>
                 <td>\(row.kamusName)<br><span class="muted">\(row.bidangName) · \(row.isFisik ? "fisik" : "non-fisik")</span></td>
                 <td>\(area)</td>
                 <td class="num">\(Rupiah.format(row.effectiveCost))\(proposed)</td>

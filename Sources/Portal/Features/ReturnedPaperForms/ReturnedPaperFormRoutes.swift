@@ -1,0 +1,110 @@
+import Foundation
+import HTTPServer
+import Musrenbang
+
+/// The kelurahan operator corrects the paper forms a verifier returned (`/kerja/formulir/dikembalikan`): the list with
+/// each note, and per form the correction that is saved and sent back to the kelurahan verification in one transaction
+/// (engine `ubah` then `ajukan`, with the version the form was loaded at: a change meanwhile is the 409 page).
+extension Portal {
+    func returnedPaperFormRoutes(_ routes: inout RouteTable) {
+        routes.get(OperatorPaths.returned) { [self] request in
+            handle(request) { context in
+                let worker = try KelurahanOperator(context)
+                let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
+                var forms: [ReturnedPaperForm] = []
+                var residents = 0
+                if let cycle = try service.currentCycle() {
+                    let rows = try service.proposals(ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId, states: [ReturnedPaperForm.state],
+                                                                   sort: .oldest, pageSize: 200), viewer: .actor(worker.actor)).rows
+                    for row in rows {
+                        let form = ReturnedPaperForm(try service.proposalDetail(.id(row.id), viewer: .actor(worker.actor)))
+                        if form.proposal.isEnteredByProposer { residents += 1 } else { forms.append(form) }
+                    }
+                }
+                return page("Formulir kertas yang dikembalikan", context, ReturnedPaperFormView.list(forms, residents: residents, area: area))
+            }
+        }
+        routes.get(OperatorPaths.returned + "/:kode") { [self] request in
+            handle(request) { context in
+                let (worker, form) = try returnedPaperForm(context)
+                guard form.isReturned else { return notReturned(context, form) }
+                return try correctionPage(context, worker: worker, form: form, answers: ProposalAnswers(form.proposal),
+                                          version: form.proposal.version, errors: [])
+            }
+        }
+        routes.post(OperatorPaths.returned + "/:kode") { [self] request in
+            handle(request) { context in try sendCorrection(context) }
+        }
+    }
+
+    private func returnedPaperForm(_ context: RequestContext) throws -> (KelurahanOperator, ReturnedPaperForm) {
+        let worker = try KelurahanOperator(context)
+        guard let code = context.request.pathParameters["kode"].flatMap(TrackingCode.init(parsing:)) else { throw PortalError.notFound }
+        return (worker, try ReturnedPaperForm.load(code, for: worker, service: service))
+    }
+
+    private func notReturned(_ context: RequestContext, _ form: ReturnedPaperForm) -> HTTPResponse {
+        let p = form.proposal
+        return message(context, .conflict, "Usulan tidak sedang dikembalikan",
+                       "Usulan \(p.trackingCode) sekarang \(p.state.displayName.lowercased()); perbaikan hanya dapat dikirim selama usulan dikembalikan.",
+                       next: "Lihat <a href=\"\(OperatorPaths.returned)\">formulir kertas yang dikembalikan</a>.")
+    }
+
+    private func correctionPage(_ context: RequestContext, worker: KelurahanOperator, form: ReturnedPaperForm, answers: ProposalAnswers,
+                                version: Int64, errors: [FieldError], status: HTTPStatus = .ok, notice: String? = nil,
+                                focus: String? = nil) throws -> HTTPResponse {
+        let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
+        let full = try catalog()
+        return page(errors.isEmpty && notice == nil ? "Perbaiki formulir kertas" : "Perbaiki isian", context, status: status,
+                    ReturnedPaperFormView.form(form, answers: answers, version: version, area: area,
+                                               catalog: full.withBidangFirst(answers.item(in: full)?.bidangId.rawValue), errors: errors,
+                                               csrfToken: context.csrfToken, scheduleNotice: try correctionSchedule(context), notice: notice,
+                                               focus: focus))
+    }
+
+    /// The rule in words while a correction cannot be sent (the engine checks the kelurahan window for it).
+    private func correctionSchedule(_ context: RequestContext) throws -> String? {
+        guard let cycle = try service.currentCycle(), !cycle.isOpen(.kelurahan, at: context.now) else { return nil }
+        let window = cycle.windows[.kelurahan].map { " (\($0.scheduleText))" } ?? ""
+        return "Perbaikan hanya dapat dikirim selama tahap \(Stage.kelurahan.displayName)\(window). Di luar jadwal itu hanya Bappeda "
+            + "yang dapat memperpanjang jadwal."
+    }
+
+    private func sendCorrection(_ context: RequestContext) throws -> HTTPResponse {
+        let (worker, form) = try returnedPaperForm(context)
+        let fields = try verifiedForm(context).firstValues
+        guard form.isReturned else { return notReturned(context, form) }
+        var answers = ProposalAnswers(fields: fields)
+        answers.rtId = form.proposal.origin.rtId?.rawValue
+        let version = fields["versi"].flatMap { Int64($0) } ?? form.proposal.version
+        func again(_ errors: [FieldError], status: HTTPStatus = .unprocessableContent, notice: String? = nil, focus: String? = nil) throws -> HTTPResponse {
+            try correctionPage(context, worker: worker, form: form, answers: answers, version: version, errors: errors, status: status,
+                               notice: notice, focus: focus)
+        }
+        let catalog = try catalog()
+        let (edit, errors) = answers.content(in: catalog)
+        if fields["aksi"] == "hitung" {
+            let costErrors = errors.filter { $0.field == "kamus" || $0.field == "volume" }
+            return try again(costErrors, status: costErrors.isEmpty ? .ok : .unprocessableContent, focus: "volume")
+        }
+        guard let edit, errors.isEmpty else { return try again(errors) }
+        let code = form.proposal.trackingCode
+        do {
+            try service.transaction { tx in
+                let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: edit), to: .id(form.proposal.id), by: worker.actor)
+                try tx.apply(.ajukan, to: .id(form.proposal.id), by: worker.actor, expectedVersion: edited.version)
+            }
+        } catch DomainError.staleVersion {
+            let now = try service.proposalDetail(.id(form.proposal.id), viewer: .actor(worker.actor)).proposal
+            return message(context, .conflict, "Usulan sudah berubah",
+                           "Usulan \(code) baru saja diubah orang lain (sekarang: \(now.state.displayName)). Perbaikan Anda belum disimpan.",
+                           next: "Buka <a href=\"\(OperatorPaths.returned(code))\">usulan terbaru</a> lalu ulangi perbaikan Anda.")
+        } catch DomainError.invalidFields(let refused) {
+            return try again(refused)
+        } catch let error as DomainError where error != .notInScope {
+            return try again([], notice: error.message)
+        }
+        try flash(context, "Perbaikan usulan \(code) tersimpan dan usulan masuk lagi ke verifikasi kelurahan.")
+        return .redirect(to: OperatorPaths.returned)
+    }
+}
