@@ -43,6 +43,10 @@ struct RecapPageTests {
         try demo.database.read { db in try db.scalar(sql, arguments) ?? 0 }
     }
 
+    static func kecamatanList(_ demo: DemoPortal) throws -> [Kecamatan] {
+        try demo.database.read { db in try WilayahRepository(db).kecamatanList(kotaId: try demo.cycle(budgetYear: 2028).kotaId) }
+    }
+
     @Test func everyFigureOfThePublicRecapEqualsTheDatabase() throws {
         let demo = try DemoPortal()
         let cycle = try demo.cycle(budgetYear: 2028), previous = try demo.cycle(budgetYear: 2027)
@@ -77,10 +81,20 @@ struct RecapPageTests {
             #expect(row == [Self.count(values[0]), Rupiah.format(values[2]), Self.count(values[3]), Rupiah.format(values[4]),
                             Self.count(last[0]), Rupiah.format(last[1]), Self.count(last[2])], "\(name)")
         }
-        // Per kelurahan, OPD: every group.
-        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id") {
-            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: body) == Self.cells(values), "\(name)")
+        // Per kelurahan: every group on its kecamatan's recap, which the whole city's page links.
+        let kelurahan = try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id")
+        #expect(kelurahan.count == 54 && HTMLTables.table("Usulan per kelurahan", in: body) == nil)
+        var kelurahanShown = 0
+        for area in try Self.kecamatanList(demo) {
+            let link = "/rekap?siklus=\(id)&amp;kecamatan=\(area.id.rawValue)#rekap-kelurahan"
+            #expect(body.contains("<li><a href=\"\(link)\">Kecamatan \(HTML.escape(area.name))</a>"), "\(area.name)")
+            let narrowed = try demo.browser().get("/rekap?siklus=\(id)&kecamatan=\(area.id.rawValue)").body
+            for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id", kecamatan: area.id.rawValue) {
+                #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: narrowed) == Self.cells(values), "\(name)")
+                kelurahanShown += 1
+            }
         }
+        #expect(kelurahanShown == kelurahan.count)
         for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "opd", column: "opd_id", name: "short_name") {
             #expect(HTMLTables.row(name, table: "Usulan per perangkat daerah", in: body) == Self.cells(values), "\(name)")
         }
@@ -162,20 +176,32 @@ struct RecapPageTests {
         }
 
         // Every envelope's ceiling and use: the kelurahan's and kecamatan's results are public (the OPD forum has opened),
-        // the OPD's use not before the kota Musrenbang.
-        for (level, table, caption) in [("kelurahan", "kelurahan", "Pagu kelurahan"), ("kecamatan", "kecamatan", "Pagu kecamatan")] {
+        // the OPD's use not before the kota Musrenbang. The kecamatan's on the whole city's page, each kelurahan's on its
+        // kecamatan's recap.
+        var narrowedPages: [Int64: String] = [:]
+        for (level, table) in [("kelurahan", "kelurahan"), ("kecamatan", "kecamatan")] {
             try demo.database.read { db in
                 try db.forEachRow("""
                     SELECT t.name, c.amount, (SELECT ifnull(sum(p.effective_cost), 0) FROM proposals p WHERE p.cycle_id = c.cycle_id
-                        AND p.envelope_level = ? AND p.envelope_owner_id = c.\(table)_id AND \(Self.funded))
+                        AND p.envelope_level = ? AND p.envelope_owner_id = c.\(table)_id AND \(Self.funded)),
+                        \(level == "kelurahan" ? "t.kecamatan_id" : "t.id")
                     FROM \(table)_ceilings c JOIN \(table) t ON t.id = c.\(table)_id WHERE c.cycle_id = ?
                     """, [level, id]) { row in
-                    let name: String = try row.get(0), amount: Int64 = try row.get(1), used: Int64 = try row.get(2)
-                    #expect(HTMLTables.row(name, table: caption, in: body)
-                            == [Rupiah.format(amount), Rupiah.format(used), Rupiah.format(amount - used), Percent.text(used, of: amount)], "\(name)")
+                    let name: String = try row.get(0), amount: Int64 = try row.get(1), used: Int64 = try row.get(2), kecamatan: Int64 = try row.get(3)
+                    let cells = [Rupiah.format(amount), Rupiah.format(used), Rupiah.format(amount - used), Percent.text(used, of: amount)]
+                    if level == "kecamatan" {
+                        #expect(HTMLTables.row(name, table: "Pagu kecamatan", in: body) == cells, "\(name)")
+                    } else {
+                        if narrowedPages[kecamatan] == nil {
+                            narrowedPages[kecamatan] = try demo.browser().get("/rekap?siklus=\(id)&kecamatan=\(kecamatan)").body
+                        }
+                        #expect(HTMLTables.row("Kelurahan \(name)", table: "Pemakaian pagu per wilayah", in: narrowedPages[kecamatan] ?? "") == cells,
+                                "\(name)")
+                    }
                 }
             }
         }
+        #expect(HTMLTables.table("Pagu kelurahan", in: body) == nil && narrowedPages.count == 7)
         let opdRows = try #require(HTMLTables.table("Pagu perangkat daerah", in: body))
         let opds = HTMLTables.rows(opdRows).filter { $0.header != "Jumlah" }
         #expect(!opds.isEmpty && opds.allSatisfy { $0.cells.last == "Belum diumumkan" })
@@ -205,8 +231,11 @@ struct RecapPageTests {
         #expect(early.status == 200 && early.body.contains("<strong>Belum diumumkan.</strong>"))
         let submitted = try Self.scalar(demo, "SELECT count(*) FROM proposals p WHERE p.cycle_id = ? AND \(Self.notDraft)", [id])
         #expect(early.body.contains("<dt>Usulan</dt><dd>\(Self.count(submitted)) usulan</dd>"))
-        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id") {
-            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: early.body) == Self.cells(values), "\(name)")
+        let ciputatTimur = try #require(try Self.kecamatanList(demo).first { $0.name == "Ciputat Timur" })
+        let earlyKecamatan = try bappeda.get("/kerja/rekap?siklus=\(id)&kecamatan=\(ciputatTimur.id.rawValue)")
+        #expect(earlyKecamatan.body.contains("<strong>Belum diumumkan.</strong>"))
+        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id", kecamatan: ciputatTimur.id.rawValue) {
+            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: earlyKecamatan.body) == Self.cells(values), "\(name)")
         }
         let print = try bappeda.get("/kerja/rekap/cetak?siklus=\(id)")
         #expect(print.status == 200 && print.body.contains("<strong>Belum diumumkan.</strong>") && print.body.contains("Kembali ke rekap"))
@@ -219,8 +248,11 @@ struct RecapPageTests {
         demo.clock.set(try #require(cycle.windows[.kecamatan]).opensAt)
         let open = try visitor.get("/rekap?siklus=\(id)")
         #expect(open.body.contains("<dt>Usulan</dt><dd>\(Self.count(submitted)) usulan</dd>") && !open.body.contains("Belum diumumkan."))
-        let later = try bappeda.get("/kerja/rekap?siklus=\(id)")
-        #expect(HTMLTables.table("Usulan per kelurahan", in: open.body) == HTMLTables.table("Usulan per kelurahan", in: later.body))
+        let narrowed = "?siklus=\(id)&kecamatan=\(ciputatTimur.id.rawValue)"
+        let openKecamatan = try visitor.get("/rekap\(narrowed)"), later = try bappeda.get("/kerja/rekap\(narrowed)")
+        let kelurahanTable = try #require(HTMLTables.table("Usulan per kelurahan", in: openKecamatan.body))
+        #expect(kelurahanTable == HTMLTables.table("Usulan per kelurahan", in: later.body))
+        #expect(HTMLTables.table("Usulan per kecamatan", in: open.body) == HTMLTables.table("Usulan per kecamatan", in: try bappeda.get("/kerja/rekap?siklus=\(id)").body))
     }
 
     @Test func aKecamatansRecapListsLastCyclesUnfundedProposals() throws {
