@@ -290,6 +290,35 @@ struct OpenDataTests {
         #expect(rows["kelurahan Cempaka Putih"]?["terpakai"] == "0" && rows["kecamatan Ciputat Timur"]?["terpakai"] == "")
     }
 
+    /// `/data/pagu.csv` and `/pagu` read the ceilings through the one engine read (`ceilingReport`): hidden together
+    /// before the cycle's pra-Musrenbang opens, then the same amounts in both.
+    @Test func theCeilingExportAndTheCeilingPageBecomePublicTogether() throws {
+        let world = try PortalWorld()
+        _ = try MeetingScene(world)
+        let browser = world.browser()
+        let opens = try #require(try world.service.cycles().first { $0.planYear == 2027 }?.windows[.praMusrenbang]).opensAt
+        func export() throws -> [[String]] {
+            let page = try browser.get("/data/pagu.csv?siklus=2027")
+            #expect(page.status == 200)
+            return try Self.csv(page)
+        }
+        world.clock.set(opens.addingTimeInterval(-60))
+        #expect(try export() == [CeilingCSV.header])
+        let hidden = try browser.get("/pagu")
+        #expect(hidden.body.contains("Pagu belum diumumkan") && !hidden.body.contains("Pondok Karya"))
+
+        world.clock.set(opens)
+        let rows = try export().dropFirst()
+        #expect(rows.count == 4)
+        let page = try browser.get("/pagu").body
+        #expect(!page.contains("Pagu belum diumumkan"))
+        for row in rows where row[1] != "perangkat_daerah" {
+            // The ceiling as the page prints it, in the row of the area.
+            #expect(page.contains(Rupiah.format(try #require(Int64(row[22])))), "\(row[2])")
+            #expect(page.contains(HTML.escape(row[2])), "\(row[2])")
+        }
+    }
+
     // MARK: Pabulib
 
     /// pabutools' reading of a `.pb` file, as JSON: budget, projects, ballots, the selected projects and their costs.
