@@ -310,12 +310,17 @@ struct OpenDataTests {
         world.clock.set(opens)
         let rows = try export().dropFirst()
         #expect(rows.count == 4)
-        let page = try browser.get("/pagu").body
-        #expect(!page.contains("Pagu belum diumumkan"))
+        let city = try browser.get("/pagu").body, kecamatan = try browser.get("/pagu?kecamatan=\(world.kecamatan.rawValue)").body
+        #expect(!city.contains("Pagu belum diumumkan"))
         for row in rows where row[1] != "perangkat_daerah" {
-            // The ceiling as the page prints it, in the row of the area.
-            #expect(page.contains(Rupiah.format(try #require(Int64(row[22])))), "\(row[2])")
-            #expect(page.contains(HTML.escape(row[2])), "\(row[2])")
+            // The ceiling in the area's row of its computation: a kecamatan's on the city's page, a kelurahan's on its kecamatan's.
+            let caption = row[1] == "kecamatan" ? "Perhitungan pagu setiap kecamatan" : "Perhitungan pagu setiap kelurahan di Kecamatan \(row[3])"
+            let page = row[1] == "kecamatan" ? city : kecamatan
+            let table = try #require(page.range(of: "<caption>\(caption) ").map { String(page[$0.lowerBound...]) }, "\(caption)")
+            let cells = try #require(HTMLTables.rows(table.components(separatedBy: "</table>")[0]).first { $0.header == row[2] }?.cells, "\(row[2])")
+            // Base part, four criteria, their sum, exact, rounded down, bonus, then the ceiling.
+            let ceiling = try #require(Int64(row[22]))
+            #expect(cells.count >= 10 && cells[9] == Rupiah.format(ceiling), "\(row[2]): \(cells)")
         }
     }
 

@@ -359,44 +359,83 @@ struct RecapPageTests {
         let page = try demo.browser().get("/pagu?siklus=\(id)")
         #expect(page.status == 200)
         let body = page.body
+        /// Each kecamatan's page, read once, linked from the city's.
+        final class KecamatanPages {
+            let demo: DemoPortal, cycle: Int64, city: String
+            var pages: [Int64: String] = [:]
+            init(_ demo: DemoPortal, cycle: Int64, city: String) { self.demo = demo; self.cycle = cycle; self.city = city }
+            func page(_ kecamatan: Int64) throws -> String {
+                if let page = pages[kecamatan] { return page }
+                let path = "/pagu?siklus=\(cycle)&kecamatan=\(kecamatan)"
+                #expect(city.contains("href=\"\(path.replacingOccurrences(of: "&", with: "&amp;"))#pagu-kelurahan\""), "\(path) linked")
+                let page = try demo.browser().get(path)
+                #expect(page.status == 200)
+                pages[kecamatan] = page.body
+                return page.body
+            }
+        }
+        let kecamatanPages = KecamatanPages(demo, cycle: id, city: body)
         for level in ["kelurahan", "kecamatan"] {
             let settings = try #require(try demo.database.read { db in
                 try CeilingRepository(db).settings(cycleId: cycle.id, level: Level(rawValue: level)!)
             })
             #expect(body.contains("<dt>Total pagu \(level)</dt><dd>\(Rupiah.format(settings.total))</dd>"))
-            let caption = "Perhitungan pagu setiap \(level) (jumlah pagu \(Rupiah.format(settings.total)), total \(Rupiah.format(settings.total)))"
             let rows = try demo.database.read { db in
                 try db.query("""
                     SELECT t.name, c.base_part, c.population_part, c.area_part, c.pbb_part, c.poor_part, c.rounded_down, c.remainder_bonus, c.amount,
                         (SELECT ifnull(sum(p.effective_cost), 0) FROM proposals p WHERE p.cycle_id = c.cycle_id AND p.envelope_level = ?
-                            AND p.envelope_owner_id = c.\(level)_id AND \(Self.funded)) AS used
-                    FROM \(level)_ceilings c JOIN \(level) t ON t.id = c.\(level)_id WHERE c.cycle_id = ?
+                            AND p.envelope_owner_id = c.\(level)_id AND \(Self.funded)) AS used,
+                        \(level == "kelurahan" ? "k.id, k.name" : "NULL, NULL") AS kecamatan
+                    FROM \(level)_ceilings c JOIN \(level) t ON t.id = c.\(level)_id
+                        \(level == "kelurahan" ? "JOIN kecamatan k ON k.id = t.kecamatan_id" : "") WHERE c.cycle_id = ?
                     """, [level, id])
             }
             #expect(rows.count == (level == "kelurahan" ? 54 : 7))
             var sum: Int64 = 0
+            var perKecamatan: [String: (amount: Int64, used: Int64)] = [:]
             for row in rows {
                 let name: String = try row.get(0)
                 let parts: [Int64] = try (1...5).map { try row.get($0) }
                 let (down, bonus, amount, used): (Int64, Int64, Int64, Int64) = (try row.get(6), try row.get(7), try row.get(8), try row.get("used"))
                 sum += amount
-                let cells = try #require(HTMLTables.row(name, table: caption, in: body), "\(name)")
+                // A kecamatan's computation on the city's page; a kelurahan's on its kecamatan's page.
+                let page: String, caption: String
+                if let kecamatanId: Int64 = try row.get(10), let kecamatanName: String = try row.get(11) {
+                    perKecamatan[kecamatanName, default: (0, 0)].amount += amount
+                    perKecamatan[kecamatanName, default: (0, 0)].used += used
+                    page = try kecamatanPages.page(kecamatanId)
+                    let shown = try Self.scalar(demo, "SELECT sum(c.amount) FROM kelurahan_ceilings c JOIN kelurahan k ON k.id = c.kelurahan_id WHERE c.cycle_id = ? AND k.kecamatan_id = ?",
+                                                [id, kecamatanId])
+                    caption = "Perhitungan pagu setiap kelurahan di Kecamatan \(kecamatanName) (jumlah pagu \(Rupiah.format(shown)), total \(Rupiah.format(settings.total)))"
+                } else {
+                    page = body
+                    caption = "Perhitungan pagu setiap \(level) (jumlah pagu \(Rupiah.format(settings.total)), total \(Rupiah.format(settings.total)))"
+                }
+                let cells = try #require(HTMLTables.row(name, table: caption, in: page), "\(name)")
                 #expect(Array(cells.prefix(6)) == parts.map(Rupiah.format) + [Rupiah.format(parts.reduce(0, +))], "\(name)")
                 #expect(cells[6].hasPrefix("Rp "))   // the exact share, to the millionth
                 #expect(Array(cells.suffix(5)) == [Rupiah.format(down), Rupiah.format(bonus), Rupiah.format(amount), Rupiah.format(used),
                                                    Rupiah.format(amount - used)], "\(name)")
             }
             #expect(sum == settings.total)
+            // The city's page sums each kecamatan's kelurahan, each row leading to that kecamatan's page.
+            for (name, values) in perKecamatan {
+                #expect(HTMLTables.row(name, table: "Pagu kelurahan per kecamatan (jumlah pagu semua kelurahannya)", in: body)
+                        == [Rupiah.format(values.amount), Rupiah.format(values.used), Rupiah.format(values.amount - values.used),
+                            Percent.text(values.used, of: values.amount)], "\(name)")
+            }
+            #expect(level == "kecamatan" || perKecamatan.count == 7)
         }
+        #expect(HTMLTables.table("Data kriteria setiap kelurahan", in: body) == nil)
         // The kelurahan inputs as stored; the kecamatan's are their sums.
         try demo.database.read { db in
             try db.forEachRow("""
-                SELECT k.name, i.population, i.area_m2, i.pbb_realisation, i.poor_households FROM ceiling_inputs i
-                JOIN kelurahan k ON k.id = i.kelurahan_id WHERE i.cycle_id = ?
+                SELECT k.name, i.population, i.area_m2, i.pbb_realisation, i.poor_households, m.id, m.name FROM ceiling_inputs i
+                JOIN kelurahan k ON k.id = i.kelurahan_id JOIN kecamatan m ON m.id = k.kecamatan_id WHERE i.cycle_id = ?
                 """, [id]) { row in
-                let name: String = try row.get(0)
+                let name: String = try row.get(0), kecamatanId: Int64 = try row.get(5), kecamatanName: String = try row.get(6)
                 let values: [Int64] = try (1...4).map { try row.get($0) }
-                let cells = HTMLTables.row(name, table: "Data kriteria setiap kelurahan", in: body)
+                let cells = HTMLTables.row(name, table: "Data kriteria setiap kelurahan di Kecamatan \(kecamatanName)", in: try kecamatanPages.page(kecamatanId))
                 #expect(cells?.dropFirst().map { $0 } == [Self.count(values[0]), Self.count(values[1]), Rupiah.format(values[2]), Self.count(values[3])])
             }
         }
@@ -405,8 +444,9 @@ struct RecapPageTests {
         let early = try demo.browser().get("/pagu?siklus=\(id)")
         #expect(early.status == 200 && early.body.contains("Pagu belum diumumkan") && !early.body.contains("Perhitungan pagu"))
         let previous = try demo.cycle(budgetYear: 2027)
-        #expect(try demo.browser().get("/pagu?siklus=\(previous.id.rawValue)").body.contains("Perhitungan pagu setiap kelurahan"))
+        #expect(try demo.browser().get("/pagu?siklus=\(previous.id.rawValue)").body.contains("Perhitungan pagu setiap kecamatan"))
         #expect(try demo.browser().get("/pagu?siklus=999").status == 404)
+        #expect(try demo.browser().get("/pagu?siklus=\(id)&kecamatan=999").status == 404)
     }
 }
 

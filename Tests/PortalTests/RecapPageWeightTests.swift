@@ -4,9 +4,10 @@ import Musrenbang
 import Storage
 import Testing
 
-/// The recap's pages within the page budget (`docs/portal.md`: HTML + CSS + JS <= 100 KB) on a city the size of the
-/// benchmark's (31 kecamatan, 154 kelurahan), where a row per kelurahan on the whole city's page would not fit.
-@Suite("The recap's weight on a large city", .serialized)
+/// The recap's and the ceilings' pages within the page budget (`docs/portal.md`: HTML + CSS + JS <= 100 KB) on a city
+/// the size of the benchmark's (31 kecamatan, 154 kelurahan), where a row per kelurahan on the whole city's page would
+/// not fit.
+@Suite("The recap's and the ceilings' weight on a large city", .serialized)
 struct RecapPageWeightTests {
     static let budgetBytes = 100 * 1024
     static let publicFolder = URL(fileURLWithPath: PortalWorld.migrations).deletingLastPathComponent().appendingPathComponent("Public")
@@ -26,7 +27,7 @@ struct RecapPageWeightTests {
         return bytes
     }
 
-    @Test func theWholeCitysRecapAndItsPrintoutFitTheBudget() throws {
+    @Test func theWholeCitysRecapItsPrintoutAndTheCeilingsFitTheBudget() throws {
         let demo = try DemoPortal()
         try demo.growToALargeCity()
         let cycle = try demo.cycle(budgetYear: 2028)
@@ -50,12 +51,25 @@ struct RecapPageWeightTests {
             let weight = try Self.weight(page.body)
             #expect(weight > 20 * 1024 && weight <= Self.budgetBytes, "\(path) weighs \(weight) B")
         }
-        // The largest kecamatan's recap, with its kelurahan, fits too.
+        // The ceilings: every kecamatan's kelurahan summed, linked to its page.
+        let ceilings = try browser.get("/pagu?siklus=\(cycle.id.rawValue)")
+        #expect(ceilings.status == 200)
+        for area in kecamatan {
+            #expect(HTMLTables.row(area.name, table: "Pagu kelurahan per kecamatan (jumlah pagu semua kelurahannya)", in: ceilings.body) != nil,
+                    "\(area.name) on /pagu")
+        }
+        let ceilingsWeight = try Self.weight(ceilings.body)
+        #expect(ceilingsWeight <= Self.budgetBytes, "/pagu weighs \(ceilingsWeight) B")
+        // The largest kecamatan's recap and ceilings, with its kelurahan one by one, fit too.
         let largest = try #require(kecamatan.max { a, b in
             kelurahanCount(demo, a.id) < kelurahanCount(demo, b.id)
         })
-        let narrowed = try browser.get("/rekap?siklus=\(cycle.id.rawValue)&kecamatan=\(largest.id.rawValue)")
-        #expect(try Self.weight(narrowed.body) <= Self.budgetBytes)
+        for path in ["/rekap?siklus=\(cycle.id.rawValue)&kecamatan=\(largest.id.rawValue)", "/pagu?siklus=\(cycle.id.rawValue)&kecamatan=\(largest.id.rawValue)"] {
+            let narrowed = try browser.get(path)
+            #expect(narrowed.status == 200 && narrowed.body.contains("<span class=\"subtitle\">Kecamatan \(HTML.escape(largest.name))</span>"), "\(path)")
+            let weight = try Self.weight(narrowed.body)
+            #expect(weight <= Self.budgetBytes, "\(path) weighs \(weight) B")
+        }
     }
 
     private func kelurahanCount(_ demo: DemoPortal, _ id: KecamatanID) -> Int {
