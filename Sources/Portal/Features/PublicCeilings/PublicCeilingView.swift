@@ -3,7 +3,8 @@ import Musrenbang
 
 /// The public ceiling page: per level the formula (total, base share, each criterion's weight and pool), every area's
 /// criteria inputs, and its computation (base part, criterion parts, their sum, the exact share, rounded down, the
-/// largest-remainder bonus, the ceiling) with what it funds and what is left; then the OPD ceilings.
+/// largest-remainder bonus, the ceiling) with what it funds and what is left; then the OPD ceilings. The kelurahan one by
+/// one only with their kecamatan chosen; the whole city's page sums them per kecamatan.
 enum PublicCeilingView {
     struct Page {
         let cycle: Cycle
