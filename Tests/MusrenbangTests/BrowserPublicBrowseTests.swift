@@ -5,10 +5,11 @@ import Testing
 /// The public side in headless Chromium, against the real `musrenbang serve --demo` seeded at the kecamatan stage
 /// (the demo city's proposals are published then; the resident's journey runs in the pra-Musrenbang, when nothing is):
 /// from the home page's search box to the list `/usulan`, its filters without script, and a proposal's page with its
-/// timeline. Every page is audited like the journey's (axe-core, weight, screenshot).
-@Suite("Browser: the public finds a proposal through /usulan", .serialized)
+/// timeline, then the recap with its charts (the whole city, a kecamatan, the printout) and the ceilings. Every page is
+/// audited like the journey's (axe-core, weight, screenshot) at a phone's width and a desktop's.
+@Suite("Browser: the public finds a proposal through /usulan and reads the recap", .serialized)
 struct BrowserPublicBrowseTests {
-    @Test func searchTheListAndOpenAProposalsTimeline() throws {
+    @Test func searchTheListOpenAProposalsTimelineAndReadTheRecap() throws {
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-public-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -21,6 +22,23 @@ struct BrowserPublicBrowseTests {
             let widths = try browser.execute("return [window.innerWidth, document.documentElement.scrollWidth];") as? [Any]
             let content = (widths?.last as? NSNumber)?.intValue ?? .max
             #expect(content <= (widths?.first as? NSNumber)?.intValue ?? 0, "\(step): \(content) px wide")
+        }
+
+        /// The recap's three charts (funnel, ceilings' use, bidang) drawn, each with its table right after it.
+        func charts(_ browser: BrowserSession, _ step: String) throws {
+            let figures = try browser.execute("""
+                return Array.from(document.querySelectorAll('figure.chart')).map(function (figure) {
+                    var svg = figure.querySelector('svg'), box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+                    var next = figure.nextElementSibling, table = next ? next.querySelector('table') : null;
+                    return [box.width, box.height, table ? table.rows.length : 0, svg ? svg.querySelectorAll('rect').length : 0];
+                });
+                """) as? [[Any]] ?? []
+            #expect(figures.count == 3, "\(step): \(figures.count) charts")
+            for (index, figure) in figures.enumerated() {
+                let numbers = figure.map { ($0 as? NSNumber)?.doubleValue ?? 0 }
+                #expect(numbers.count == 4 && numbers[0] > 100 && numbers[1] > 50, "\(step): chart \(index + 1) is \(numbers) (width, height)")
+                #expect(numbers.count == 4 && numbers[2] >= 2 && numbers[3] >= 2, "\(step): chart \(index + 1) has \(numbers) (table rows, bars)")
+            }
         }
 
         try BrowserSession.with(width: 360, height: 800) { browser in
@@ -67,6 +85,27 @@ struct BrowserPublicBrowseTests {
             #expect(try !browser.elements("ol.timeline li").isEmpty)
             try fits(browser, "usulan")
             try audit.check(browser, "05-usulan")
+
+            // The recap from the header, its charts beside their tables, on a phone.
+            try browser.click("nav.public a[href='/rekap']")
+            _ = try browser.waitForElement("figure.chart svg")
+            try charts(browser, "rekap")
+            try fits(browser, "rekap")
+            try audit.check(browser, "07-rekap")
+            // A kecamatan's recap from the whole city's list, with its kelurahan.
+            try browser.click("ul.area-links a")
+            _ = try browser.waitForElement("#rekap-kelurahan")
+            #expect(try browser.currentURL().contains("kecamatan="))
+            #expect(try !browser.elements("table.recap tbody tr").isEmpty)
+            try charts(browser, "rekap kecamatan")
+            try fits(browser, "rekap kecamatan")
+            try audit.check(browser, "08-rekap-kecamatan")
+            // The ceilings with their formula.
+            try browser.click("nav.public a[href='/pagu']")
+            _ = try browser.waitForElement("table.ceiling-inputs")
+            #expect(try browser.currentURL() == portal.url("/pagu"))
+            try fits(browser, "pagu")
+            try audit.check(browser, "09-pagu")
         }
         // The list on a desktop's width, filtered from a shared address.
         try BrowserSession.with(width: 1280, height: 800) { browser in
@@ -74,7 +113,15 @@ struct BrowserPublicBrowseTests {
             _ = try browser.waitForElement("ol.results")
             try fits(browser, "desktop")
             try audit.check(browser, "06-daftar-desktop")
+            // The recap, its printout and the ceilings at a desktop's width.
+            for (path, name) in [("/rekap", "10-rekap-desktop"), ("/rekap/cetak", "11-rekap-cetak"), ("/pagu", "12-pagu-desktop")] {
+                try browser.open(portal.url(path))
+                _ = try browser.waitForElement(path == "/pagu" ? "table.ceiling-inputs" : "figure.chart svg")
+                if path.hasPrefix("/rekap") { try charts(browser, name) }
+                try fits(browser, name)
+                try audit.check(browser, name)
+            }
         }
-        #expect(audit.weights.count == 6)
+        #expect(audit.weights.count == 12)
     }
 }

@@ -290,6 +290,40 @@ struct OpenDataTests {
         #expect(rows["kelurahan Cempaka Putih"]?["terpakai"] == "0" && rows["kecamatan Ciputat Timur"]?["terpakai"] == "")
     }
 
+    /// `/data/pagu.csv` and `/pagu` read the ceilings through the one engine read (`ceilingReport`): hidden together
+    /// before the cycle's pra-Musrenbang opens, then the same amounts in both.
+    @Test func theCeilingExportAndTheCeilingPageBecomePublicTogether() throws {
+        let world = try PortalWorld()
+        _ = try MeetingScene(world)
+        let browser = world.browser()
+        let opens = try #require(try world.service.cycles().first { $0.planYear == 2027 }?.windows[.praMusrenbang]).opensAt
+        func export() throws -> [[String]] {
+            let page = try browser.get("/data/pagu.csv?siklus=2027")
+            #expect(page.status == 200)
+            return try Self.csv(page)
+        }
+        world.clock.set(opens.addingTimeInterval(-60))
+        #expect(try export() == [CeilingCSV.header])
+        let hidden = try browser.get("/pagu")
+        #expect(hidden.body.contains("Pagu belum diumumkan") && !hidden.body.contains("Pondok Karya"))
+
+        world.clock.set(opens)
+        let rows = try export().dropFirst()
+        #expect(rows.count == 4)
+        let city = try browser.get("/pagu").body, kecamatan = try browser.get("/pagu?kecamatan=\(world.kecamatan.rawValue)").body
+        #expect(!city.contains("Pagu belum diumumkan"))
+        for row in rows where row[1] != "perangkat_daerah" {
+            // The ceiling in the area's row of its computation: a kecamatan's on the city's page, a kelurahan's on its kecamatan's.
+            let caption = row[1] == "kecamatan" ? "Perhitungan pagu setiap kecamatan" : "Perhitungan pagu setiap kelurahan di Kecamatan \(row[3])"
+            let page = row[1] == "kecamatan" ? city : kecamatan
+            let table = try #require(page.range(of: "<caption>\(caption) ").map { String(page[$0.lowerBound...]) }, "\(caption)")
+            let cells = try #require(HTMLTables.rows(table.components(separatedBy: "</table>")[0]).first { $0.header == row[2] }?.cells, "\(row[2])")
+            // Base part, four criteria, their sum, exact, rounded down, bonus, then the ceiling.
+            let ceiling = try #require(Int64(row[22]))
+            #expect(cells.count >= 10 && cells[9] == Rupiah.format(ceiling), "\(row[2]): \(cells)")
+        }
+    }
+
     // MARK: Pabulib
 
     /// pabutools' reading of a `.pb` file, as JSON: budget, projects, ballots, the selected projects and their costs.

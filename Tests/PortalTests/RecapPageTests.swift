@@ -43,6 +43,10 @@ struct RecapPageTests {
         try demo.database.read { db in try db.scalar(sql, arguments) ?? 0 }
     }
 
+    static func kecamatanList(_ demo: DemoPortal) throws -> [Kecamatan] {
+        try demo.database.read { db in try WilayahRepository(db).kecamatanList(kotaId: try demo.cycle(budgetYear: 2028).kotaId) }
+    }
+
     @Test func everyFigureOfThePublicRecapEqualsTheDatabase() throws {
         let demo = try DemoPortal()
         let cycle = try demo.cycle(budgetYear: 2028), previous = try demo.cycle(budgetYear: 2027)
@@ -77,10 +81,20 @@ struct RecapPageTests {
             #expect(row == [Self.count(values[0]), Rupiah.format(values[2]), Self.count(values[3]), Rupiah.format(values[4]),
                             Self.count(last[0]), Rupiah.format(last[1]), Self.count(last[2])], "\(name)")
         }
-        // Per kelurahan, OPD: every group.
-        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id") {
-            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: body) == Self.cells(values), "\(name)")
+        // Per kelurahan: every group on its kecamatan's recap, which the whole city's page links.
+        let kelurahan = try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id")
+        #expect(kelurahan.count == 54 && HTMLTables.table("Usulan per kelurahan", in: body) == nil)
+        var kelurahanShown = 0
+        for area in try Self.kecamatanList(demo) {
+            let link = "/rekap?siklus=\(id)&amp;kecamatan=\(area.id.rawValue)#rekap-kelurahan"
+            #expect(body.contains("<li><a href=\"\(link)\">Kecamatan \(HTML.escape(area.name))</a>"), "\(area.name)")
+            let narrowed = try demo.browser().get("/rekap?siklus=\(id)&kecamatan=\(area.id.rawValue)").body
+            for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id", kecamatan: area.id.rawValue) {
+                #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: narrowed) == Self.cells(values), "\(name)")
+                kelurahanShown += 1
+            }
         }
+        #expect(kelurahanShown == kelurahan.count)
         for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "opd", column: "opd_id", name: "short_name") {
             #expect(HTMLTables.row(name, table: "Usulan per perangkat daerah", in: body) == Self.cells(values), "\(name)")
         }
@@ -162,20 +176,32 @@ struct RecapPageTests {
         }
 
         // Every envelope's ceiling and use: the kelurahan's and kecamatan's results are public (the OPD forum has opened),
-        // the OPD's use not before the kota Musrenbang.
-        for (level, table, caption) in [("kelurahan", "kelurahan", "Pagu kelurahan"), ("kecamatan", "kecamatan", "Pagu kecamatan")] {
+        // the OPD's use not before the kota Musrenbang. The kecamatan's on the whole city's page, each kelurahan's on its
+        // kecamatan's recap.
+        var narrowedPages: [Int64: String] = [:]
+        for (level, table) in [("kelurahan", "kelurahan"), ("kecamatan", "kecamatan")] {
             try demo.database.read { db in
                 try db.forEachRow("""
                     SELECT t.name, c.amount, (SELECT ifnull(sum(p.effective_cost), 0) FROM proposals p WHERE p.cycle_id = c.cycle_id
-                        AND p.envelope_level = ? AND p.envelope_owner_id = c.\(table)_id AND \(Self.funded))
+                        AND p.envelope_level = ? AND p.envelope_owner_id = c.\(table)_id AND \(Self.funded)),
+                        \(level == "kelurahan" ? "t.kecamatan_id" : "t.id")
                     FROM \(table)_ceilings c JOIN \(table) t ON t.id = c.\(table)_id WHERE c.cycle_id = ?
                     """, [level, id]) { row in
-                    let name: String = try row.get(0), amount: Int64 = try row.get(1), used: Int64 = try row.get(2)
-                    #expect(HTMLTables.row(name, table: caption, in: body)
-                            == [Rupiah.format(amount), Rupiah.format(used), Rupiah.format(amount - used), Percent.text(used, of: amount)], "\(name)")
+                    let name: String = try row.get(0), amount: Int64 = try row.get(1), used: Int64 = try row.get(2), kecamatan: Int64 = try row.get(3)
+                    let cells = [Rupiah.format(amount), Rupiah.format(used), Rupiah.format(amount - used), Percent.text(used, of: amount)]
+                    if level == "kecamatan" {
+                        #expect(HTMLTables.row(name, table: "Pagu kecamatan", in: body) == cells, "\(name)")
+                    } else {
+                        if narrowedPages[kecamatan] == nil {
+                            narrowedPages[kecamatan] = try demo.browser().get("/rekap?siklus=\(id)&kecamatan=\(kecamatan)").body
+                        }
+                        #expect(HTMLTables.row("Kelurahan \(name)", table: "Pemakaian pagu per wilayah", in: narrowedPages[kecamatan] ?? "") == cells,
+                                "\(name)")
+                    }
                 }
             }
         }
+        #expect(HTMLTables.table("Pagu kelurahan", in: body) == nil && narrowedPages.count == 7)
         let opdRows = try #require(HTMLTables.table("Pagu perangkat daerah", in: body))
         let opds = HTMLTables.rows(opdRows).filter { $0.header != "Jumlah" }
         #expect(!opds.isEmpty && opds.allSatisfy { $0.cells.last == "Belum diumumkan" })
@@ -205,8 +231,11 @@ struct RecapPageTests {
         #expect(early.status == 200 && early.body.contains("<strong>Belum diumumkan.</strong>"))
         let submitted = try Self.scalar(demo, "SELECT count(*) FROM proposals p WHERE p.cycle_id = ? AND \(Self.notDraft)", [id])
         #expect(early.body.contains("<dt>Usulan</dt><dd>\(Self.count(submitted)) usulan</dd>"))
-        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id") {
-            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: early.body) == Self.cells(values), "\(name)")
+        let ciputatTimur = try #require(try Self.kecamatanList(demo).first { $0.name == "Ciputat Timur" })
+        let earlyKecamatan = try bappeda.get("/kerja/rekap?siklus=\(id)&kecamatan=\(ciputatTimur.id.rawValue)")
+        #expect(earlyKecamatan.body.contains("<strong>Belum diumumkan.</strong>"))
+        for (name, values) in try Self.expected(demo, cycle: cycle.id, by: "kelurahan", column: "kelurahan_id", kecamatan: ciputatTimur.id.rawValue) {
+            #expect(HTMLTables.row(name, table: "Usulan per kelurahan", in: earlyKecamatan.body) == Self.cells(values), "\(name)")
         }
         let print = try bappeda.get("/kerja/rekap/cetak?siklus=\(id)")
         #expect(print.status == 200 && print.body.contains("<strong>Belum diumumkan.</strong>") && print.body.contains("Kembali ke rekap"))
@@ -219,8 +248,11 @@ struct RecapPageTests {
         demo.clock.set(try #require(cycle.windows[.kecamatan]).opensAt)
         let open = try visitor.get("/rekap?siklus=\(id)")
         #expect(open.body.contains("<dt>Usulan</dt><dd>\(Self.count(submitted)) usulan</dd>") && !open.body.contains("Belum diumumkan."))
-        let later = try bappeda.get("/kerja/rekap?siklus=\(id)")
-        #expect(HTMLTables.table("Usulan per kelurahan", in: open.body) == HTMLTables.table("Usulan per kelurahan", in: later.body))
+        let narrowed = "?siklus=\(id)&kecamatan=\(ciputatTimur.id.rawValue)"
+        let openKecamatan = try visitor.get("/rekap\(narrowed)"), later = try bappeda.get("/kerja/rekap\(narrowed)")
+        let kelurahanTable = try #require(HTMLTables.table("Usulan per kelurahan", in: openKecamatan.body))
+        #expect(kelurahanTable == HTMLTables.table("Usulan per kelurahan", in: later.body))
+        #expect(HTMLTables.table("Usulan per kecamatan", in: open.body) == HTMLTables.table("Usulan per kecamatan", in: try bappeda.get("/kerja/rekap?siklus=\(id)").body))
     }
 
     @Test func aKecamatansRecapListsLastCyclesUnfundedProposals() throws {
@@ -327,44 +359,83 @@ struct RecapPageTests {
         let page = try demo.browser().get("/pagu?siklus=\(id)")
         #expect(page.status == 200)
         let body = page.body
+        /// Each kecamatan's page, read once, linked from the city's.
+        final class KecamatanPages {
+            let demo: DemoPortal, cycle: Int64, city: String
+            var pages: [Int64: String] = [:]
+            init(_ demo: DemoPortal, cycle: Int64, city: String) { self.demo = demo; self.cycle = cycle; self.city = city }
+            func page(_ kecamatan: Int64) throws -> String {
+                if let page = pages[kecamatan] { return page }
+                let path = "/pagu?siklus=\(cycle)&kecamatan=\(kecamatan)"
+                #expect(city.contains("href=\"\(path.replacingOccurrences(of: "&", with: "&amp;"))#pagu-kelurahan\""), "\(path) linked")
+                let page = try demo.browser().get(path)
+                #expect(page.status == 200)
+                pages[kecamatan] = page.body
+                return page.body
+            }
+        }
+        let kecamatanPages = KecamatanPages(demo, cycle: id, city: body)
         for level in ["kelurahan", "kecamatan"] {
             let settings = try #require(try demo.database.read { db in
                 try CeilingRepository(db).settings(cycleId: cycle.id, level: Level(rawValue: level)!)
             })
             #expect(body.contains("<dt>Total pagu \(level)</dt><dd>\(Rupiah.format(settings.total))</dd>"))
-            let caption = "Perhitungan pagu setiap \(level) (jumlah pagu \(Rupiah.format(settings.total)), total \(Rupiah.format(settings.total)))"
             let rows = try demo.database.read { db in
                 try db.query("""
                     SELECT t.name, c.base_part, c.population_part, c.area_part, c.pbb_part, c.poor_part, c.rounded_down, c.remainder_bonus, c.amount,
                         (SELECT ifnull(sum(p.effective_cost), 0) FROM proposals p WHERE p.cycle_id = c.cycle_id AND p.envelope_level = ?
-                            AND p.envelope_owner_id = c.\(level)_id AND \(Self.funded)) AS used
-                    FROM \(level)_ceilings c JOIN \(level) t ON t.id = c.\(level)_id WHERE c.cycle_id = ?
+                            AND p.envelope_owner_id = c.\(level)_id AND \(Self.funded)) AS used,
+                        \(level == "kelurahan" ? "k.id, k.name" : "NULL, NULL") AS kecamatan
+                    FROM \(level)_ceilings c JOIN \(level) t ON t.id = c.\(level)_id
+                        \(level == "kelurahan" ? "JOIN kecamatan k ON k.id = t.kecamatan_id" : "") WHERE c.cycle_id = ?
                     """, [level, id])
             }
             #expect(rows.count == (level == "kelurahan" ? 54 : 7))
             var sum: Int64 = 0
+            var perKecamatan: [String: (amount: Int64, used: Int64)] = [:]
             for row in rows {
                 let name: String = try row.get(0)
                 let parts: [Int64] = try (1...5).map { try row.get($0) }
                 let (down, bonus, amount, used): (Int64, Int64, Int64, Int64) = (try row.get(6), try row.get(7), try row.get(8), try row.get("used"))
                 sum += amount
-                let cells = try #require(HTMLTables.row(name, table: caption, in: body), "\(name)")
+                // A kecamatan's computation on the city's page; a kelurahan's on its kecamatan's page.
+                let page: String, caption: String
+                if let kecamatanId: Int64 = try row.get(10), let kecamatanName: String = try row.get(11) {
+                    perKecamatan[kecamatanName, default: (0, 0)].amount += amount
+                    perKecamatan[kecamatanName, default: (0, 0)].used += used
+                    page = try kecamatanPages.page(kecamatanId)
+                    let shown = try Self.scalar(demo, "SELECT sum(c.amount) FROM kelurahan_ceilings c JOIN kelurahan k ON k.id = c.kelurahan_id WHERE c.cycle_id = ? AND k.kecamatan_id = ?",
+                                                [id, kecamatanId])
+                    caption = "Perhitungan pagu setiap kelurahan di Kecamatan \(kecamatanName) (jumlah pagu \(Rupiah.format(shown)), total \(Rupiah.format(settings.total)))"
+                } else {
+                    page = body
+                    caption = "Perhitungan pagu setiap \(level) (jumlah pagu \(Rupiah.format(settings.total)), total \(Rupiah.format(settings.total)))"
+                }
+                let cells = try #require(HTMLTables.row(name, table: caption, in: page), "\(name)")
                 #expect(Array(cells.prefix(6)) == parts.map(Rupiah.format) + [Rupiah.format(parts.reduce(0, +))], "\(name)")
                 #expect(cells[6].hasPrefix("Rp "))   // the exact share, to the millionth
                 #expect(Array(cells.suffix(5)) == [Rupiah.format(down), Rupiah.format(bonus), Rupiah.format(amount), Rupiah.format(used),
                                                    Rupiah.format(amount - used)], "\(name)")
             }
             #expect(sum == settings.total)
+            // The city's page sums each kecamatan's kelurahan, each row leading to that kecamatan's page.
+            for (name, values) in perKecamatan {
+                #expect(HTMLTables.row(name, table: "Pagu kelurahan per kecamatan (jumlah pagu semua kelurahannya)", in: body)
+                        == [Rupiah.format(values.amount), Rupiah.format(values.used), Rupiah.format(values.amount - values.used),
+                            Percent.text(values.used, of: values.amount)], "\(name)")
+            }
+            #expect(level == "kecamatan" || perKecamatan.count == 7)
         }
+        #expect(HTMLTables.table("Data kriteria setiap kelurahan", in: body) == nil)
         // The kelurahan inputs as stored; the kecamatan's are their sums.
         try demo.database.read { db in
             try db.forEachRow("""
-                SELECT k.name, i.population, i.area_m2, i.pbb_realisation, i.poor_households FROM ceiling_inputs i
-                JOIN kelurahan k ON k.id = i.kelurahan_id WHERE i.cycle_id = ?
+                SELECT k.name, i.population, i.area_m2, i.pbb_realisation, i.poor_households, m.id, m.name FROM ceiling_inputs i
+                JOIN kelurahan k ON k.id = i.kelurahan_id JOIN kecamatan m ON m.id = k.kecamatan_id WHERE i.cycle_id = ?
                 """, [id]) { row in
-                let name: String = try row.get(0)
+                let name: String = try row.get(0), kecamatanId: Int64 = try row.get(5), kecamatanName: String = try row.get(6)
                 let values: [Int64] = try (1...4).map { try row.get($0) }
-                let cells = HTMLTables.row(name, table: "Data kriteria setiap kelurahan", in: body)
+                let cells = HTMLTables.row(name, table: "Data kriteria setiap kelurahan di Kecamatan \(kecamatanName)", in: try kecamatanPages.page(kecamatanId))
                 #expect(cells?.dropFirst().map { $0 } == [Self.count(values[0]), Self.count(values[1]), Rupiah.format(values[2]), Self.count(values[3])])
             }
         }
@@ -373,8 +444,9 @@ struct RecapPageTests {
         let early = try demo.browser().get("/pagu?siklus=\(id)")
         #expect(early.status == 200 && early.body.contains("Pagu belum diumumkan") && !early.body.contains("Perhitungan pagu"))
         let previous = try demo.cycle(budgetYear: 2027)
-        #expect(try demo.browser().get("/pagu?siklus=\(previous.id.rawValue)").body.contains("Perhitungan pagu setiap kelurahan"))
+        #expect(try demo.browser().get("/pagu?siklus=\(previous.id.rawValue)").body.contains("Perhitungan pagu setiap kecamatan"))
         #expect(try demo.browser().get("/pagu?siklus=999").status == 404)
+        #expect(try demo.browser().get("/pagu?siklus=\(id)&kecamatan=999").status == 404)
     }
 }
 

@@ -335,6 +335,27 @@ import TestSupport
         ]
     }
 
+    /// The README's "Public pages and feeds" names every page the table opens to a visitor without an account (issue 10:
+    /// "the README names the public pages and feeds"), as `/usulan/{kode}` for `/usulan/:kode`. Not there: signing in
+    /// and registering (the README's "Accounts"), and the confirmation a feedback sender is sent to after the form.
+    @Test func everyPageOpenToAVisitorIsNamedInTheREADME() throws {
+        let world = try PortalWorld()
+        let rows = Self.rows(try Self.objects(world, try world.residents()))
+        let readme = try String(contentsOfFile: URL(fileURLWithPath: PortalWorld.migrations).deletingLastPathComponent()
+            .appendingPathComponent("README.md").path, encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## Public pages and feeds\n"))
+        let section = String(readme[start.upperBound...]).components(separatedBy: "\n## ").first ?? ""
+        let notPages: Set<String> = ["/masuk", "/daftar", "/saran/terkirim/:kode"]
+        let open = rows.filter { $0.method == .get && $0.statuses.first == 200 && !notPages.contains($0.pattern) }
+        #expect(open.count >= 15)
+        for row in open {
+            let named = row.pattern.split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            #expect(section.contains("`\(named)`") || section.contains("`\(named)?"),
+                    "\(named) is not named in the README's public pages")
+        }
+    }
+
     @Test func everyRouteForEveryVisitor() throws {
         let world = try PortalWorld()
         let scene = try world.residents()

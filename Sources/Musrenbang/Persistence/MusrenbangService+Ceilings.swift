@@ -155,13 +155,13 @@ extension MusrenbangService {
                 guard !lines.isEmpty else { continue }
                 let usage = Dictionary(uniqueKeysWithValues: try Self.ceilingUsage(db, cycle: cycle, level: level, viewer: viewer, at: now)
                     .map { ($0.envelope.ownerId, $0) })
-                let named: [(id: Int64, name: String, kecamatan: String?)] = level == .kelurahan
-                    ? kelurahan.map { ($0.id.rawValue, $0.name, kecamatanNames[$0.kecamatanId]) }
+                let named: [(id: Int64, name: String, kecamatan: KecamatanID?)] = level == .kelurahan
+                    ? kelurahan.map { ($0.id.rawValue, $0.name, $0.kecamatanId) }
                     : kecamatan.map { ($0.id.rawValue, $0.name, nil) }
                 let names = Dictionary(uniqueKeysWithValues: named.map { ($0.id, ($0.name, $0.kecamatan)) })
                 let rows = lines.compactMap { line -> AreaCeiling? in
-                    guard let usage = usage[line.areaId], let (name, kecamatanName) = names[line.areaId] else { return nil }
-                    return AreaCeiling(name: name, kecamatanName: kecamatanName,
+                    guard let usage = usage[line.areaId], let (name, kecamatanId) = names[line.areaId] else { return nil }
+                    return AreaCeiling(name: name, kecamatanId: kecamatanId, kecamatanName: kecamatanId.flatMap { kecamatanNames[$0] },
                                        input: inputs[level]?[line.areaId] ?? CeilingInput(areaId: line.areaId, values: [:]),
                                        line: line, usage: usage)
                 }.sorted { ($0.kecamatanName ?? "", $0.name) < ($1.kecamatanName ?? "", $1.name) }

@@ -40,45 +40,6 @@ extension MusrenbangService {
         }
     }
 
-    /// Every envelope's ceiling of `cycleId` with its inputs and parts, and what it funds where `viewer` may see the
-    /// level's results (`Visibility.canViewResults`).
-    public func publicCeilings(cycleId: CycleID, viewer: Viewer) throws -> PublicCeilings {
-        let now = clock.now()
-        return try database.read { db in
-            let cycle = try CycleCache.shared.cycle(id: cycleId, db)
-            let ceilings = CeilingRepository(db), wilayah = WilayahRepository(db)
-            let kecamatan = try wilayah.kecamatanList(kotaId: cycle.kotaId)
-            let kecamatanNames = Dictionary(uniqueKeysWithValues: kecamatan.map { ($0.id, $0.name) })
-            let kelurahan = try wilayah.kelurahanList(kotaId: cycle.kotaId)
-            let inputs = try ceilings.inputs(cycleId: cycleId)
-            let kelurahanInputs = Dictionary(uniqueKeysWithValues: inputs.map { ($0.areaId, $0) })
-            let parent = Dictionary(uniqueKeysWithValues: kelurahan.map { ($0.id.rawValue, $0.kecamatanId.rawValue) })
-            let kecamatanInputs = Dictionary(uniqueKeysWithValues: CeilingInput.aggregate(inputs, parentOf: { parent[$0] }).map { ($0.areaId, $0) })
-            var settings: [Level: CeilingSettings] = [:]
-            for level in [Level.kelurahan, .kecamatan] {
-                if let stored = try ceilings.settings(cycleId: cycleId, level: level) {
-                    settings[level] = CeilingSettings(total: stored.total, formula: stored.formula)
-                }
-            }
-            var envelopes: [PublicCeilings.Envelope] = []
-            for level in [Level.kelurahan, .kecamatan, .opd] {
-                let lines = Dictionary(uniqueKeysWithValues: try ceilings.storedLines(cycleId: cycleId, level: level).lines.map { ($0.areaId, $0) })
-                let usage = try RecapRepository(db).ceilingUsage(cycleId: cycleId, level: level)
-                let rows = usage.map { usage -> PublicCeilings.Envelope in
-                    let owner = usage.envelope.ownerId
-                    let visible = Visibility.canViewResults(of: usage.envelope.lockKey, viewer: viewer, cycle: cycle, at: now)
-                    return PublicCeilings.Envelope(
-                        envelope: usage.envelope, name: usage.name,
-                        kecamatanName: level == .kelurahan ? parent[owner].flatMap { kecamatanNames[KecamatanID($0)] } : nil,
-                        input: level == .kelurahan ? kelurahanInputs[owner] : level == .kecamatan ? kecamatanInputs[owner] : nil,
-                        line: lines[owner], amount: usage.amount, used: visible ? usage.used : nil)
-                }
-                envelopes += rows.sorted { ($0.kecamatanName ?? "", $0.name) < ($1.kecamatanName ?? "", $1.name) }
-            }
-            return PublicCeilings(cycle: cycle, settings: settings, envelopes: envelopes)
-        }
-    }
-
     /// The envelopes of the published cycles (only `planYear`'s when given) whose berita acara is signed with a run and
     /// whose level's results are public: what the Pabulib export offers.
     public func publicEnvelopeResults(planYear: Int? = nil) throws -> [EnvelopeResultEntry] {

@@ -40,6 +40,7 @@ public struct AreaCeilingLevel: Sendable {
 public struct AreaCeiling: Sendable {
     public var name: String
     /// The kecamatan of a kelurahan; nil for a kecamatan.
+    public var kecamatanId: KecamatanID?
     public var kecamatanName: String?
     public var input: CeilingInput
     public var line: CeilingLine

@@ -4,13 +4,15 @@ import Musrenbang
 /// says so instead (the recap's and the ceiling page's envelopes).
 enum CeilingUseTable {
     /// `used` is nil where it is not public yet.
-    static func render(caption: String, first: String, rows: [(name: String, amount: Int64, used: Int64?)]) -> HTML {
-        let body = rows.map { row -> HTML in
+    /// `links`, when given, one per row: where each row's name leads.
+    static func render(caption: String, first: String, rows: [(name: String, amount: Int64, used: Int64?)], links: [String]? = nil) -> HTML {
+        let body = rows.enumerated().map { index, row -> HTML in
+            let name: HTML = links.map { "<a href=\"\($0[index])\">\(row.name)</a>" } ?? HTML.text(row.name)
             guard let used = row.used else {
-                return "<tr><th scope=\"row\">\(row.name)</th><td class=\"num\">\(Rupiah.format(row.amount))</td><td colspan=\"3\">Belum diumumkan</td></tr>"
+                return "<tr><th scope=\"row\">\(name)</th><td class=\"num\">\(Rupiah.format(row.amount))</td><td colspan=\"3\">Belum diumumkan</td></tr>"
             }
             return """
-                <tr><th scope="row">\(row.name)</th><td class="num">\(Rupiah.format(row.amount))</td><td class="num">\(Rupiah.format(used))</td>\
+                <tr><th scope="row">\(name)</th><td class="num">\(Rupiah.format(row.amount))</td><td class="num">\(Rupiah.format(used))</td>\
                 <td class="num">\(Rupiah.format(row.amount - used))</td><td class="num">\(Percent.text(used, of: row.amount))</td></tr>
                 """
         }

@@ -1,6 +1,6 @@
 import Musrenbang
 
-/// `/data/pagu.csv`: one record per envelope of each cycle: the level's settings (total, base share, weights, rounding
+/// `/data/pagu.csv`: one record per envelope of each cycle whose ceilings are public (`Visibility.ceilingsArePublic`): the level's settings (total, base share, weights, rounding
 /// unit), the area's criteria inputs, the parts of its exact share (each floored to the rupiah), their sum, what the
 /// largest-remainder rounding added or removed, the ceiling, and what it funds and has left once the level's results
 /// are public (empty before). An OPD's ceiling is set by Bappeda: only its amount, used and left.
@@ -14,29 +14,45 @@ enum CeilingCSV {
         "penyesuaian_pembulatan", "pagu", "terpakai", "sisa",
     ]
 
-    static func records(_ ceilings: PublicCeilings, _ csv: inout CSVWriter) {
-        for row in ceilings.envelopes {
-            let level = row.envelope.level
-            let settings = ceilings.settings[level]
-            csv.number(Int64(ceilings.cycle.planYear))
-            csv.text(level == .opd ? "perangkat_daerah" : level.rawValue)
-            csv.text(row.name)
-            csv.text(row.kecamatanName)
-            for criterion in CeilingCriterion.allCases { csv.number(row.input?.value(criterion)) }
-            csv.number(settings?.total)
-            csv.text(settings.map { percent($0.formula.baseShareBasisPoints) })
-            for criterion in CeilingCriterion.allCases { csv.number(settings.map { Int64($0.formula.weight(criterion)) }) }
-            csv.number(settings?.formula.roundingUnit)
-            let line = row.line
-            csv.number(line?.basePart)
-            for criterion in CeilingCriterion.allCases { csv.number(line.map { $0.criterionParts[criterion] ?? 0 }) }
-            csv.number(line.map { $0.amount - $0.roundingAdjustment })
-            csv.number(line?.roundingAdjustment)
-            csv.number(row.amount)
-            csv.number(row.used)
-            csv.number(row.remaining)
-            csv.endRecord()
+    /// The records of one cycle's ceilings as `/pagu` shows them (`MusrenbangService.ceilingReport`, the one read of
+    /// both): kelurahan (by kecamatan, then name), kecamatan, then OPD.
+    static func records(_ report: CeilingReport, _ csv: inout CSVWriter) {
+        for level in report.levels {
+            for area in level.areas {
+                csv.number(Int64(report.cycle.planYear))
+                csv.text(level.level.rawValue)
+                csv.text(area.name)
+                csv.text(area.kecamatanName)
+                for criterion in CeilingCriterion.allCases { csv.number(area.input.value(criterion)) }
+                csv.number(level.total)
+                csv.text(percent(level.formula.baseShareBasisPoints))
+                for criterion in CeilingCriterion.allCases { csv.number(Int64(level.formula.weight(criterion))) }
+                csv.number(level.formula.roundingUnit)
+                let line = area.line
+                csv.number(line.basePart)
+                for criterion in CeilingCriterion.allCases { csv.number(line.criterionParts[criterion] ?? 0) }
+                csv.number(line.amount - line.roundingAdjustment)
+                csv.number(line.roundingAdjustment)
+                use(area.usage, &csv)
+            }
         }
+        for usage in report.opd {
+            csv.number(Int64(report.cycle.planYear))
+            csv.text("perangkat_daerah")
+            csv.text(usage.name)
+            csv.text(nil)
+            // Nothing between the names and the ceiling: an OPD's ceiling is set, not computed.
+            for _ in 0..<(header.count - 7) { csv.number(nil) }
+            use(usage, &csv)
+        }
+    }
+
+    /// The ceiling, what it funds and what is left (both empty while the level's results are not public); ends the record.
+    private static func use(_ usage: CeilingUsage, _ csv: inout CSVWriter) {
+        csv.number(usage.amount)
+        csv.number(usage.resultsVisible ? usage.used : nil)
+        csv.number(usage.resultsVisible ? usage.remaining : nil)
+        csv.endRecord()
     }
 
     /// Basis points as a percentage with a decimal comma where needed: 3000 -> "30", 3250 -> "32,5".

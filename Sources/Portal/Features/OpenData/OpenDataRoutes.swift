@@ -69,7 +69,10 @@ extension Portal {
                 let separator = CSVWriter.separator(query: request.queryValue("sep"))
                 var csv = CSVWriter(separator: separator)
                 csv.record(CeilingCSV.header)
-                for cycle in cycles { CeilingCSV.records(try service.publicCeilings(cycleId: cycle.id, viewer: .public), &csv) }
+                for cycle in cycles {
+                    // Nothing of a cycle whose ceilings are not public yet (Bappeda still preparing them).
+                    if let report = try service.ceilingReport(cycleId: cycle.id, viewer: .public) { CeilingCSV.records(report, &csv) }
+                }
                 let name = request.queryValue("siklus") == nil || cycles.isEmpty ? "pagu-musrenbang.csv" : "pagu-musrenbang-\(cycles[0].planYear).csv"
                 return Self.download(contentType: "text/csv; charset=utf-8", fileName: name, bytes: csv.take())
             }

@@ -2,7 +2,7 @@ import Musrenbang
 
 /// What the public list's filters offer: the cycles, and the city's kecamatan with their kelurahan, every bidang and
 /// OPD (`MusrenbangService.listChoices`, kept while none of them changes).
-struct PublicBrowseChoices {
+struct PublicBrowseChoices: Hashable {
     var cycles: [Cycle]
     var lists: ListChoices
 

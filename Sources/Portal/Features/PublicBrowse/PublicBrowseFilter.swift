@@ -5,7 +5,7 @@ import Musrenbang
 /// can share: `/usulan?siklus=2&kecamatan=3&kelurahan=12&bidang=1&opd=4&status=kecamatan.didanai&didanai=ya&q=jalan
 /// &urut=biaya-turun&halaman=2`. Nothing here is refused: a value that does not parse, or names nothing the city has, is
 /// left out and named on the page (`ignored`), and the list shows what the rest of the address asks for.
-struct PublicBrowseFilter: Equatable {
+struct PublicBrowseFilter: Hashable {
     /// Ids as typed; `resolved(against:)` keeps only those the choices know.
     var cycle: Int64?
     var kecamatan: Int64?

@@ -13,9 +13,15 @@ enum PublicBrowseView {
         let now: Date
     }
 
+    /// The content, drawn once per distinct page (`RenderedListCache`).
     static func render(_ page: Page) -> HTML {
         let isPublic = Visibility.kelurahanResultsArePublic(cycle: page.cycle, at: page.now)
-        return """
+        let key = RenderedListCache.Key(cycle: page.cycle, filter: page.filter, choices: page.choices, result: page.result, isPublic: isPublic)
+        return RenderedListCache.shared.html(for: key) { draw(page, isPublic: isPublic) }
+    }
+
+    private static func draw(_ page: Page, isPublic: Bool) -> HTML {
+        """
             <h1>Daftar usulan</h1>
             <p class="lead">Usulan \(page.cycle.name) yang sudah diumumkan, dari RT/RW sampai keputusan tiap tingkat. Cari menurut judul, permasalahan, atau lokasi, lalu saring menurut wilayah, bidang, perangkat daerah, atau keadaannya.</p>
             \(ignored(page.filter.ignored))

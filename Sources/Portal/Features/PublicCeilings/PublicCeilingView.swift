@@ -3,27 +3,50 @@ import Musrenbang
 
 /// The public ceiling page: per level the formula (total, base share, each criterion's weight and pool), every area's
 /// criteria inputs, and its computation (base part, criterion parts, their sum, the exact share, rounded down, the
-/// largest-remainder bonus, the ceiling) with what it funds and what is left; then the OPD ceilings.
+/// largest-remainder bonus, the ceiling) with what it funds and what is left; then the OPD ceilings. The kelurahan one by
+/// one only with their kecamatan chosen; the whole city's page sums them per kecamatan.
 enum PublicCeilingView {
-    static func render(cycle: Cycle, cycles: [Cycle], report: CeilingReport?) -> HTML {
-        let options = cycles.map { SelectOption(value: String($0.id.rawValue), text: $0.name) }
+    struct Page {
+        let cycle: Cycle
+        /// The cycles of the same city (the cycle filter).
+        let cycles: [Cycle]
+        /// The city's kecamatan (the kecamatan filter).
+        let kecamatan: [Kecamatan]
+        /// The kecamatan whose kelurahan are shown one by one; nil: the whole city, the kelurahan summed per kecamatan.
+        let area: Kecamatan?
+        /// Nil while the ceilings are not public.
+        let report: CeilingReport?
+
+        /// This page narrowed to a kecamatan, at the kelurahan's tables.
+        func kecamatanPath(_ id: KecamatanID) -> String {
+            PublicCeilingPaths.page + RecapQuery(cycleId: cycle.id, kecamatanId: id).queryString + "#pagu-kelurahan"
+        }
+    }
+
+    static func render(_ page: Page) -> HTML {
+        let cycle = page.cycle
+        let options = page.cycles.map { SelectOption(value: String($0.id.rawValue), text: $0.name) }
+        let kecamatanOptions = page.kecamatan.map { SelectOption(value: String($0.id.rawValue), text: $0.name) }
+        let subtitle: HTML = page.area.map { "<br><span class=\"subtitle\">Kecamatan \($0.name)</span>" } ?? .empty
         let header: HTML = """
-            <h1>Pagu indikatif \(cycle.name)</h1>
+            <h1>Pagu indikatif \(cycle.name)\(subtitle)</h1>
             <p class="lead">Pagu indikatif kewilayahan setiap kelurahan dan kecamatan untuk RKPD \(cycle.budgetYear): sebagian dibagi rata, sisanya menurut bobot kriteria (jumlah penduduk, luas wilayah, realisasi PBB, rumah tangga miskin), lalu dibulatkan sehingga jumlahnya tepat sama dengan total. Di bawah ini setiap angka perhitungannya, dan pagu perangkat daerah.</p>
             <form method="get" action="\(PublicCeilingPaths.page)" class="filters recap-filters">
             \(FormViews.select("siklus", label: "Siklus", placeholder: "Siklus berjalan", groups: [SelectGroup(label: nil, options: options)],
                                selected: String(cycle.id.rawValue), error: nil))
+            \(FormViews.select("kecamatan", label: "Kelurahan di kecamatan", placeholder: "Seluruh kota (per kecamatan)",
+                               groups: [SelectGroup(label: nil, options: kecamatanOptions)], selected: page.area.map { String($0.id.rawValue) }, error: nil))
             <p class="actions"><button type="submit" class="button secondary">Tampilkan</button></p>
             </form>
             """
-        guard let report else {
+        guard let report = page.report else {
             let opens = cycle.windows[.praMusrenbang].map { " mulai \(WIBTime.format($0.opensAt))" } ?? ""
             return header + """
                 <div class="notice" role="status"><h2>Pagu belum diumumkan</h2>
                 <p>Bappeda sedang menyiapkan pagu \(cycle.name). Pagu diumumkan saat Pra-Musrenbang RT/RW dibuka\(opens).</p></div>
                 """
         }
-        let levels = report.levels.map(level)
+        let levels = report.levels.map { level($0, page) }
         let missing: HTML = report.levels.isEmpty ? "<p>Pagu kelurahan dan kecamatan siklus ini belum dihitung.</p>" : .empty
         let opd: HTML = report.opd.isEmpty ? "<p>Pagu perangkat daerah belum ditetapkan.</p>" : """
             <div class="table-scroll" tabindex="0" role="region" aria-label="Pagu perangkat daerah">
@@ -45,7 +68,7 @@ enum PublicCeilingView {
 
     static func levelWord(_ level: Level) -> String { level == .kecamatan ? "kecamatan" : "kelurahan" }
 
-    private static func level(_ level: AreaCeilingLevel) -> HTML {
+    private static func level(_ level: AreaCeilingLevel, _ page: Page) -> HTML {
         let word = levelWord(level.level)
         let id = "pagu-\(word)"
         let pools = level.pools
@@ -80,13 +103,37 @@ enum PublicCeilingView {
             <tbody>\(criterionRows)</tbody>
             </table>
             </div>
-            \(inputsTable(level))
-            \(computationTable(level))
+            \(areas(level, page))
             </section>
             """
     }
 
-    private static func inputsTable(_ level: AreaCeilingLevel) -> HTML {
+    /// Every kecamatan's inputs and computation; every kelurahan's only with its kecamatan chosen (a city of 150
+    /// kelurahan in these two wide tables would pass the page budget of 100 KB), else their ceilings summed per kecamatan,
+    /// each linked to its kelurahan.
+    private static func areas(_ level: AreaCeilingLevel, _ page: Page) -> HTML {
+        guard level.level == .kelurahan else { return inputsTable(level, place: nil) + computationTable(level, place: nil) }
+        if let area = page.area {
+            var narrowed = level
+            narrowed.areas = level.areas.filter { $0.kecamatanId == area.id }
+            let place = " di Kecamatan \(area.name)"
+            return inputsTable(narrowed, place: place) + computationTable(narrowed, place: place)
+        }
+        let rows = page.kecamatan.map { kecamatan -> (name: String, amount: Int64, used: Int64?) in
+            let members = level.areas.filter { $0.kecamatanId == kecamatan.id }
+            let used: Int64? = members.allSatisfy(\.usage.resultsVisible) ? members.reduce(0) { $0 + $1.usage.used } : nil
+            return (kecamatan.name, members.reduce(0) { $0 + $1.line.amount }, used)
+        }
+        return """
+            <p>Data kriteria dan perhitungan setiap kelurahan ada pada halaman kecamatannya: pilih kecamatan pada tabel ini.</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Pagu kelurahan per kecamatan">
+            \(CeilingUseTable.render(caption: "Pagu kelurahan per kecamatan (jumlah pagu semua kelurahannya)", first: "Kecamatan", rows: rows,
+                                     links: page.kecamatan.map { page.kecamatanPath($0.id) }))
+            </div>
+            """
+    }
+
+    private static func inputsTable(_ level: AreaCeilingLevel, place: String?) -> HTML {
         let word = levelWord(level.level)
         let showsParent = level.level == .kelurahan
         let parent: HTML = showsParent ? "<th scope=\"col\">Kecamatan</th>" : .empty
@@ -99,7 +146,7 @@ enum PublicCeilingView {
         return """
             <div class="table-scroll" tabindex="0" role="region" aria-label="Data kriteria setiap \(word)">
             <table class="ceiling-inputs">
-            <caption>Data kriteria setiap \(word)\(level.level == .kecamatan ? " (jumlah data kelurahannya)" : "")</caption>
+            <caption>Data kriteria setiap \(word)\(place ?? "")\(level.level == .kecamatan ? " (jumlah data kelurahannya)" : "")</caption>
             <thead><tr><th scope="col">\(word.capitalized)</th>\(parent)\(headers)</tr></thead>
             <tbody>\(rows)</tbody>
             <tfoot><tr><th scope="row">Jumlah</th>\(showsParent ? "<td></td>" as HTML : .empty)\(sums)</tr></tfoot>
@@ -108,7 +155,7 @@ enum PublicCeilingView {
             """
     }
 
-    private static func computationTable(_ level: AreaCeilingLevel) -> HTML {
+    private static func computationTable(_ level: AreaCeilingLevel, place: String?) -> HTML {
         let word = levelWord(level.level)
         func partsSum(_ line: CeilingLine) -> Int64 { line.basePart + line.criterionParts.values.reduce(0, +) }
         let rows = level.areas.map { area -> HTML in
@@ -135,7 +182,7 @@ enum PublicCeilingView {
         return """
             <div class="table-scroll" tabindex="0" role="region" aria-label="Perhitungan pagu setiap \(word)">
             <table class="ceiling-computation">
-            <caption>Perhitungan pagu setiap \(word) (jumlah pagu \(Rupiah.format(level.amountSum)), total \(Rupiah.format(level.total)))</caption>
+            <caption>Perhitungan pagu setiap \(word)\(place ?? "") (jumlah pagu \(Rupiah.format(level.amountSum)), total \(Rupiah.format(level.total)))</caption>
             <thead><tr><th scope="col">\(word.capitalized)</th><th scope="col" class="num">Porsi dasar</th>\(headers)<th scope="col" class="num">Jumlah bagian</th>\
             <th scope="col" class="num">Bagian tepat</th><th scope="col" class="num">Dibulatkan ke bawah</th><th scope="col" class="num">Tambahan sisa terbesar</th>\
             <th scope="col" class="num">Pagu</th><th scope="col" class="num">Terpakai</th><th scope="col" class="num">Sisa</th></tr></thead>

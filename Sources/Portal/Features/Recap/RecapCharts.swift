@@ -106,7 +106,9 @@ enum RecapCharts {
                                rows: areas.map { ($0.name, $0.amount, $0.hidden ? nil : $0.used) })
         var details: [HTML] = []
         if recap.kecamatan == nil {
-            for (level, title) in [(Level.kecamatan, "Pagu kecamatan"), (.kelurahan, "Pagu kelurahan"), (.opd, "Pagu perangkat daerah")] {
+            // Each kelurahan's ceiling and use is on its kecamatan's recap (the chart's table there), as its other figures.
+            details.append("<p>Pagu dan pemakaian setiap kelurahan: pada rekap kecamatannya (<a href=\"#rekap-kelurahan\">pilih kecamatan</a>).</p>")
+            for (level, title) in [(Level.kecamatan, "Pagu kecamatan"), (.opd, "Pagu perangkat daerah")] {
                 let usages = recap.ceilings[level] ?? []
                 guard !usages.isEmpty else { continue }
                 details.append("""

@@ -2,7 +2,7 @@ import HTTPServer
 import Musrenbang
 
 /// The recap's filters as they stand in the address (`?siklus=2&kecamatan=3`): the cycle (default: the current one)
-/// and a kecamatan (default: the whole city). A value that is not a number is taken as absent.
+/// and a kecamatan (default: the whole city). A value that is not a number is taken as absent. `/pagu` reads the same.
 struct RecapQuery: Equatable {
     var cycleId: CycleID?
     var kecamatanId: KecamatanID?

@@ -22,6 +22,10 @@ enum RecapView {
         var printPath: String { staff ? RecapPaths.staffPrint : RecapPaths.print }
         /// This view's filters with the cycle always named, for its links (a printed page says which cycle it is).
         var shared: RecapQuery { RecapQuery(cycleId: cycle.id, kecamatanId: query.kecamatanId) }
+        /// This view (page or printout) narrowed to a kecamatan, at one of its sections.
+        func kecamatanPath(_ id: KecamatanID, section: String) -> String {
+            (printing ? printPath : pagePath) + RecapQuery(cycleId: cycle.id, kecamatanId: id).queryString + "#" + section
+        }
     }
 
     static let noCycle: HTML = "<h1>Rekap Musrenbang</h1><p class=\"lead\">Belum ada siklus perencanaan.</p>"
@@ -35,7 +39,9 @@ enum RecapView {
             levels(recap),
             RecapCharts.ceilings(recap),
             recap.kecamatan == nil ? kecamatanTable(recap) : previousLines(recap),
-            rowsTable(id: "rekap-kelurahan", title: "Per kelurahan", first: "Kelurahan", rows: recap.byKelurahan, total: recap.totals),
+            recap.kecamatan == nil
+                ? kelurahanByKecamatan(page, recap)
+                : rowsTable(id: "rekap-kelurahan", title: "Per kelurahan", first: "Kelurahan", rows: recap.byKelurahan, total: recap.totals),
             RecapCharts.bidang(recap),
             rowsTable(id: "rekap-opd", title: "Per perangkat daerah", first: "Perangkat daerah",
                       rows: recap.byOPD, total: recap.totals,
@@ -280,6 +286,24 @@ enum RecapView {
             <dt>Tak terdanai \(previous.name)</dt><dd>\(count(tally?.tally.count ?? 0)) usulan senilai \(Rupiah.format(tally?.tally.effectiveCost ?? 0)); \(count(tally?.carried ?? 0)) dibawa ke siklus ini</dd>
             </dl>
             \(list)
+            </section>
+            """
+    }
+
+    /// The whole city's page leaves each kelurahan's row to its kecamatan's recap, linked here: a city of 150 kelurahan
+    /// would otherwise pass the page budget of 100 KB (`docs/portal.md`) with two tables of a row per kelurahan.
+    private static func kelurahanByKecamatan(_ page: Page, _ recap: CycleRecap) -> HTML {
+        var members: [KecamatanID: Int] = [:]
+        for kecamatanId in recap.kecamatanOfKelurahan.values { members[kecamatanId, default: 0] += 1 }
+        let items = page.kecamatan.map { kecamatan -> HTML in
+            let link = page.kecamatanPath(kecamatan.id, section: "rekap-kelurahan")
+            return "<li><a href=\"\(link)\">Kecamatan \(kecamatan.name)</a> (\(count(members[kecamatan.id] ?? 0)) kelurahan)</li>"
+        }
+        return """
+            <section aria-labelledby="rekap-kelurahan">
+            <h2 id="rekap-kelurahan">Per kelurahan</h2>
+            <p>Angka setiap kelurahan (usulan, nilai, yang didanai, pagu dan pemakaiannya) ada pada rekap kecamatannya. Pilih kecamatan:</p>
+            <ul class="area-links">\(items)</ul>
             </section>
             """
     }
