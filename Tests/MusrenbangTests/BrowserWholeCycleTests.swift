@@ -58,7 +58,7 @@ struct BrowserWholeCycleTests {
                 for (step, head) in [("03", "rt"), ("04", "rw")] {
                     try phone.signIn(portal, "\(head).\(Self.kelurahan)", try password("\(head).\(Self.kelurahan)"))
                     try phone.open(portal.url("/kerja/persetujuan/\(code)"))
-                    try phone.click("form.decide-approve button")
+                    try phone.clickToNextPage("form.decide-approve button")
                     #expect(try phone.flashText().contains(code), "\(head)")
                     try shoot(audit, phone, "\(step)-\(head)-menyetujui")
                     try phone.signOut()
@@ -119,7 +119,7 @@ struct BrowserWholeCycleTests {
     /// `code`; audits the answer as `name` when given.
     private func decide(_ desk: BrowserSession, choice: String?, code: String, audit: BrowserPageAudit, _ name: String?) throws {
         if let choice { try desk.click(choice) }
-        try desk.click("section.decide button[type=submit]")
+        try desk.clickToNextPage("section.decide button[type=submit]")
         #expect(try desk.flashText().contains(code))
         if let name { try shoot(audit, desk, name) }
     }
@@ -139,7 +139,8 @@ struct BrowserWholeCycleTests {
         _ = try phone.waitForElement("dl.check")
         #expect(try phone.text(of: "dl.check").contains("Rp 3.025.000.000"))
         try shoot(audit, phone, "01-warga-periksa")
-        try phone.click("button[value=kirim]")
+        try phone.clickToNextPage("button[value=kirim]")
+        _ = try phone.waitForElement(".panel .code")
         let code = try phone.text(of: ".panel .code")
         try shoot(audit, phone, "02-warga-terkirim")
         try phone.signOut()
@@ -158,7 +159,7 @@ struct BrowserWholeCycleTests {
             guard try desk.tickAll("input[name=pilih]") > 0 else { break }
             try shoot(audit, desk, "\(prefix)b-verifikasi-bersama")
             try desk.click("#bersama-terima")
-            try desk.click("form.bulk-form button[type=submit]")
+            try desk.clickToNextPage("form.bulk-form button[type=submit]")
             #expect(try desk.flashText().contains("diterima"))
         }
 
@@ -171,11 +172,11 @@ struct BrowserWholeCycleTests {
         for field in ours { try desk.fill("#\(field)", with: "5") }
         try desk.execute("document.querySelectorAll('table.scores input').forEach(i => { if (!i.value) i.value = '3'; });")
         try shoot(audit, desk, "\(prefix)c-penilaian")
-        try desk.click("form.wide button[type=submit]")
+        try desk.clickToNextPage("form.wide button[type=submit]")
         #expect(try desk.flashText().contains("Nilai tersimpan"))
 
         try desk.open(portal.url("/kerja/alokasi"))
-        try desk.click("form[action='/kerja/alokasi'] button[type=submit]")
+        try desk.clickToNextPage("form[action='/kerja/alokasi'] button[type=submit]")
         #expect(try desk.flashText().contains("dijalankan"))
         try shoot(audit, desk, "\(prefix)d-alokasi")
 
