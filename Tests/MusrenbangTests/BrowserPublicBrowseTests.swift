@@ -70,7 +70,7 @@ struct BrowserPublicBrowseTests {
             // Narrowed without script: the filters open, funded only, by cost; the search is kept.
             try browser.click("details.filters summary")
             try browser.execute("document.querySelector('#didanai').value = 'ya'; document.querySelector('#urut').value = 'biaya-turun';")
-            try browser.click("details.filters button[type=submit]")
+            try browser.clickToNextPage("details.filters button[type=submit]")
             _ = try browser.waitForElement("#hasil")
             let narrowed = try browser.currentURL()
             #expect(narrowed.contains("didanai=ya") && narrowed.contains("urut=biaya-turun") && narrowed.contains("q="), "\(narrowed)")
@@ -93,7 +93,7 @@ struct BrowserPublicBrowseTests {
             try fits(browser, "rekap")
             try audit.check(browser, "07-rekap")
             // A kecamatan's recap from the whole city's list, with its kelurahan.
-            try browser.click("ul.area-links a")
+            try browser.clickToNextPage("ul.area-links a")
             _ = try browser.waitForElement("#rekap-kelurahan")
             #expect(try browser.currentURL().contains("kecamatan="))
             #expect(try !browser.elements("table.recap tbody tr").isEmpty)
