@@ -20,17 +20,6 @@ extension BrowserSession {
     }
 
     /// The flash message of the page a form answered with, once it is there.
-    /// Clicks `selector` (a form's button) and waits until the browser shows the page the form led to, so that what is
-    /// read next (a flash, a code) is never the page that was clicked on.
-    func clickToNextPage(_ selector: String) throws {
-        _ = try execute("document.documentElement.setAttribute('data-left', '1')")
-        try click(selector)
-        try waitUntil("the page after \(selector)") {
-            // While the next page loads a script may find no document to run in: keep waiting.
-            ((try? execute("return document.documentElement.hasAttribute('data-left')")) as? Bool) == false
-        }
-    }
-
     func flashText() throws -> String {
         _ = try waitForElement(".flash")
         return try text(of: ".flash")

@@ -38,20 +38,25 @@ public enum BuiltBinary {
     public static func run(_ arguments: [String], environment: [String: String] = [:],
                            in directory: String? = nil) throws -> (status: Int32, output: String) {
         let process = try process(arguments, environment: environment, in: directory)
-        // Into a file rather than a Pipe: see ServedPortal (a Pipe behind a Process has closed a descriptor twice).
         let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("musrenbang-run-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw Missing(description: "cannot create \(path)")
-        }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        process.standardOutput = handle
-        process.standardError = handle
-        do {
-            defer { try? handle.close() }
-            try process.run()
-        }
+        try start(process, writingOutputTo: path)
         process.waitUntilExit()
         let data = FileManager.default.contents(atPath: path) ?? Data()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Starts `process` with its standard output and error written to a new file at `path`. A file, not a Pipe:
+    /// Foundation's Pipe behind a Process has closed a descriptor twice under concurrency here (swiftlang/swift#57827),
+    /// once a browser test's WebDriver socket in mid-request.
+    public static func start(_ process: Process, writingOutputTo path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw Missing(description: "cannot create \(path)")
+        }
+        // The child has its own copy; this one is closed once, here.
+        defer { try? handle.close() }
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
     }
 }

@@ -43,14 +43,8 @@ public final class ServedPortal {
             "--migrations", root.appendingPathComponent("Migrations").path,
             "--public", root.appendingPathComponent("Public").path, "--quiet",
         ] + (demo ? ["--demo"] : []) + arguments)
-        // The output goes to a file, not a Pipe: Foundation's Pipe behind a Process has closed a descriptor twice under
-        // concurrency here (swiftlang/swift#57827), once closing a browser test's WebDriver socket in mid-request.
         let output = ServerLog(path: (directory as NSString).appendingPathComponent("serve.log"))
-        let handle = try output.openForWriting()
-        process.standardOutput = handle
-        process.standardError = handle
-        defer { try? handle.close() }
-        try process.run()
+        try BuiltBinary.start(process, writingOutputTo: output.path)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline && process.isRunning {
             if let port = output.port() { return ServedPortal(process: process, port: port, directory: directory, output: output) }
@@ -95,18 +89,11 @@ public final class ServedPortal {
 
     /// The server's output file (standard output and error together); its text is kept when the folder goes.
     private final class ServerLog: @unchecked Sendable {
-        private let path: String
+        let path: String
         private let lock = NSLock()
         private var kept: String?
 
         init(path: String) { self.path = path }
-
-        func openForWriting() throws -> FileHandle {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw WebDriverError("cannot create \(path)")
-            }
-            return handle
-        }
 
         /// Reads the file one last time, before its folder is removed.
         func keep() { lock.withLock { if kept == nil { kept = Self.read(path) } } }

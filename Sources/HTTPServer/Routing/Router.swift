@@ -54,11 +54,7 @@ public struct Router: Responder {
 
     /// The body limit of the route `method` and `rawPath` reach.
     public func bodyLimit(method: HTTPMethod, rawPath: String) -> Int {
-        let wanted = method == .head ? HTTPMethod.get : method
-        for route in routes where route.method == wanted && route.pattern.match(rawPath) != nil {
-            return route.bodyLimit
-        }
-        return unmatchedBodyLimit
+        dispatchPlan(method: method, rawPath: rawPath).bodyLimit
     }
 
     /// The body limit and thread of the route `route(_:in:)` would pick; unmatched requests (404/405)

@@ -16,9 +16,8 @@ final class WALCheckpointer: @unchecked Sendable {
     /// The log's size in pages as the last commit left it (small again once a checkpoint has let it restart).
     var pagesAtLastCommit: Int { condition.withLock { Int(lastPages) } }
 
+    /// Used by the thread only; `stop` lets go of it once the thread has ended.
     private var connection: Connection?
-    /// Held while the connection is in use: the thread's checkpoints and `checkpointNow` never overlap on it.
-    private let connectionLock = NSLock()
     private let condition = NSCondition()
     private var pending = false
     private var stopping = false
@@ -48,7 +47,7 @@ final class WALCheckpointer: @unchecked Sendable {
         condition.broadcast()
         while !finished { condition.wait() }
         condition.unlock()
-        connectionLock.withLock { connection = nil }
+        connection = nil
     }
 
     /// Undoes `install`: `writer` keeps no pointer to this object.
@@ -67,12 +66,6 @@ final class WALCheckpointer: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Runs a checkpoint now and waits for it (tests; a quiet moment).
-    func checkpointNow() {
-        let ran = checkpointUnlocked()
-        if ran { condition.withLock { completed += 1 } }
-    }
-
     private func run() {
         condition.lock()
         while true {
@@ -81,7 +74,7 @@ final class WALCheckpointer: @unchecked Sendable {
             pending = false
             // Unlocked while it copies, so that commits can keep asking for the next one.
             condition.unlock()
-            let ran = checkpointUnlocked()
+            let ran = checkpoint()
             condition.lock()
             if ran { completed += 1 }
         }
@@ -90,9 +83,7 @@ final class WALCheckpointer: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func checkpointUnlocked() -> Bool {
-        connectionLock.lock()
-        defer { connectionLock.unlock() }
+    private func checkpoint() -> Bool {
         guard let connection else { return false }
         // PASSIVE copies what no reader still needs and never waits; what it leaves waits for the next one.
         return sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK

@@ -42,9 +42,23 @@ extension BrowserSession {
     /// running the browser's validation, then waits until the page that answers has loaded.
     public func submit(_ selector: String) throws {
         let target = try element(selector)
+        try waitingForNextPage("the form \(selector) to be answered") {
+            try execute("const form = arguments[0].form || arguments[0]; setTimeout(() => form.requestSubmit(), 0);", target.json)
+        }
+    }
+
+    /// Clicks `selector` (a button or link that leads to another page) and waits until that page has loaded, so that
+    /// what is read next is never the page clicked on.
+    public func clickToNextPage(_ selector: String) throws {
+        try waitingForNextPage("the page after \(selector)") { try click(selector) }
+    }
+
+    /// Runs `action`, then waits until a new document (another `performance.timeOrigin`) has loaded completely.
+    private func waitingForNextPage(_ what: String, _ action: () throws -> Void) throws {
         let before = try execute("return performance.timeOrigin;")
-        try execute("const form = arguments[0].form || arguments[0]; setTimeout(() => form.requestSubmit(), 0);", target.json)
-        try waitUntil("the form \(selector) to be answered") {
+        try action()
+        try waitUntil(what) {
+            // While the next page loads a script may find no document to run in: keep waiting.
             let now = try? self.execute("return document.readyState === 'complete' ? performance.timeOrigin : null;")
             guard let origin = now, !(origin is NSNull) else { return false }
             return "\(origin)" != "\(before)"
