@@ -12,7 +12,7 @@ enum ServeCommand: Command {
         musrenbang serve [--db FILE] [--demo [--stage STAGE]] [--migrations DIR] [--host ADDRESS] [--port PORT]
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
-                         [--sign-in-threads N]
+                         [--sign-in-threads N] [--heavy-threads N]
                          [--session-idle-minutes N] [--session-max-hours N] [--feedback-per-hour N] [--secure-cookies]
                          [--rehearsal-at YYYY-MM-DDTHH:MM] [--quiet]
 
@@ -30,10 +30,13 @@ enum ServeCommand: Command {
           --header-timeout    seconds to receive a request head (default 10)
           --idle-timeout      seconds a keep-alive connection may idle (default 15)
           --io-threads        event-loop threads (default: one per core, at most 4)
-          --worker-threads    threads running pages and database work (default 16)
+          --worker-threads    threads running pages and forms (default: three per core, at least 4); near the
+                              number of cores keeps page times even under load
           --sign-in-threads   threads of the sign-in and registration forms, which wait for a password check,
                               at a lower CPU priority than pages (default 56; beyond all but 4 of them busy,
                               a sign-in is asked to try again)
+          --heavy-threads     threads of exports, printouts, allocation runs and imports, at a lower CPU priority
+                              than pages; more of them wait their turn (default 4)
           --session-idle-minutes  a session unused this long ends (default 120)
           --session-max-hours     a session ends this long after sign-in (default 12)
           --feedback-per-hour     feedback (/saran) accepted per client address within an hour (default 5)
@@ -53,10 +56,12 @@ enum ServeCommand: Command {
         configuration.headerTimeout = try seconds(options, "header-timeout", default: configuration.headerTimeout)
         configuration.idleTimeout = try seconds(options, "idle-timeout", default: configuration.idleTimeout)
         configuration.ioThreads = try options.int("io-threads", default: configuration.ioThreads)
-        configuration.workerThreads = try options.int("worker-threads", default: 16)
+        configuration.workerThreads = try options.int("worker-threads", default: max(4, 3 * ProcessInfo.processInfo.activeProcessorCount))
         guard (2...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 2...1024") }
         configuration.longRunningThreads = try options.int("sign-in-threads", default: 56)
         guard (5...1024).contains(configuration.longRunningThreads) else { throw UsageError("--sign-in-threads must be 5...1024") }
+        configuration.heavyThreads = try options.int("heavy-threads", default: 4)
+        guard (1...256).contains(configuration.heavyThreads) else { throw UsageError("--heavy-threads must be 1...256") }
         var portalConfiguration = PortalConfiguration()
         portalConfiguration.idleTimeout = Double(try options.int("session-idle-minutes", default: 120)) * 60
         portalConfiguration.absoluteTimeout = Double(try options.int("session-max-hours", default: 12)) * 3600

@@ -2,13 +2,14 @@ import Foundation
 import Testing
 @testable import HTTPServer
 
-/// Routes of the long-running lane run on their own pool at a lower CPU priority; with no such pool they share the
-/// standard one. Each handler reports the nice value of the thread it ran on.
+/// Routes of the long-running and heavy lanes run on their own pools at a lower CPU priority; with no such pool they
+/// share the standard one. Each handler reports the nice value of the thread it ran on.
 @Suite(.serialized) struct WorkerLaneTests {
     static func router() -> Router {
         var router = Router()
         router.get("/halaman") { _ in .text(Self.threadReport()) }
         router.post("/masuk", lane: .longRunning) { _ in .text(Self.threadReport()) }
+        router.get("/data/usulan.csv", lane: .heavy) { _ in .text(Self.threadReport()) }
         return router
     }
 
@@ -20,6 +21,7 @@ import Testing
     @Test func theRouterPlansTheLaneOfEachRoute() {
         let router = Self.router()
         #expect(router.dispatchPlan(method: .post, rawPath: "/masuk").lane == .longRunning)
+        #expect(router.dispatchPlan(method: .get, rawPath: "/data/usulan.csv").lane == .heavy)
         #expect(router.dispatchPlan(method: .get, rawPath: "/halaman").lane == .standard)
         #expect(router.dispatchPlan(method: .get, rawPath: "/tidak-ada").lane == .standard)
     }
@@ -46,6 +48,47 @@ import Testing
             let standard = try client.readResponse().text
             try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
             #expect(try client.readResponse().text == standard)
+        }
+    }
+
+    @Test func heavyRoutesRunOnTheirOwnLowerPriorityThreads() throws {
+        try withServer(Self.router(), configure: { configuration in
+            configuration.heavyThreads = 1
+            configuration.heavyNice = 4
+        }) { server in
+            let client = try TestClient(port: server.port)
+            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
+            let base = try #require(Int32(try client.readResponse().text))
+            try client.send("GET /data/usulan.csv HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "\(min(19, base + 4))")
+        }
+    }
+
+    /// With one page thread and one heavy thread, a heavy request that holds its thread (an export waiting for a slow
+    /// client) leaves the page thread free: the page answers while the export still waits. Sharing one pool, the page
+    /// would wait behind the export and the client's read would time out.
+    @Test func aHeavyRequestHoldingItsThreadLeavesThePagesTheirs() throws {
+        let release = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0)
+        var router = Router()
+        router.get("/halaman") { _ in .text("halaman") }
+        router.get("/ekspor", lane: .heavy) { _ in
+            started.signal()
+            _ = release.wait(timeout: .now() + 20)
+            return .text("ekspor")
+        }
+        try withServer(router, configure: { configuration in
+            configuration.workerThreads = 1
+            configuration.heavyThreads = 1
+        }) { server in
+            let exporter = try TestClient(port: server.port)
+            try exporter.send("GET /ekspor HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(started.wait(timeout: .now() + 10) == .success)
+            let visitor = try TestClient(port: server.port, timeout: 5)
+            try visitor.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try visitor.readResponse().text == "halaman")
+            release.signal()
+            #expect(try exporter.readResponse().text == "ekspor")
         }
     }
 }

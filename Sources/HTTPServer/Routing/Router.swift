@@ -39,9 +39,9 @@ public struct Router: Responder {
         routes.sort { $1.pattern.specificity.lexicographicallyPrecedes($0.pattern.specificity) }
     }
 
-    /// Adds a GET route (it answers HEAD too); `inline` as for `add`.
-    public mutating func get(_ pattern: String, inline: Bool = false, _ handler: @escaping Handler) {
-        add(.get, pattern, inline: inline, handler)
+    /// Adds a GET route (it answers HEAD too); `inline` and `lane` as for `add`.
+    public mutating func get(_ pattern: String, inline: Bool = false, lane: WorkerLane = .standard, _ handler: @escaping Handler) {
+        add(.get, pattern, inline: inline, lane: lane, handler)
     }
     /// Adds a POST route with its body limit, on the worker pool of `lane`.
     public mutating func post(_ pattern: String, bodyLimit: Int = Router.defaultBodyLimit, lane: WorkerLane = .standard,

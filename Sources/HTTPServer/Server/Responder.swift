@@ -26,14 +26,18 @@ public struct DispatchPlan: Sendable {
     }
 }
 
-/// The worker pool a request runs on. Requests that hold a thread for long while using little of the server's other
-/// resources (a password check: tens of milliseconds of hashing) run on their own pool, at a lower CPU priority, so
-/// that many of them at once neither occupy the threads pages need nor take the cores from them.
+/// The worker pool a request runs on. Requests that hold a thread for long run on pools of their own, at a lower CPU
+/// priority, so that many of them at once neither occupy the few threads pages need nor take the cores from them:
+/// the standard pool can then stay near the number of cores, which keeps page latency even under load.
 public enum WorkerLane: Sendable {
     /// The pool of every page and form (`ServerConfiguration.workerThreads`).
     case standard
-    /// The long-running pool (`ServerConfiguration.longRunningThreads`; the standard pool when that is 0).
+    /// Waiting more than working, many at once: a password check (tens of milliseconds of hashing)
+    /// (`ServerConfiguration.longRunningThreads`; the standard pool when that is 0).
     case longRunning
+    /// Working long, rarely asked for: exports of every row, printouts of a whole level, an allocation run, an import
+    /// (`ServerConfiguration.heavyThreads`; the standard pool when that is 0).
+    case heavy
 }
 
 extension Responder {

@@ -51,8 +51,7 @@ public final class Server: Sendable {
     /// Blocks until the server has shut down.
     public func wait() {
         finished.wait()
-        core.workers.stop()
-        if core.longRunningWorkers !== core.workers { core.longRunningWorkers.stop() }
+        for pool in core.pools { pool.stop() }
     }
 
     /// Connections currently being served.

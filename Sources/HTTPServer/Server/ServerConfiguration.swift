@@ -15,6 +15,11 @@ public struct ServerConfiguration: Sendable {
     /// How much the long-running threads' nice value is raised above the process's (at most to 19): it makes them
     /// yield the cores to the standard pool's requests.
     public var longRunningNice: Int32 = 10
+    /// Threads running the routes of `WorkerLane.heavy` (0: they share `workerThreads`); more heavy requests wait in
+    /// their queue.
+    public var heavyThreads = 0
+    /// How much the heavy threads' nice value is raised above the process's: a page view comes before an export.
+    public var heavyNice: Int32 = 5
     /// Event-loop threads doing socket I/O.
     public var ioThreads = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 4)
     /// Time allowed to receive a whole request head; then 408 and close.

@@ -7,6 +7,8 @@ final class ServerCore: Sendable {
     let workers: WorkerPool
     /// The pool of `WorkerLane.longRunning` routes (`workers` when none is configured).
     let longRunningWorkers: WorkerPool
+    /// The pool of `WorkerLane.heavy` routes (`workers` when none is configured).
+    let heavyWorkers: WorkerPool
     /// Connections being served (rejected ones are not counted).
     let openConnections = Atomic<Int>(0)
     let listenerClosers = Atomic<Int>(0)
@@ -25,11 +27,25 @@ final class ServerCore: Sendable {
         self.longRunningWorkers = configuration.longRunningThreads > 0
             ? WorkerPool(threads: configuration.longRunningThreads, name: "http-long", niceIncrement: configuration.longRunningNice)
             : workers
+        self.heavyWorkers = configuration.heavyThreads > 0
+            ? WorkerPool(threads: configuration.heavyThreads, name: "http-heavy", niceIncrement: configuration.heavyNice)
+            : workers
     }
 
     /// The pool that runs requests of `lane`.
     func pool(_ lane: WorkerLane) -> WorkerPool {
-        lane == .longRunning ? longRunningWorkers : workers
+        switch lane {
+        case .standard: workers
+        case .longRunning: longRunningWorkers
+        case .heavy: heavyWorkers
+        }
+    }
+
+    /// Every distinct pool, once.
+    var pools: [WorkerPool] {
+        var distinct: [WorkerPool] = []
+        for pool in [workers, longRunningWorkers, heavyWorkers] where !distinct.contains(where: { $0 === pool }) { distinct.append(pool) }
+        return distinct
     }
 
     func log(_ message: @autoclosure () -> String) {

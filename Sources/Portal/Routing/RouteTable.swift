@@ -14,11 +14,13 @@ struct RouteTable {
     /// Every registered method and pattern, in registration order: the authorization matrix test needs a row for each.
     var registered: [(method: HTTPMethod, pattern: String)] { routes.map { ($0.method, $0.pattern) } }
 
-    mutating func get(_ pattern: String, _ handler: @escaping Handler) {
-        routes.append((.get, pattern, Router.defaultBodyLimit, .standard, handler))
+    /// A GET route; `lane: .heavy` for what reads or writes a whole level or cycle (exports, printouts; see `WorkerLane`).
+    mutating func get(_ pattern: String, lane: WorkerLane = .standard, _ handler: @escaping Handler) {
+        routes.append((.get, pattern, Router.defaultBodyLimit, lane, handler))
     }
 
-    /// A POST route; `lane: .longRunning` for the forms that check a password (the long-running pool, see `WorkerLane`).
+    /// A POST route; `lane: .longRunning` for the forms that check a password, `.heavy` for an allocation run or an
+    /// import (see `WorkerLane`).
     mutating func post(_ pattern: String, bodyLimit: Int = 64 * 1024, lane: WorkerLane = .standard, _ handler: @escaping Handler) {
         routes.append((.post, pattern, bodyLimit, lane, handler))
     }

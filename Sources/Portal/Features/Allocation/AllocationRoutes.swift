@@ -9,7 +9,7 @@ extension Portal {
         routes.get(MeetingPaths.allocation) { [self] request in
             handle(request) { context in try allocationPage(context) }
         }
-        routes.post(MeetingPaths.allocation) { [self] request in
+        routes.post(MeetingPaths.allocation, lane: .heavy) { [self] request in
             handle(request) { context in
                 let desk = try MeetingDesk(context)
                 _ = try verifiedForm(context)

@@ -28,7 +28,7 @@ extension Portal {
                                     body: .bytes(file.bytes))
             }
         }
-        routes.get(MeetingPaths.print) { [self] request in
+        routes.get(MeetingPaths.print, lane: .heavy) { [self] request in
             handle(request) { context in
                 let desk = try MeetingDesk(context)
                 guard let situation = try MeetingSituation(desk, service: service, now: context.now) else { return noCyclePage(context) }

@@ -31,10 +31,10 @@ extension Portal {
                                     body: .bytes(CeilingInputTemplate.bytes(sheet)))
             }
         }
-        routes.post(CeilingInputPaths.importPreview, bodyLimit: CeilingInputPaths.importMaxBytes + 64 * 1024) { [self] request in
+        routes.post(CeilingInputPaths.importPreview, bodyLimit: CeilingInputPaths.importMaxBytes + 64 * 1024, lane: .heavy) { [self] request in
             handle(request) { context in try previewCeilingInputImport(context) }
         }
-        routes.post(CeilingInputPaths.importConfirm) { [self] request in
+        routes.post(CeilingInputPaths.importConfirm, lane: .heavy) { [self] request in
             handle(request) { context in try confirmCeilingInputImport(context) }
         }
     }

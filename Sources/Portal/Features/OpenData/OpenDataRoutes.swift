@@ -17,7 +17,7 @@ extension Portal {
                 return page("Data terbuka", context, OpenDataView.render(cycles: published, envelopes: envelopes))
             }
         }
-        routes.get(OpenDataPaths.proposalsCSV) { [self] request in
+        routes.get(OpenDataPaths.proposalsCSV, lane: .heavy) { [self] request in
             handle(request) { context in
                 guard let cycles = try requestedCycles(request) else { return noSuchCycle(context) }
                 let separator = CSVWriter.separator(query: request.queryValue("sep"))
@@ -34,7 +34,7 @@ extension Portal {
                 }
             }
         }
-        routes.get(OpenDataPaths.proposalsJSON) { [self] request in
+        routes.get(OpenDataPaths.proposalsJSON, lane: .heavy) { [self] request in
             handle(request) { context in
                 guard let cycles = try requestedCycles(request) else { return noSuchCycle(context) }
                 let service = self.service, now = self.now
@@ -63,7 +63,7 @@ extension Portal {
                 }
             }
         }
-        routes.get(OpenDataPaths.ceilingsCSV) { [self] request in
+        routes.get(OpenDataPaths.ceilingsCSV, lane: .heavy) { [self] request in
             handle(request) { context in
                 guard let cycles = try requestedCycles(request, publishedOnly: false) else { return noSuchCycle(context) }
                 let separator = CSVWriter.separator(query: request.queryValue("sep"))
@@ -78,7 +78,7 @@ extension Portal {
             }
         }
         for kind in RatifiedListCSV.Kind.allCases {
-            routes.get(kind.path) { [self] request in
+            routes.get(kind.path, lane: .heavy) { [self] request in
                 handle(request) { context in
                     // One cycle: the one asked for, else the latest published.
                     guard let cycle = try requestedCycles(request)?.last else { return noSuchCycle(context) }
@@ -108,7 +108,7 @@ extension Portal {
                 }
             }
         }
-        routes.get(OpenDataPaths.pabulibPattern) { [self] request in
+        routes.get(OpenDataPaths.pabulibPattern, lane: .heavy) { [self] request in
             handle(request) { context in
                 guard let (year, envelope) = PabulibFile.parse(request.pathParameters["berkas"] ?? "") else {
                     throw PortalError.notFound

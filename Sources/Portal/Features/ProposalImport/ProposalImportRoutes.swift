@@ -22,10 +22,10 @@ extension Portal {
                                     body: .bytes(ImportTemplate.bytes(example: try catalog().items.first)))
             }
         }
-        routes.post(OperatorPaths.importPage, bodyLimit: OperatorPaths.importMaxBytes + 64 * 1024) { [self] request in
+        routes.post(OperatorPaths.importPage, bodyLimit: OperatorPaths.importMaxBytes + 64 * 1024, lane: .heavy) { [self] request in
             handle(request) { context in try previewImport(context) }
         }
-        routes.post(OperatorPaths.importConfirm) { [self] request in
+        routes.post(OperatorPaths.importConfirm, lane: .heavy) { [self] request in
             handle(request) { context in try confirmImport(context) }
         }
     }

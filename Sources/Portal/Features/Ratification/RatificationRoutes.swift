@@ -12,7 +12,7 @@ extension Portal {
         routes.post(RatificationPaths.list) { [self] request in
             handle(request) { context in try ratifyMany(context) }
         }
-        routes.get(RatificationPaths.print) { [self] request in
+        routes.get(RatificationPaths.print, lane: .heavy) { [self] request in
             handle(request) { context in
                 let desk = try BappedaDesk(context)
                 guard let cycle = try service.currentCycle() else { throw PortalError.notFound }

@@ -12,7 +12,7 @@ extension Portal {
         routes.get(RecapPaths.page) { [self] request in
             handle(request) { context in try recapPage(context, viewer: .public, staff: false, printing: false) }
         }
-        routes.get(RecapPaths.print) { [self] request in
+        routes.get(RecapPaths.print, lane: .heavy) { [self] request in
             handle(request) { context in try recapPage(context, viewer: .public, staff: false, printing: true) }
         }
         routes.get(RecapPaths.staff) { [self] request in
@@ -21,7 +21,7 @@ extension Portal {
                 return try recapPage(context, viewer: .actor(desk.actor), staff: true, printing: false)
             }
         }
-        routes.get(RecapPaths.staffPrint) { [self] request in
+        routes.get(RecapPaths.staffPrint, lane: .heavy) { [self] request in
             handle(request) { context in
                 let desk = try BappedaDesk(context, rule: RecapPaths.rule)
                 return try recapPage(context, viewer: .actor(desk.actor), staff: true, printing: true)
