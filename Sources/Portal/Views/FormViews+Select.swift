@@ -1,5 +1,5 @@
 /// One choice of a select: the value sent and the text shown.
-struct SelectOption: Equatable {
+struct SelectOption: Hashable {
     let value: String
     let text: String
 }

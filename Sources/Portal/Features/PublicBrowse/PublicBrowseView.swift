@@ -13,11 +13,11 @@ enum PublicBrowseView {
         let now: Date
     }
 
-    /// The content, drawn once per distinct page (`RenderedListCache`).
+    /// The content, drawn once per distinct page (`DrawingCache`).
     static func render(_ page: Page) -> HTML {
         let isPublic = Visibility.kelurahanResultsArePublic(cycle: page.cycle, at: page.now)
-        let key = RenderedListCache.Key(cycle: page.cycle, filter: page.filter, choices: page.choices, result: page.result, isPublic: isPublic)
-        return RenderedListCache.shared.html(for: key) { draw(page, isPublic: isPublic) }
+        let key = PublicListDrawing(cycle: page.cycle, filter: page.filter, choices: page.choices, result: page.result, isPublic: isPublic)
+        return PublicListDrawing.kept.html(for: key) { draw(page, isPublic: isPublic) }
     }
 
     private static func draw(_ page: Page, isPublic: Bool) -> HTML {

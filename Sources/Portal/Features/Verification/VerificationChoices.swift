@@ -3,7 +3,7 @@ import Storage
 
 /// What the queue's filters offer a verifier: the kelurahan of its kecamatan (or of the city, for an OPD), the RW of
 /// its kelurahan, every bidang and OPD. Read once per queue page.
-struct VerificationChoices {
+struct VerificationChoices: Hashable {
     var kelurahan: [SelectOption] = []
     var rw: [SelectOption] = []
     var bidang: [SelectOption] = []

@@ -4,7 +4,7 @@ import Musrenbang
 /// The queue's filters, sort and page as they stand in the address, so that every view of the queue is a link
 /// someone can share: `?status=menunggu&kelurahan=3&bidang=1&fisik=ya&biaya-min=10000000&q=jalan&urut=biaya-turun`.
 /// Values that do not parse are ignored (the queue shows everything rather than an error for a hand-edited link).
-struct VerificationFilter: Equatable {
+struct VerificationFilter: Hashable {
     var status: String?
     var kelurahan: Int64?
     var rw: Int64?

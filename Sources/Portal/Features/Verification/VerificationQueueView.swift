@@ -55,8 +55,14 @@ enum VerificationQueueView {
         VerificationPaths.queue + page.filter.queryString(status: page.selected.key, page: page.result.page)
     }
 
-    /// The filters as a GET form: the address it leads to is the shareable view.
+    /// The filters as a GET form: the address it leads to is the shareable view. Drawn once per distinct filter
+    /// (`VerificationQueueDrawing`).
     private static func filters(_ page: Page) -> HTML {
+        let key = VerificationQueueDrawing.Filters(filter: page.filter, selectedKey: page.selected.key, choices: page.choices)
+        return VerificationQueueDrawing.filters.html(for: key) { drawFilters(page) }
+    }
+
+    private static func drawFilters(_ page: Page) -> HTML {
         let filter = page.filter
         func choice(_ name: String, _ label: String, _ options: [SelectOption], _ value: Int64?, all: String) -> HTML {
             guard !options.isEmpty else { return .empty }
@@ -134,7 +140,17 @@ enum VerificationQueueView {
             """
     }
 
+    /// The rows, drawn once per distinct list (`VerificationQueueDrawing`); a bulk form sent back with its ticks is
+    /// drawn with them.
     private static func table(_ page: Page, bulk: Bool) -> HTML {
+        guard page.bulk.picks.isEmpty else { return drawTable(page, bulk: bulk) }
+        let key = VerificationQueueDrawing.Table(filter: page.filter, selectedKey: page.selected.key, selectedLabel: page.selected.label,
+                                                 firstTabKey: page.verifier.tabs[0].key, cycleName: page.cycle.name,
+                                                 result: page.result, bulk: bulk)
+        return VerificationQueueDrawing.tables.html(for: key) { drawTable(page, bulk: bulk) }
+    }
+
+    private static func drawTable(_ page: Page, bulk: Bool) -> HTML {
         let result = page.result
         guard !result.rows.isEmpty else {
             let empty = page.filter.narrows ? "Tidak ada usulan yang cocok dengan saringan ini."

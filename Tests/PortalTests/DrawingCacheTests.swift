@@ -5,21 +5,21 @@ import Testing
 
 /// The public list's drawn content is kept per everything it is drawn from, and only for that: another page of rows,
 /// another filter or another visibility draws anew; at its capacity the cache starts over.
-@Suite struct RenderedListCacheTests {
+@Suite struct DrawingCacheTests {
     @Test func aDrawingIsKeptOnlyForEqualValues() throws {
         let world = try PortalWorld()
         let service = world.service
         let cycle = try #require(try service.cycles().first)
         let choices = try PublicBrowseChoices(cycles: try service.cycles(), kotaId: cycle.kotaId, service: service)
-        func key(_ filter: PublicBrowseFilter, isPublic: Bool = true) throws -> RenderedListCache.Key {
-            RenderedListCache.Key(cycle: cycle, filter: filter, choices: choices,
+        func key(_ filter: PublicBrowseFilter, isPublic: Bool = true) throws -> PublicListDrawing {
+            PublicListDrawing(cycle: cycle, filter: filter, choices: choices,
                                   result: try service.proposals(filter.query(cycle: cycle.id), viewer: .public), isPublic: isPublic)
         }
         var searched = PublicBrowseFilter()
         searched.text = "jalan"
-        let cache = RenderedListCache(capacity: 2)
+        let cache = DrawingCache<PublicListDrawing>(capacity: 2)
         var drawn = 0
-        func html(_ key: RenderedListCache.Key) -> HTML { cache.html(for: key) { drawn += 1; return HTML.text("drawing \(drawn)") } }
+        func html(_ key: PublicListDrawing) -> HTML { cache.html(for: key) { drawn += 1; return HTML.text("drawing \(drawn)") } }
 
         // The same values, read again from the engine: drawn once.
         #expect(html(try key(PublicBrowseFilter())) == HTML.text("drawing 1"))
