@@ -42,6 +42,8 @@ import Testing
         #expect(WIBTime.iso8601(date) == "2026-11-22T12:05:00Z")
         #expect(WIBTime.format(date) == "22 November 2026 19.05 WIB")
         #expect(WIBTime.format(WIBTime.date(year: 2027, month: 1, day: 1)) == "1 Januari 2027 00.00 WIB")
+        #expect(WIBTime.format(WIBTime.date(year: 2027, month: 3, day: 5, hour: 14, minute: 7, second: 59)) == "5 Maret 2027 14.07 WIB")
+        #expect(WIBTime.iso8601(WIBTime.date(year: 2027, month: 3, day: 5, hour: 14, minute: 7, second: 9)) == "2027-03-05T07:07:09Z")
         #expect(WIBTime.iso8601(WIBTime.date(year: 2027, month: 1, day: 1)) == "2026-12-31T17:00:00Z")
         #expect(WIBTime.formatDate(WIBTime.date(year: 2028, month: 2, day: 29, hour: 23, minute: 59)) == "29 Februari 2028")
         #expect(WIBTime.parseISO8601("2026-11-22T12:05:00Z") == date)

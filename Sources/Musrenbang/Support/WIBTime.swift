@@ -19,8 +19,21 @@ public enum WIBTime {
 
     /// "22 November 2026 19.05 WIB".
     public static func format(_ date: Date) -> String {
+        // Appended piece by piece into one reserved string: a page's timeline formats two dates per event, and the
+        // generic interpolation of integers cost as much as the rest of drawing an event (perf, bench/portal.sh).
         let f = fields(date, offset: offsetSeconds)
-        return "\(f.day) \(monthNames[f.month - 1]) \(f.year) \(pad2(f.hour)).\(pad2(f.minute)) WIB"
+        var text = String(f.day)
+        text.reserveCapacity(32)
+        text += " "
+        text += monthNames[f.month - 1]
+        text += " "
+        text += String(f.year)
+        text += " "
+        text += twoDigits[f.hour]
+        text += "."
+        text += twoDigits[f.minute]
+        text += " WIB"
+        return text
     }
 
     /// "22 November 2026" (date only, in WIB).
@@ -39,7 +52,32 @@ public enum WIBTime {
     /// ISO-8601 UTC text as stored in the database: "2026-11-22T12:05:00Z" (whole seconds).
     public static func iso8601(_ date: Date) -> String {
         let f = fields(date, offset: 0)
-        return "\(pad4(f.year))-\(pad2(f.month))-\(pad2(f.day))T\(pad2(f.hour)):\(pad2(f.minute)):\(pad2(f.second))Z"
+        guard (0...9999).contains(f.year) else {
+            return "\(pad4(f.year))-\(pad2(f.month))-\(pad2(f.day))T\(pad2(f.hour)):\(pad2(f.minute)):\(pad2(f.second))Z"
+        }
+        // Twenty ASCII bytes written in place (see `format`).
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, at index: Int, digits: Int) {
+                var rest = value
+                for offset in stride(from: digits - 1, through: 0, by: -1) {
+                    buffer[index + offset] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(f.year, at: 0, digits: 4)
+            buffer[4] = 0x2D
+            put(f.month, at: 5, digits: 2)
+            buffer[7] = 0x2D
+            put(f.day, at: 8, digits: 2)
+            buffer[10] = 0x54
+            put(f.hour, at: 11, digits: 2)
+            buffer[13] = 0x3A
+            put(f.minute, at: 14, digits: 2)
+            buffer[16] = 0x3A
+            put(f.second, at: 17, digits: 2)
+            buffer[19] = 0x5A
+            return 20
+        }
     }
 
     /// Parses "YYYY-MM-DDTHH:MM:SSZ" (the format `iso8601(_:)` writes); nil when malformed.
@@ -119,6 +157,8 @@ public enum WIBTime {
     }
 
     private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+    /// "00" to "59": hours and minutes without formatting an integer.
+    private static let twoDigits = (0..<60).map { $0 < 10 ? "0\($0)" : String($0) }
     private static func pad4(_ v: Int) -> String {
         let s = String(v)
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
