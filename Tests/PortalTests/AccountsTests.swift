@@ -57,6 +57,11 @@ import Testing
         #expect(!all.body.contains("+6281299990000"))
         let account = try browser.get("/kerja/akun/\(scene.warga.rawValue)")
         #expect(account.status == 200 && account.body.contains("+6281299990000") && account.body.contains("siti@contoh.id"))
+        // The facts' pairs stand straight inside their <dl> (screen readers and axe-core read a <div> there as a broken list).
+        let facts = try #require(account.body.range(of: "<dl class=\"facts\">")).upperBound
+        let list = account.body[facts...]
+        let end = try #require(list.range(of: "</dl>")).lowerBound
+        #expect(list[..<end].contains("<dt>Telepon</dt>") && !list[..<end].contains("<div"))
     }
 
     @Test func onlyTheAdminReachesAccounts() throws {

@@ -21,7 +21,8 @@ enum AccountDetailView {
             ("NIK", account.nik ?? "–"), ("Telepon", account.phone ?? "–"), ("E-mail", account.email ?? "–"),
             ("Dibuat", WIBTime.format(account.createdAt)),
         ]
-        let factRows = facts.map { label, value -> HTML in "<div class=\"row\"><dt>\(label)</dt><dd>\(value)</dd></div>" }
+        // Pairs straight inside the <dl>, as ProposalFactsView: the grid of `.facts` lays them out.
+        let factRows = facts.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }
         let roles = account.roles.map { role -> HTML in
             """
             <li>\(directory.label(role))
