@@ -26,42 +26,35 @@ import Testing
         #expect(router.dispatchPlan(method: .get, rawPath: "/tidak-ada").lane == .standard)
     }
 
-    @Test func longRunningRoutesRunOnTheirOwnLowerPriorityThreads() throws {
+    /// Both pools start from the nice value of the thread that made the server (the test runner's may not be 0): the
+    /// long-running threads' is 7 above the standard ones', the heavy threads' 4.
+    @Test func longRunningAndHeavyRoutesRunOnTheirOwnLowerPriorityThreads() throws {
         try withServer(Self.router(), configure: { configuration in
             configuration.longRunningThreads = 2
             configuration.longRunningNice = 7
-        }) { server in
-            let client = try TestClient(port: server.port)
-            // Both pools start from the nice value of the thread that made the server (the test runner's may not be 0):
-            // the long-running threads' is 7 above the standard ones'.
-            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
-            let base = try #require(Int32(try client.readResponse().text))
-            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
-            #expect(try client.readResponse().text == "\(min(19, base + 7))")
-        }
-    }
-
-    @Test func withoutALongRunningPoolEveryRouteSharesTheStandardOne() throws {
-        try withServer(Self.router()) { server in
-            let client = try TestClient(port: server.port)
-            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
-            let standard = try client.readResponse().text
-            try client.send("POST /masuk HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
-            #expect(try client.readResponse().text == standard)
-        }
-    }
-
-    @Test func heavyRoutesRunOnTheirOwnLowerPriorityThreads() throws {
-        try withServer(Self.router(), configure: { configuration in
             configuration.heavyThreads = 1
             configuration.heavyNice = 4
         }) { server in
             let client = try TestClient(port: server.port)
-            try client.send("GET /halaman HTTP/1.1\r\nHost: a\r\n\r\n")
-            let base = try #require(Int32(try client.readResponse().text))
-            try client.send("GET /data/usulan.csv HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(try client.readResponse().text == "\(min(19, base + 4))")
+            let base = try #require(Int32(try Self.answer(client, "GET /halaman")))
+            #expect(try Self.answer(client, "POST /masuk") == "\(min(19, base + 7))")
+            #expect(try Self.answer(client, "GET /data/usulan.csv") == "\(min(19, base + 4))")
         }
+    }
+
+    @Test func withoutTheirOwnPoolsEveryRouteSharesTheStandardOne() throws {
+        try withServer(Self.router()) { server in
+            let client = try TestClient(port: server.port)
+            let standard = try Self.answer(client, "GET /halaman")
+            #expect(try Self.answer(client, "POST /masuk") == standard)
+            #expect(try Self.answer(client, "GET /data/usulan.csv") == standard)
+        }
+    }
+
+    /// The body of the answer to `requestLine` (no body sent).
+    static func answer(_ client: TestClient, _ requestLine: String) throws -> String {
+        try client.send("\(requestLine) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")
+        return try client.readResponse().text
     }
 
     /// With one page thread and one heavy thread, a heavy request that holds its thread (an export waiting for a slow
