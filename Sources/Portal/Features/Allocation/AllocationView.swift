@@ -38,9 +38,9 @@ enum AllocationView {
             <p class="muted">Dijalankan \(WIBTime.format(run.runAt)).</p>
             <dl class="facts totals">
             \(ceiling)\(before)
-            <dt>Terpakai (F1, \(sheet.funded.count) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd>
+            <dt>Terpakai (F1, \(Rupiah.groupDigits(UInt64(sheet.funded.count))) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd>
             <dt>Sisa pagu</dt><dd>\(Rupiah.format(run.remaining))</dd>
-            <dt>Diteruskan (F2)</dt><dd>\(sheet.passedUp.count) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd>
+            <dt>Diteruskan (F2)</dt><dd>\(Rupiah.groupDigits(UInt64(sheet.passedUp.count))) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd>
             </dl>
             """
     }
