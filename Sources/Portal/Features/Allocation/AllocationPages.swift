@@ -1,5 +1,4 @@
 import HTTPServer
-import Musrenbang
 
 /// Which page of F1 and which of F2 the allocation screen shows (`/kerja/alokasi?f1=2&f2=3`): each list pages on its
 /// own, so a verifier can share the address of the decisions being discussed. A kecamatan of 2,000 candidates listed in
