@@ -79,6 +79,19 @@ struct BrowserWholeCycleTests {
 
                 try enter(.kecamatan, as: "camat.\(Self.kecamatan)")
                 try meeting(desk, portal, code: code, prefix: "2", audit: audit)
+                // The signed berita acara and its document (with the priority list per OPD) read on a phone: no sideways
+                // scrolling, the tables stacked (printed on A4 they keep their columns: print CSS).
+                try phone.signIn(portal, "camat.\(Self.kecamatan)", try password("camat.\(Self.kecamatan)"))
+                for (path, name) in [("/kerja/berita-acara", "2f-ponsel-berita-acara"), ("/kerja/berita-acara/cetak", "2f-ponsel-cetak")] {
+                    try phone.open(portal.url(path))
+                    let widths = try phone.execute("return [window.innerWidth, document.documentElement.scrollWidth];") as? [Any]
+                    let viewport = (widths?.first as? NSNumber)?.intValue ?? -1
+                    let content = (widths?.last as? NSNumber)?.intValue ?? .max
+                    #expect(viewport == 360 && content <= viewport, "\(path): content \(content) px in a \(viewport) px window")
+                    try shoot(audit, phone, name)
+                }
+                #expect(try phone.text(of: "main").contains("Tabel T-D.4"))
+                try phone.signOut()
                 // Its F2 goes on to the OPD of its kamus item, preselected.
                 try desk.open(portal.url("/kerja/rute"))
                 #expect(try desk.text(of: "main").contains(code))

@@ -151,6 +151,21 @@ import Testing
         #expect(try browser.get("/kerja/alokasi").body.contains("Hasil alokasi nomor \(latest.runId)"))
     }
 
+    @Test func theAllocationShowsWhatEachGroupShareFunded() throws {
+        let world = try PortalWorld()
+        let scene = try MeetingScene(world)
+        // Fisik at most 95% (Rp 9.500.000), non-fisik a 5% reserve; A, B and C are all fisik.
+        _ = try world.service.setGroupShares(cycleId: scene.cycleId, level: .kelurahan, shares: [
+            GroupShare(group: .fisik, capBasisPoints: 9_500), .minimum(.nonFisik, basisPoints: 500),
+        ], by: scene.bappeda)
+        try scene.rankAndRun()
+        let page = try scene.browser("lurah.pk").get("/kerja/alokasi")
+        let shares = try #require(HTMLTables.table("Porsi kelompok", in: page.body))
+        // A (Rp 4.000.000) and B (Rp 5.000.000) are funded: the fisik share used Rp 9.000.000, the reserve nothing.
+        #expect(shares.contains("<td>Fisik</td><td><span class=\"cell-label\">Batas </span>paling banyak</td><td class=\"num\"><span class=\"cell-label\">Porsi </span>Rp 9.500.000</td><td class=\"num\"><span class=\"cell-label\">Terpakai </span>Rp 9.000.000</td>"))
+        #expect(shares.contains("<td>Non-fisik</td><td><span class=\"cell-label\">Batas </span>paling sedikit (cadangan)</td><td class=\"num\"><span class=\"cell-label\">Porsi </span>Rp 500.000</td><td class=\"num\"><span class=\"cell-label\">Terpakai </span>Rp 0</td>"))
+    }
+
     @Test func theBeritaAcaraAppliesTheReviewedRunAndLocksTheLevel() throws {
         let world = try PortalWorld()
         let scene = try MeetingScene(world)

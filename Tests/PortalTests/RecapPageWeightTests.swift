@@ -72,6 +72,40 @@ struct RecapPageWeightTests {
         }
     }
 
+    /// A kecamatan's recap lists last cycle's unfunded proposals there one by one: with more of them than the list
+    /// holds (every proposal of last cycle moved into one kecamatan, the ratified ones made not ratified), it fits too.
+    @Test func aKecamatansRecapWithManyOfLastCyclesUnfundedFitsTheBudget() throws {
+        let demo = try DemoPortal()
+        try demo.growToALargeCity()
+        let cycle = try demo.cycle(budgetYear: 2028), previous = try demo.cycle(budgetYear: 2027)
+        let kecamatan = try #require(try RecapPageTests.kecamatanList(demo).first)
+        let unfunded = try demo.database.write { db -> Int in
+            let members = try WilayahRepository(db).kelurahanList(kecamatanId: kecamatan.id).map(\.id.rawValue)
+            let ids: [Int64] = try db.query("SELECT id FROM proposals WHERE cycle_id = ? ORDER BY id", [previous.id.rawValue]).map { try $0.get(0) }
+            for (index, id) in ids.enumerated() {
+                try db.execute("UPDATE proposals SET kecamatan_id = ?, kelurahan_id = ? WHERE id = ?",
+                               [kecamatan.id.rawValue, members[index % members.count], id])
+            }
+            try db.execute("UPDATE proposals SET status = 'tidak_ditetapkan' WHERE cycle_id = ? AND stage = 'kota' AND status = 'ditetapkan'",
+                           [previous.id.rawValue])
+            return try RecapRepository(db).unfundedTallies(cycleId: previous.id, intoCycle: cycle.id, kecamatanId: kecamatan.id).first?.tally.count ?? 0
+        }
+        #expect(unfunded > CycleRecap.unfundedLineLimit)
+        let path = "/rekap?siklus=\(cycle.id.rawValue)&kecamatan=\(kecamatan.id.rawValue)"
+        let page = try demo.browser().get(path)
+        #expect(page.status == 200)
+        #expect(page.body.contains("Usulan tak terdanai \(HTML.escape(previous.name)), Kecamatan \(HTML.escape(kecamatan.name))"))
+        let weight = try Self.weight(page.body)
+        #expect(weight <= Self.budgetBytes, "\(path) weighs \(weight) B")
+        // The first lines, and the way to all of them in the public list.
+        let list = try #require(HTMLTables.table("Usulan tak terdanai \(previous.name), Kecamatan \(kecamatan.name)", in: page.body))
+        #expect(list.components(separatedBy: "<tr>").count - 2 == CycleRecap.unfundedLineLimit)
+        #expect(page.body.contains("Menampilkan \(CycleRecap.unfundedLineLimit) dari \(unfunded) usulan."))
+        let all = "/usulan?siklus=\(previous.id.rawValue)&kecamatan=\(kecamatan.id.rawValue)&didanai=tidak"
+        #expect(page.body.contains("<a href=\"\(all.replacingOccurrences(of: "&", with: "&amp;"))\">"))
+        #expect(try demo.browser().get(all).status == 200)
+    }
+
     private func kelurahanCount(_ demo: DemoPortal, _ id: KecamatanID) -> Int {
         (try? demo.database.read { db in try WilayahRepository(db).kelurahanList(kecamatanId: id).count }) ?? 0
     }

@@ -146,6 +146,17 @@ public struct AllocationRepository {
         }
     }
 
+    /// What a run funded per fisik/non-fisik and bidang (the attributes a group share counts), summed in one grouped read:
+    /// a screen showing each share's use then reads no proposal one by one (2,000 of them on a kecamatan).
+    public func fundedByGroup(runId: Int64) throws -> [(isFisik: Bool, bidangId: BidangID, cost: Int64)] {
+        try db.query("""
+            SELECT p.is_fisik, p.bidang_id, sum(d.cost) AS cost FROM allocation_decisions d JOIN proposals p ON p.id = d.proposal_id
+            WHERE d.run_id = ? AND d.funded = 1 GROUP BY p.is_fisik, p.bidang_id
+            """, [runId]).map { row in
+            (isFisik: try row.get("is_fisik"), bidangId: BidangID(try row.get("bidang_id")), cost: try row.get("cost"))
+        }
+    }
+
     /// The decisions of a run, in processing order: (proposal, funded, reason).
     /// The reason is the stored text of rows written before Migrations/0004, else built from the decision's numbers.
     public func decisions(runId: Int64) throws -> [(proposalId: ProposalID, funded: Bool, reason: String)] {

@@ -33,8 +33,9 @@ public struct CycleRecap: Sendable {
     /// Narrowed to a kecamatan: last cycle's unfunded proposals there, one by one (at most `unfundedLineLimit`).
     public var previousUnfundedLines: [UnfundedLine]
 
-    /// How many of last cycle's unfunded proposals a narrowed recap lists one by one.
-    public static let unfundedLineLimit = 200
+    /// How many of last cycle's unfunded proposals a narrowed recap lists one by one: 200 lines put a kecamatan's page of
+    /// the benchmark-sized city over the page budget of 100 KB (104 KB); the public list (`/usulan`) holds them all.
+    public static let unfundedLineLimit = 100
 
     public var levels: [LevelSplit] { cells.levels }
     public var decisions: DecisionSplit { cells.decisions }

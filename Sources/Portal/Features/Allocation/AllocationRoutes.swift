@@ -33,6 +33,6 @@ extension Portal {
         guard let situation = try MeetingSituation(desk, service: service, now: context.now) else { return noCyclePage(context) }
         let sheet = try AllocationSheet(desk, cycleId: situation.cycle.id, service: service)
         return page("Alokasi pagu", context, status: status,
-                    AllocationView.render(situation, sheet: sheet, csrfToken: context.csrfToken, notice: notice))
+                    AllocationView.render(situation, sheet: sheet, pages: AllocationPages(context.request), csrfToken: context.csrfToken, notice: notice))
     }
 }

@@ -16,8 +16,6 @@ struct AllocationSheet {
     let run: AllocationRunView?
     /// The envelope's ceiling (pagu), before what was already funded from it.
     let ceiling: Int64?
-    /// The run's proposals by tracking code (kamus item, location, volume, OPD for the lists).
-    let proposals: [TrackingCode: Proposal]
     let shares: [ShareUse]
     /// What changed since the run was computed (empty: the berita acara may apply it; always empty once signed).
     let changes: [String]
@@ -47,21 +45,16 @@ struct AllocationSheet {
         changes = try run.map { locked ? [] : try service.allocationRunChanges(desk.envelope, cycleId: cycleId, runId: $0.runId, viewer: desk.viewer) } ?? []
         ceiling = try service.ceilingUsage(cycleId: cycleId, level: desk.level, viewer: desk.viewer)
             .first { $0.envelope == desk.envelope }?.amount
-        let codes = run?.decisions.map(\.trackingCode) ?? []
-        let (proposals, bidang, stored) = try service.database.read { db in
-            let repository = ProposalRepository(db)
-            var found: [TrackingCode: Proposal] = [:]
-            for code in codes { found[code] = try repository.proposal(trackingCode: code) }
+        typealias Reads = (funded: [(isFisik: Bool, bidangId: BidangID, cost: Int64)], bidang: [BidangID: String], stored: [GroupShare])
+        let (funded, bidang, stored) = try service.database.read { db -> Reads in
+            let stored = try CycleRepository(db).groupShares(cycleId: cycleId, envelope: desk.envelope)
+            guard let run, !stored.isEmpty else { return ([], [:], stored) }
             let names = Dictionary(uniqueKeysWithValues: try CatalogRepository(db).bidangList().map { ($0.id, $0.name) })
-            return (found, names, try CycleRepository(db).groupShares(cycleId: cycleId, envelope: desk.envelope))
+            return (try AllocationRepository(db).fundedByGroup(runId: run.runId), names, stored)
         }
-        self.proposals = proposals
         let envelopeAmount = run?.envelopeAmount ?? 0
         shares = stored.map { share in
-            let used = (run?.decisions ?? []).filter { decision in
-                guard decision.funded, let p = proposals[decision.trackingCode] else { return false }
-                return share.group.contains(isFisik: p.isFisik, bidangId: p.bidangId)
-            }.reduce(Int64(0)) { $0 + $1.cost }
+            let used = funded.filter { share.group.contains(isFisik: $0.isFisik, bidangId: $0.bidangId) }.reduce(Int64(0)) { $0 + $1.cost }
             let label: String = switch share.group {
             case .fisik: "Fisik"
             case .nonFisik: "Non-fisik"

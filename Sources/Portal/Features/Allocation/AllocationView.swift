@@ -1,9 +1,10 @@
 import Musrenbang
 
 /// `/kerja/alokasi`: "Jalankan alokasi" and the latest run: the ceiling used and left, the group shares used, F1 (funded
-/// inside the envelope) and F2 (passed up), each decision with its reason.
+/// inside the envelope) and F2 (passed up), each decision with its reason, a page of each list at a time (`AllocationPages`).
 enum AllocationView {
-    static func render(_ situation: MeetingSituation, sheet: AllocationSheet, csrfToken: String, notice: RefusalNotice? = nil) -> HTML {
+    static func render(_ situation: MeetingSituation, sheet: AllocationSheet, pages: AllocationPages = AllocationPages(), csrfToken: String,
+                       notice: RefusalNotice? = nil) -> HTML {
         let runButton: HTML = situation.canAct ? """
             <form method="post" action="\(MeetingPaths.allocation)" class="run">
             \(FormViews.csrf(csrfToken))
@@ -19,9 +20,11 @@ enum AllocationView {
         guard let run = sheet.run else {
             return head + "<p class=\"empty\">Alokasi belum pernah dijalankan untuk pagu ini.</p>"
         }
+        let f1 = DecisionPage(sheet.funded, page: pages.f1), f2 = DecisionPage(sheet.passedUp, page: pages.f2)
+        let shown = AllocationPages(f1: f1.page, f2: f2.page)
         return head + sheet.outdatedNotice + summary(run, sheet: sheet) + shares(sheet)
-            + decisions("F1: didanai pagu \(situation.unitName)", id: "f1", sheet.funded, empty: "Tidak ada usulan yang muat dalam pagu.")
-            + decisions("F2: diteruskan ke tingkat berikutnya", id: "f2", sheet.passedUp, empty: "Semua usulan muat dalam pagu.")
+            + decisions("F1: didanai pagu \(situation.unitName)", id: "f1", f1, pages: shown, empty: "Tidak ada usulan yang muat dalam pagu.")
+            + decisions("F2: diteruskan ke tingkat berikutnya", id: "f2", f2, pages: shown, empty: "Semua usulan muat dalam pagu.")
             + (situation.canAct ? "<p><a class=\"button secondary\" href=\"\(MeetingPaths.beritaAcara)\">Lanjut ke berita acara</a></p>" : .empty)
     }
 
@@ -35,9 +38,9 @@ enum AllocationView {
             <p class="muted">Dijalankan \(WIBTime.format(run.runAt)).</p>
             <dl class="facts totals">
             \(ceiling)\(before)
-            <dt>Terpakai (F1, \(sheet.funded.count) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd>
+            <dt>Terpakai (F1, \(Rupiah.groupDigits(UInt64(sheet.funded.count))) usulan)</dt><dd>\(Rupiah.format(run.fundedTotal))</dd>
             <dt>Sisa pagu</dt><dd>\(Rupiah.format(run.remaining))</dd>
-            <dt>Diteruskan (F2)</dt><dd>\(sheet.passedUp.count) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd>
+            <dt>Diteruskan (F2)</dt><dd>\(Rupiah.groupDigits(UInt64(sheet.passedUp.count))) usulan, \(Rupiah.format(sheet.passedUp.reduce(0) { $0 + $1.cost }))</dd>
             </dl>
             """
     }
@@ -55,19 +58,28 @@ enum AllocationView {
             """
     }
 
-    static func decisions(_ title: String, id: String, _ list: [AllocationDecisionView], empty: String) -> HTML {
-        guard !list.isEmpty else { return "<h2 id=\"\(id)\">\(title)</h2><p class=\"empty\">\(empty)</p>" }
-        let rows = list.map { d -> HTML in
+    /// One list's page of decisions, with the way to its other pages and to the printable berita acara that lists all.
+    static func decisions(_ title: String, id: String, _ list: DecisionPage, pages: AllocationPages, empty: String) -> HTML {
+        guard list.total > 0 else { return "<h2 id=\"\(id)\">\(title)</h2><p class=\"empty\">\(empty)</p>" }
+        let rows = list.decisions.map { d -> HTML in
             """
             <tr><td class="num"><span class="cell-label">Peringkat </span>\(d.rank.map(String.init) ?? "–")</td><td><span class="code">\(d.trackingCode.description)</span> \(d.title)</td>\
             <td class="num"><span class="cell-label">Biaya </span>\(Rupiah.format(d.cost))</td><td><span class="cell-label">Alasan: </span>\(d.reason)</td></tr>
             """
         }
+        let pager = PaginationView.render(page: list.page, of: list.pageCount, label: "Halaman daftar \(id.uppercased())") {
+            pages.address(id, page: $0)
+        }
+        let range: HTML = list.range.map { """
+            <p class="muted">\($0) Daftar lengkap ada di <a href="\(MeetingPaths.print)">berita acara untuk dicetak</a>.</p>
+            """ } ?? .empty
         return """
             <h2 id="\(id)">\(title)</h2>
+            \(range)
             <table class="stack decisions-table">
             <thead><tr><th scope="col" class="num">Peringkat</th><th scope="col">Usulan</th><th scope="col" class="num">Biaya</th><th scope="col">Alasan</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            \(pager)
             """
     }
 }

@@ -71,13 +71,15 @@ enum BeritaAcaraPrintView {
         guard !list.isEmpty else { return "<h2>\(title)</h2><p>\(empty)</p>" }
         let rows = list.enumerated().map { index, line -> HTML in
             """
-            <tr><td class="num">\(rejected ? String(index + 1) : (line.rank.map(String.init) ?? "–"))</td><td><span class="code">\(line.code.description)</span><br>\(line.title)</td>\
-            <td>\(line.location)</td><td class="num">\(Rupiah.format(line.cost))</td><td>\(line.reason)</td></tr>
+            <tr><td class="num"><span class="cell-label">\(rejected ? "No. " : "Peringkat ")</span>\(rejected ? String(index + 1) : (line.rank.map(String.init) ?? "–"))</td>\
+            <td><span class="code">\(line.code.description)</span><br>\(line.title)</td><td><span class="cell-label">Lokasi: </span>\(line.location)</td>\
+            <td class="num"><span class="cell-label">Biaya </span>\(Rupiah.format(line.cost))</td>\
+            <td><span class="cell-label">\(rejected ? "Alasan penolakan: " : "Keterangan: ")</span>\(line.reason)</td></tr>
             """
         }
         return """
             <h2>\(title)</h2>
-            <table class="doc-table"><thead><tr><th scope="col" class="num">\(rejected ? "No." : "Peringkat")</th><th scope="col">Usulan</th><th scope="col">Lokasi</th><th scope="col" class="num">Biaya</th><th scope="col">\(rejected ? "Alasan penolakan" : "Keterangan")</th></tr></thead>
+            <table class="doc-table stack"><thead><tr><th scope="col" class="num">\(rejected ? "No." : "Peringkat")</th><th scope="col">Usulan</th><th scope="col">Lokasi</th><th scope="col" class="num">Biaya</th><th scope="col">\(rejected ? "Alasan penolakan" : "Keterangan")</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
     }
@@ -89,13 +91,16 @@ enum BeritaAcaraPrintView {
         let tables = groups.map { group -> HTML in
             let rows = group.lines.enumerated().map { index, line -> HTML in
                 """
-                <tr><td class="num">\(index + 1)</td><td>\(line.activity)<br><span class="muted">\(line.title) (\(line.code.description))</span></td>\
-                <td>\(line.location)</td><td class="num">\(line.volumeText)</td><td class="num">\(Rupiah.format(line.cost))</td><td>\(line.opd)</td></tr>
+                <tr><td class="num"><span class="cell-label">Prioritas </span>\(index + 1)</td>\
+                <td>\(line.activity)<br><span class="muted">\(line.title) (\(line.code.description))</span></td>\
+                <td><span class="cell-label">Lokasi: </span>\(line.location)</td><td class="num"><span class="cell-label">Volume </span>\(line.volumeText)</td>\
+                <td class="num"><span class="cell-label">Pagu indikatif </span>\(Rupiah.format(line.cost))</td>\
+                <td><span class="cell-label">Penanggung jawab: </span>\(line.opd)</td></tr>
                 """
             }
             return """
                 <h3>Perangkat Daerah \(group.opd.isEmpty ? "-" : group.opd)</h3>
-                <table class="doc-table"><thead><tr><th scope="col" class="num">Prioritas</th><th scope="col">Program/Kegiatan</th><th scope="col">Lokasi</th><th scope="col" class="num">Volume</th><th scope="col" class="num">Pagu Indikatif</th><th scope="col">Perangkat Daerah Penanggung Jawab</th></tr></thead>
+                <table class="doc-table stack"><thead><tr><th scope="col" class="num">Prioritas</th><th scope="col">Program/Kegiatan</th><th scope="col">Lokasi</th><th scope="col" class="num">Volume</th><th scope="col" class="num">Pagu Indikatif</th><th scope="col">Perangkat Daerah Penanggung Jawab</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """
         }

@@ -267,7 +267,11 @@ enum RecapView {
                 <td>\(StateWords.text(line.state))</td><td class="num">\(Rupiah.format(line.effectiveCost))</td><td>\(carried)</td></tr>
                 """
         }
-        let more: HTML = (tally?.tally.count ?? 0) > shown ? "<p>Menampilkan \(count(shown)) dari \(count(tally?.tally.count ?? 0)) usulan.</p>" : .empty
+        let more: HTML = (tally?.tally.count ?? 0) > shown ? """
+            <p>Menampilkan \(count(shown)) dari \(count(tally?.tally.count ?? 0)) usulan. Semuanya ada di \
+            <a href="/usulan?siklus=\(previous.id.rawValue)&amp;kecamatan=\(kecamatan.id.rawValue)&amp;didanai=tidak">daftar usulan \(previous.name) \
+            Kecamatan \(kecamatan.name) yang tidak didanai</a>.</p>
+            """ : .empty
         let list: HTML = rows.isEmpty ? "<p>Tidak ada usulan tak terdanai di kecamatan ini pada \(previous.name).</p>" : """
             <div class="table-scroll" tabindex="0" role="region" aria-label="Usulan tak terdanai \(previous.name)">
             <table class="recap">
