@@ -15,11 +15,14 @@ public struct TransitionInput: Sendable {
     public var target: ProposalState?
     /// New rank (ubah peringkat), 1 = first.
     public var rank: Int?
+    /// A returned paper form's corrected proposer name and RT (ubah by its kelurahan's operator).
+    public var proposer: ProposerCorrection?
 
     public init(_ action: Action, expectedVersion: Int64, reason: String? = nil, change: ValueChange? = nil,
-                edit: ProposalEdit? = nil, routeTo: OPDID? = nil, target: ProposalState? = nil, rank: Int? = nil) {
+                edit: ProposalEdit? = nil, routeTo: OPDID? = nil, target: ProposalState? = nil, rank: Int? = nil,
+                proposer: ProposerCorrection? = nil) {
         self.action = action; self.expectedVersion = expectedVersion; self.reason = reason; self.change = change
-        self.edit = edit; self.routeTo = routeTo; self.target = target; self.rank = rank
+        self.edit = edit; self.routeTo = routeTo; self.target = target; self.rank = rank; self.proposer = proposer
     }
 }
 

@@ -19,8 +19,7 @@ struct PaperForm {
         }
     }
 
-    var proposerName = ""
-    var rtId = ""
+    var proposer = ProposerAnswers()
     var source = Source.formulir
     var answers = ProposalAnswers(rtId: nil)
     /// The token of the scan held from an earlier try of this form (`HeldUploads`).
@@ -29,11 +28,10 @@ struct PaperForm {
     static let scanField = "pindaian"
     static let scanTokenField = "pindaian_token"
 
-    init(rtId: String = "") { self.rtId = rtId }
+    init(rtId: String = "") { proposer.rtId = rtId }
 
     init(fields: [String: String]) {
-        proposerName = fields["nama_pengusul"] ?? ""
-        rtId = fields["rt"] ?? ""
+        proposer = ProposerAnswers(fields: fields)
         source = fields["sumber"].flatMap(Source.init(rawValue:)) ?? .formulir
         answers = ProposalAnswers(fields: fields)
         scanToken = fields[Self.scanTokenField] ?? ""
@@ -41,19 +39,15 @@ struct PaperForm {
 
     /// Every error of the form at once (the scan's own errors come from its check), with the engine's content.
     func check(area: KelurahanArea, catalog: ProposalCatalog, hasScan: Bool) -> (NewProposal?, [FieldError]) {
-        var errors: [FieldError] = []
-        let name = proposerName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { errors.append(FieldError(field: "nama_pengusul", message: "Isi nama pengusul: nama warga, atau misalnya \"RT 03/RW 01\".")) }
-        let place = Int64(rtId).flatMap { area.rt(id: $0) }
-        if place == nil { errors.append(FieldError(field: "rt", message: "Pilih RT/RW pengusul dari daftar.")) }
+        var (who, errors) = proposer.check(area: area)
         let (content, contentErrors) = answers.content(in: catalog)
         errors += contentErrors
         if source == .formulir && !hasScan {
             errors.append(FieldError(field: Self.scanField,
                                      message: "Lampirkan pindaian atau foto formulir yang sudah ditandatangani (PDF, JPEG atau PNG)."))
         }
-        guard let content, let place, errors.isEmpty else { return (nil, errors) }
-        var new = NewProposal(origin: area.origin(place.rw, place.rt), proposerAccountId: nil, proposerName: name, title: content.title,
+        guard let content, let who, errors.isEmpty else { return (nil, errors) }
+        var new = NewProposal(origin: area.origin(who.rw, who.rt), proposerAccountId: nil, proposerName: who.name, title: content.title,
                               problem: content.problem, kamusId: content.kamusId, volume: content.volume, locationText: content.locationText,
                               latitude: content.latitude, longitude: content.longitude, beneficiaries: content.beneficiaries)
         new.content.expectedOutput = content.expectedOutput

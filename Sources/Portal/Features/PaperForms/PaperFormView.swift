@@ -30,11 +30,7 @@ enum PaperFormView {
             <input type="hidden" name="\(PaperForm.scanTokenField)" value="\(form.scanToken)">
             <fieldset>
             <legend>Pengusul</legend>
-            \(FormViews.field("nama_pengusul", label: "Nama pengusul", value: form.proposerName,
-                              hint: "Nama warga seperti di formulir, atau misalnya \"RT 03/RW 01\" bila usulan dari RT.",
-                              error: error("nama_pengusul"), autofocus: focus == "nama_pengusul"))
-            \(FormViews.select("rt", label: "RT/RW pengusul", placeholder: "Pilih RT/RW", groups: area.rtGroups, selected: form.rtId,
-                               error: error("rt")))
+            \(form.proposer.fields(area: area, errors: errors, focus: focus))
             <fieldset class="group" id="sumber">
             <legend>Cara usulan masuk</legend>
             \(sources)
