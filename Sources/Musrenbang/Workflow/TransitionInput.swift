@@ -72,6 +72,8 @@ public struct NewProposal: Sendable {
     /// Title, problem, kamus item, volume, location and beneficiaries.
     public var content: ProposalEdit
     public var carriedFrom: ProposalID?
+    /// How an operator's entry came in (the `buat` event's note); nil for a resident's own proposal, which has no other.
+    public var channel: EntryChannel?
 
     public init(origin: Origin, proposerAccountId: AccountID?, proposerName: String, title: String, problem: String,
                 kamusId: KamusID, volume: Int64, locationText: String, latitude: Double? = nil, longitude: Double? = nil,

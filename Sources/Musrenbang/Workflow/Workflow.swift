@@ -216,6 +216,8 @@ public enum Workflow {
         switch actor.role {
         case .warga:
             guard actor.scope == .selfOnly else { throw .notInScope }
+            // A resident proposes online; a channel would put an operator's words on their timeline.
+            guard new.channel == nil else { throw .invalidInput(field: "cara usulan masuk", detail: "hanya untuk usulan yang dimasukkan operator") }
             guard new.origin.rtId != nil, new.origin.rwId != nil else { throw .missingInput(field: "RT/RW") }
             proposerAccount = actor.accountId
         case .operatorKelurahan:
@@ -248,7 +250,7 @@ public enum Workflow {
         created.expectedOutcome = content.expectedOutcome.trimmingCharacters(in: .whitespacesAndNewlines)
         let event = ProposalEvent(proposalId: id, cycleId: cycle.id, action: .buat, actorAccountId: actor.accountId,
                                   actorRole: actor.role, at: now, from: proposal.state, to: proposal.state,
-                                  note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" }, changes: [],
+                                  note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" } ?? new.channel?.displayName, changes: [],
                                   flags: [], versionAfter: 1)
         return TransitionResult(proposal: created, event: event)
     }

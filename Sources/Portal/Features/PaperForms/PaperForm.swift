@@ -4,23 +4,9 @@ import Musrenbang
 /// The answers of a paper form as typed by the operator: who proposes (a resident or an RT, by name), the RT of the
 /// kelurahan, how it came in, and the proposal's content (the resident form's `ProposalAnswers`).
 struct PaperForm {
-    /// How the proposal reached the operator.
-    enum Source: String, CaseIterable {
-        /// A signed paper form: its scan is required.
-        case formulir
-        /// Typed in live by the meeting's delegates during the kelurahan Musrenbang: no paper, so no scan.
-        case delegasi
-
-        var words: String {
-            switch self {
-            case .formulir: "Formulir kertas bertanda tangan"
-            case .delegasi: "Diinput langsung oleh delegasi masyarakat saat Musrenbang berlangsung"
-            }
-        }
-    }
-
     var proposer = ProposerAnswers()
-    var source = Source.formulir
+    /// How the proposal reached the operator (a signed form needs its scan).
+    var source = EntryChannel.paperForm
     var answers = ProposalAnswers(rtId: nil)
     /// The token of the scan held from an earlier try of this form (`HeldUploads`).
     var scanToken = ""
@@ -32,7 +18,7 @@ struct PaperForm {
 
     init(fields: [String: String]) {
         proposer = ProposerAnswers(fields: fields)
-        source = fields["sumber"].flatMap(Source.init(rawValue:)) ?? .formulir
+        source = fields["sumber"].flatMap(EntryChannel.init(rawValue:)) ?? .paperForm
         answers = ProposalAnswers(fields: fields)
         scanToken = fields[Self.scanTokenField] ?? ""
     }
@@ -42,7 +28,7 @@ struct PaperForm {
         var (who, errors) = proposer.check(area: area)
         let (content, contentErrors) = answers.content(in: catalog)
         errors += contentErrors
-        if source == .formulir && !hasScan {
+        if source == .paperForm && !hasScan {
             errors.append(FieldError(field: Self.scanField,
                                      message: "Lampirkan pindaian atau foto formulir yang sudah ditandatangani (PDF, JPEG atau PNG)."))
         }
@@ -52,6 +38,7 @@ struct PaperForm {
                               latitude: content.latitude, longitude: content.longitude, beneficiaries: content.beneficiaries)
         new.content.expectedOutput = content.expectedOutput
         new.content.expectedOutcome = content.expectedOutcome
+        new.channel = source
         return (new, [])
     }
 }
