@@ -151,6 +151,24 @@ import Testing
         #expect(try browser.get("/kerja/alokasi").body.contains("Hasil alokasi nomor \(latest.runId)"))
     }
 
+    /// Issue 9: the allocation shows the group shares the run used (here fisik at most 50% of Rp 10.000.000).
+    @Test func theAllocationShowsTheGroupSharesItUsed() throws {
+        let world = try PortalWorld()
+        let scene = try MeetingScene(world)
+        _ = try world.service.setGroupShares(cycleId: scene.cycleId, level: .kelurahan,
+                                             shares: [GroupShare(group: .fisik, capBasisPoints: 5_000)], by: scene.bappeda)
+        var scores: [ProposalID: [ScoringCriterionID: Int]] = [:]
+        for (p, s) in [(scene.a, 5), (scene.b, 4), (scene.c, 3)] { scores[p.id] = Dictionary(uniqueKeysWithValues: scene.criteria.map { ($0.id, s) }) }
+        try world.service.rank(.kelurahan(world.kelurahan), cycleId: scene.cycleId, scores: scores, by: scene.lurah)
+        let browser = try scene.browser("lurah.pk")
+        #expect(try browser.post("/kerja/alokasi", [], csrf: try browser.get("/kerja/alokasi").csrf).status == 303)
+        let page = try browser.get("/kerja/alokasi")
+        // A (Rp 4.000.000) fits the fisik share; B (Rp 5.000.000) and C (Rp 3.000.000) would take it over Rp 5.000.000.
+        #expect(page.body.contains("1 usulan didanai (F1), 2 diteruskan (F2)"))
+        #expect(page.body.contains("<caption>Porsi kelompok</caption>"))
+        #expect(page.body.contains("<span class=\"cell-label\">Porsi </span>Rp 5.000.000</td><td class=\"num\"><span class=\"cell-label\">Terpakai </span>Rp 4.000.000</td>"))
+    }
+
     @Test func theBeritaAcaraAppliesTheReviewedRunAndLocksTheLevel() throws {
         let world = try PortalWorld()
         let scene = try MeetingScene(world)
