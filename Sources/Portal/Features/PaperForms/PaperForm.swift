@@ -25,9 +25,9 @@ struct PaperForm {
 
     /// Every error of the form at once (the scan's own errors come from its check), with the engine's content.
     func check(area: KelurahanArea, catalog: ProposalCatalog, hasScan: Bool) -> (NewProposal?, [FieldError]) {
-        var (who, errors) = proposer.check(area: area)
+        let (who, proposerErrors) = proposer.check(area: area)
         let (content, contentErrors) = answers.content(in: catalog)
-        errors += contentErrors
+        var errors = proposerErrors + contentErrors
         if source == .paperForm && !hasScan {
             errors.append(FieldError(field: Self.scanField,
                                      message: "Lampirkan pindaian atau foto formulir yang sudah ditandatangani (PDF, JPEG atau PNG)."))
