@@ -101,6 +101,11 @@ struct PaperFormTests {
         }
         #expect(try op.postMultipart("/kerja/formulir", live, files: [], csrf: form.csrf).status == 303)
         #expect(try scene.proposalCount() == 2)
+        // How each came in is the note of its creation, on the timeline the verifier and the public read.
+        let notes = try world.service.proposals(ProposalFilter(cycleId: scene.residents.cycleId)).map { p in
+            try world.service.proposalDetail(.id(p.id), viewer: .actor(scene.operatorActor)).publicView.events.first { $0.action == .buat }?.note
+        }
+        #expect(notes == ["Formulir kertas bertanda tangan", "Diinput langsung oleh delegasi masyarakat saat Musrenbang berlangsung"])
     }
 
     @Test func hitungBiayaShowsTheCostAndStoresNothing() throws {

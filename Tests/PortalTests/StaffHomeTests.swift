@@ -24,6 +24,7 @@ struct StaffHomeTests {
         #expect(camatHome.contains("href=\"/kerja/rute\"") && camatHome.contains("href=\"/kerja/alokasi\""))
         let operatorHome = try VerificationTests.signedIn(world, "opkel.pk", "10.4.0.4:1").get("/kerja").body
         #expect(operatorHome.contains("href=\"/kerja/formulir\"") && operatorHome.contains("href=\"/kerja/impor\"")
+                && operatorHome.contains("href=\"/kerja/formulir/dikembalikan\"")
                 && !operatorHome.contains("href=\"/kerja/verifikasi\""))
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Musrenbang
 @testable import Portal
@@ -252,6 +253,25 @@ struct VerificationTests {
         let beyond = try lurah.get("/kerja/verifikasi?halaman=\(Int.max)")
         #expect(beyond.status == 200 && beyond.body.contains("Tidak ada usulan yang menunggu verifikasi Anda saat ini."))
         #expect(try Self.signedIn(world, "rt01", "10.3.0.8:1").get("/kerja/persetujuan?halaman=\(Int.max)").status == 200)
+    }
+
+    /// Issue 9: the proposal page shows the photos the resident took (small, each linked to its original for the staff).
+    @Test func theProposalPageShowsThePhotosWithTheirOriginals() throws {
+        let world = try PortalWorld()
+        let scene = try world.verifiers()
+        let residents = scene.residents
+        var proposal = try residents.draft("Saluran Gang Melati", by: residents.ani)
+        let photo = try world.service.addPhoto(to: .id(proposal.id), fileName: "saluran.jpg", bytes: try TestPhotos.jpeg(width: 640, height: 480),
+                                               by: residents.ani)
+        proposal = try world.service.apply(.ajukan, to: .id(proposal.id), by: residents.ani, expectedVersion: proposal.version)
+        proposal = try world.service.apply(.setujui, to: .id(proposal.id), by: residents.rtHead, expectedVersion: proposal.version)
+        proposal = try world.service.apply(.setujui, to: .id(proposal.id), by: residents.rwHead, expectedVersion: proposal.version)
+        world.clock.set(VerifierScene.insideKelurahan)
+        let lurah = try Self.signedIn(world, "verif.pk")
+        let page = try lurah.get("/kerja/verifikasi/\(proposal.trackingCode)")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<a href=\"/foto/\(photo.id.rawValue)\"><img src=\"/foto/\(photo.id.rawValue)/kecil\""))
+        #expect(try lurah.get("/foto/\(photo.id.rawValue)").status == 200)
     }
 
     @Test func theKecamatanSeesLastCyclesUnfundedProposalsOfItsKelurahan() throws {

@@ -85,7 +85,7 @@ extension MusrenbangService {
             loaded.attachments = try AttachmentRepository(db).list(proposalId: proposal.id)
             let history = try EventRepository(db).history(of: proposal.id)
             return ProposalDetail(proposal: loaded, history: history,
-                                  publicView: try PublicReadRepository(db).publicProposal(proposal, history: history),
+                                  publicView: try PublicReadRepository(db).publicProposal(proposal, history: history, withProposerNames: true),
                                   photos: try ProposalPhotoRepository(db).list(proposalId: proposal.id))
         }
     }

@@ -108,7 +108,9 @@ public struct MusrenbangTransaction {
             let context = try self.context(cycleId: proposal.cycleId, db: db)
             // Another activity: its price and attributes come from the catalogue, loaded here.
             let kamus = try input.edit.flatMap { $0.kamusId == proposal.kamusId ? nil : try self.catalogItem($0.kamusId, db: db) }
-            let result = try Workflow.apply(input, to: proposal, by: actor, at: now, context: context, kamus: kamus)
+            // A proposer correction's RT (and the current one, for the event's words) come from the stored wilayah.
+            let places = try input.proposer.map { try WilayahRepository(db).rtPlaces([$0.rtId] + [proposal.origin.rtId].compactMap { $0 }) } ?? [:]
+            let result = try Workflow.apply(input, to: proposal, by: actor, at: now, context: context, kamus: kamus, rtPlaces: places)
             try self.requireWithinCeiling(result.proposal, replacing: proposal, db: db)
             try self.store(result, replacing: proposal, db: db)
             return result.proposal

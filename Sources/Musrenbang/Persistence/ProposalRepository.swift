@@ -87,6 +87,12 @@ public struct ProposalRepository {
             let actual: Int64 = try db.scalar("SELECT version FROM proposals WHERE id = ?", [p.id.rawValue]) ?? 0
             throw DomainError.staleVersion(expected: old.version, actual: actual)
         }
+        // Only a proposer correction changes these (rarely): a statement of their own keeps the hot update as it was.
+        if p.proposerName != old.proposerName || p.origin != old.origin {
+            // The kelurahan never changes (Workflow.proposerCorrectionErrors), only the RT and RW inside it.
+            try db.execute("UPDATE proposals SET proposer_name = ?, rw_id = ?, rt_id = ? WHERE id = ?",
+                           StatementArguments([p.proposerName, p.origin.rwId?.rawValue, p.origin.rtId?.rawValue, p.id.rawValue]))
+        }
         for (level, recommendation) in p.recommendations where old.recommendations[level] != recommendation {
             try upsert(recommendation, proposalId: p.id)
         }

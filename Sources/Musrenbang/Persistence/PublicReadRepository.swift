@@ -8,8 +8,9 @@ struct PublicReadRepository {
     let db: Connection
     init(_ db: Connection) { self.db = db }
 
-    /// The public model of `proposal` with its `history` as a timeline.
-    func publicProposal(_ p: Proposal, history: [ProposalEvent]) throws -> PublicProposal {
+    /// The public model of `proposal` with its `history` as a timeline. A corrected proposer name keeps its values only
+    /// for a viewer with full access (`withProposerNames`); the public timeline says that the name changed, not to what.
+    func publicProposal(_ p: Proposal, history: [ProposalEvent], withProposerNames: Bool = false) throws -> PublicProposal {
         guard let row = try db.queryOne("""
             SELECT kc.name AS kecamatan, kl.name AS kelurahan, rw.number AS rw, rt.number AS rt, b.name AS bidang,
                 ku.name AS kamus, ro.short_name AS routed, cf.tracking_code AS carried, c.name AS cycle
@@ -24,7 +25,8 @@ struct PublicReadRepository {
         let opdOf = try opdNames(of: Set(history.filter { $0.actorRole == .verifikatorOPD }.map(\.actorAccountId)),
                                  preferring: p.routedOPDId)
         let events = history.map { e in
-            PublicEvent(at: e.at, action: e.action, from: e.from, to: e.to, note: e.note, changes: e.changes,
+            PublicEvent(at: e.at, action: e.action, from: e.from, to: e.to, note: e.note,
+                        changes: withProposerNames ? e.changes : e.changes.map(Self.withoutPersonalValues),
                         actor: PublicLabel.actor(role: e.actorRole, isProposer: e.actorAccountId == p.proposerAccountId,
                                                  units: units, opdName: opdOf[e.actorAccountId]))
         }
@@ -42,6 +44,11 @@ struct PublicReadRepository {
             state: p.state, envelopeName: try p.envelope.map { try envelopeName($0, cycleId: p.cycleId) },
             routedOPDName: try row.get("routed"), carriedFrom: carried.flatMap { TrackingCode(parsing: $0) },
             submittedAt: p.submittedAt, events: events)
+    }
+
+    /// A change of the proposer's name without the names (personal data); any other change as it is.
+    static func withoutPersonalValues(_ change: FieldChange) -> FieldChange {
+        change.field == "proposer_name" ? FieldChange(field: change.field, old: "", new: "") : change
     }
 
     /// The OPD (short name) of each OPD verifier account: the one equal to `preferring` when it holds several.

@@ -114,6 +114,21 @@ public struct WilayahRepository {
         }
     }
 
+    /// The stored RTs among `ids` with their full origin and words; an id that names no RT is left out.
+    public func rtPlaces(_ ids: [RTID]) throws -> [RTID: RTPlace] {
+        var places: [RTID: RTPlace] = [:]
+        for id in Set(ids) {
+            guard let row = try db.queryOne("""
+                SELECT rt.number AS rt_number, rw.id AS rw_id, rw.number AS rw_number, rw.kelurahan_id, kelurahan.kecamatan_id
+                FROM rt JOIN rw ON rw.id = rt.rw_id JOIN kelurahan ON kelurahan.id = rw.kelurahan_id WHERE rt.id = ?
+                """, [id.rawValue]) else { continue }
+            let origin = Origin(kecamatanId: KecamatanID(try row.get("kecamatan_id")), kelurahanId: KelurahanID(try row.get("kelurahan_id")),
+                                rwId: RWID(try row.get("rw_id")), rtId: id)
+            places[id] = RTPlace(origin: origin, rtNumber: try row.get("rt_number"), rwNumber: try row.get("rw_number"))
+        }
+        return places
+    }
+
     /// The full origin (kecamatan, kelurahan, RW, RT) of an RT.
     public func origin(rtId: RTID) throws -> Origin {
         guard let row = try db.queryOne("""

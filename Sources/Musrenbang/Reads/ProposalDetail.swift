@@ -5,7 +5,8 @@ public struct ProposalDetail: Hashable, Sendable {
     public var proposal: Proposal
     /// Oldest first.
     public var history: [ProposalEvent]
-    /// The same proposal in words (names of its area, activity and actors), as its pages show it.
+    /// The same proposal in words (names of its area, activity and actors), as its pages show it; unlike the public
+    /// model its timeline keeps a corrected proposer name's old and new values.
     public var publicView: PublicProposal
     /// Its photos by position (small versions' sizes; the bytes are read one by one).
     public var photos: [ProposalPhoto]

@@ -15,11 +15,14 @@ public struct TransitionInput: Sendable {
     public var target: ProposalState?
     /// New rank (ubah peringkat), 1 = first.
     public var rank: Int?
+    /// A returned paper form's corrected proposer name and RT (ubah by its kelurahan's operator).
+    public var proposer: ProposerCorrection?
 
     public init(_ action: Action, expectedVersion: Int64, reason: String? = nil, change: ValueChange? = nil,
-                edit: ProposalEdit? = nil, routeTo: OPDID? = nil, target: ProposalState? = nil, rank: Int? = nil) {
+                edit: ProposalEdit? = nil, routeTo: OPDID? = nil, target: ProposalState? = nil, rank: Int? = nil,
+                proposer: ProposerCorrection? = nil) {
         self.action = action; self.expectedVersion = expectedVersion; self.reason = reason; self.change = change
-        self.edit = edit; self.routeTo = routeTo; self.target = target; self.rank = rank
+        self.edit = edit; self.routeTo = routeTo; self.target = target; self.rank = rank; self.proposer = proposer
     }
 }
 
@@ -69,6 +72,8 @@ public struct NewProposal: Sendable {
     /// Title, problem, kamus item, volume, location and beneficiaries.
     public var content: ProposalEdit
     public var carriedFrom: ProposalID?
+    /// How an operator's entry came in (the `buat` event's note); nil for a resident's own proposal, which has no other.
+    public var channel: EntryChannel?
 
     public init(origin: Origin, proposerAccountId: AccountID?, proposerName: String, title: String, problem: String,
                 kamusId: KamusID, volume: Int64, locationText: String, latitude: Double? = nil, longitude: Double? = nil,

@@ -6,20 +6,23 @@ import Foundation
 public enum Workflow {
     /// Applies `input` to `proposal` as `actor` at `now`; returns the new proposal and the event to append.
     /// `kamus` is the catalogue's item for an edit that changes the activity (`ubah`), loaded by the store: the
-    /// price and attributes never come from the caller. F1/F2 outcomes are refused here: only the berita acara
-    /// applies them (`allocate`), from the run the meeting reviewed.
+    /// price and attributes never come from the caller; likewise `rtPlaces`, the stored RTs a proposer correction names
+    /// (the requested one and the current one). F1/F2 outcomes are refused here: only the berita acara applies them
+    /// (`allocate`), from the run the meeting reviewed.
     public static func apply(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
-                             context: WorkflowContext, kamus: KamusItem? = nil) throws(DomainError) -> TransitionResult {
+                             context: WorkflowContext, kamus: KamusItem? = nil,
+                             rtPlaces: [RTID: RTPlace] = [:]) throws(DomainError) -> TransitionResult {
         if input.action == .alokasiF1 || input.action == .alokasiF2 {
             throw .onlyThroughBeritaAcara(action: input.action.displayName)
         }
-        return try transition(input, to: proposal, by: actor, at: now, context: context, kamus: kamus)
+        return try transition(input, to: proposal, by: actor, at: now, context: context, kamus: kamus, rtPlaces: rtPlaces)
     }
 
     /// `apply` without the berita acara restriction: the per-proposal form of an allocation outcome, kept for
     /// `Allocation.transitions` (tests compare it with the lean `allocate`).
     static func transition(_ input: TransitionInput, to proposal: Proposal, by actor: Actor, at now: Date,
-                           context: WorkflowContext, kamus: KamusItem? = nil) throws(DomainError) -> TransitionResult {
+                           context: WorkflowContext, kamus: KamusItem? = nil,
+                           rtPlaces: [RTID: RTPlace] = [:]) throws(DomainError) -> TransitionResult {
         let (rule, reason) = try checkGuards(input, on: ProposalPlacement(proposal), by: actor, at: now, context: context)
         // An operator handles the paper forms it entered; a resident's online proposal stays the resident's, and
         // reaches the kelurahan only through its RT and RW.
@@ -37,7 +40,17 @@ public enum Workflow {
             throw .invalidTransition(from: proposal.state, action: input.action.displayName)
         case .ubah:
             guard let edit = input.edit else { throw .missingInput(field: "data usulan") }
-            changes = try applyEdit(edit, kamus: kamus, to: &next)
+            let proposerErrors = try input.proposer.map { correction throws(DomainError) in
+                try proposerCorrectionErrors(correction, on: proposal, by: actor, places: rtPlaces)
+            } ?? []
+            do {
+                changes = try applyEdit(edit, kamus: kamus, to: &next)
+            } catch {
+                guard case .invalidFields(let contentErrors) = error else { throw error }
+                throw .invalidFields(proposerErrors + contentErrors)
+            }
+            guard proposerErrors.isEmpty else { throw .invalidFields(proposerErrors) }
+            if let correction = input.proposer { changes = correctProposer(correction, places: rtPlaces, on: &next) + changes }
         case .ajukan:
             if next.submittedAt == nil { next.submittedAt = now }
         case .terimaDenganPerubahan:
@@ -203,6 +216,8 @@ public enum Workflow {
         switch actor.role {
         case .warga:
             guard actor.scope == .selfOnly else { throw .notInScope }
+            // A resident proposes online; a channel would put an operator's words on their timeline.
+            guard new.channel == nil else { throw .invalidInput(field: "cara usulan masuk", detail: "hanya untuk usulan yang dimasukkan operator") }
             guard new.origin.rtId != nil, new.origin.rwId != nil else { throw .missingInput(field: "RT/RW") }
             proposerAccount = actor.accountId
         case .operatorKelurahan:
@@ -235,7 +250,7 @@ public enum Workflow {
         created.expectedOutcome = content.expectedOutcome.trimmingCharacters(in: .whitespacesAndNewlines)
         let event = ProposalEvent(proposalId: id, cycleId: cycle.id, action: .buat, actorAccountId: actor.accountId,
                                   actorRole: actor.role, at: now, from: proposal.state, to: proposal.state,
-                                  note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" }, changes: [],
+                                  note: new.carriedFrom.map { _ in "Dibawa dari siklus sebelumnya" } ?? new.channel?.displayName, changes: [],
                                   flags: [], versionAfter: 1)
         return TransitionResult(proposal: created, event: event)
     }

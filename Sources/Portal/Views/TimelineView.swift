@@ -24,19 +24,28 @@ enum TimelineView {
     /// "Alasan" for the actions that need one, else "Catatan".
     static func noteLabel(_ action: Action) -> String { action.requiresReason ? "Alasan" : "Catatan" }
 
-    /// The fields a proposer's edit changed, in words ("Diubah: judul, volume").
+    /// The fields a proposer's edit changed, in words ("Diubah: judul, volume"); a corrected proposer with the old and
+    /// new values ("RT/RW pengusul: RT 02/RW 01 menjadi RT 03/RW 01"; the name's values only where the event carries them).
     private static func changes(_ changes: [FieldChange]) -> HTML {
         var names: [String] = []
+        var proposer: [HTML] = []
         for change in changes {
-            if let name = fieldNames[change.field], !names.contains(name) { names.append(name) }
+            if let label = proposerFields[change.field], !change.old.isEmpty || !change.new.isEmpty {
+                proposer.append("<p class=\"changes\">\(label): «\(change.old)» menjadi «\(change.new)»</p>")
+            } else if let name = fieldNames[change.field], !names.contains(name) {
+                names.append(name)
+            }
         }
-        guard !names.isEmpty else { return .empty }
-        return "<p class=\"changes\">Diubah: \(names.joined(separator: ", "))</p>"
+        let edited: HTML = names.isEmpty ? .empty : "<p class=\"changes\">Diubah: \(names.joined(separator: ", "))</p>"
+        return HTML.join(proposer) + edited
     }
+
+    /// The proposer's fields, shown with their values (a returned paper form's correction).
+    private static let proposerFields: [String: String] = ["rt": "RT/RW pengusul", "proposer_name": "Nama pengusul"]
 
     private static let fieldNames: [String: String] = [
         "title": "judul", "problem": "permasalahan", "kamus": "jenis kegiatan", "volume": "volume", "cost": "biaya",
         "location": "lokasi", "latitude": "titik lokasi", "longitude": "titik lokasi", "beneficiaries": "jumlah penerima manfaat",
-        "expected_output": "keluaran", "expected_outcome": "hasil",
+        "expected_output": "keluaran", "expected_outcome": "hasil", "proposer_name": "nama pengusul",
     ]
 }

@@ -93,6 +93,19 @@ struct EngineGuardTests {
         #expect(paper.state == ProposalState(.kelurahan, .verifikasi) && !paper.isEnteredByProposer)
     }
 
+    @Test func anOperatorsEntryRecordsHowItCameInAResidentsCannotClaimOne() throws {
+        let world = try TestWorld()
+        var live = try world.newProposal()
+        live.channel = .liveMeeting
+        let entered = try world.service.submit(live, cycleId: world.cycle.id, by: world.actor("op.kel0"))
+        #expect(try world.service.history(of: .id(entered.id)).first?.note == EntryChannel.liveMeeting.displayName)
+        // A resident's online proposal came in online: a channel in its form is refused and nothing is stored.
+        #expect(throws: DomainError.invalidInput(field: "cara usulan masuk", detail: "hanya untuk usulan yang dimasukkan operator")) {
+            try world.service.create(live, cycleId: world.cycle.id, by: world.actor("warga"))
+        }
+        #expect(try count(world, "proposals") == 1)
+    }
+
     // MARK: Funding only through the berita acara
 
     @Test func fundingOnlyThroughTheBeritaAcara() throws {

@@ -7,11 +7,11 @@ enum PaperFormView {
     static func render(_ form: PaperForm, area: KelurahanArea, catalog: ProposalCatalog, errors: [FieldError], csrfToken: String,
                        keptScan: String?, scheduleNotice: String?, notice: String? = nil, focus: String? = nil) -> HTML {
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
-        let sources = PaperForm.Source.allCases.map { source -> HTML in
+        let sources = EntryChannel.allCases.map { source -> HTML in
             let checked: HTML = source == form.source ? " checked" : .empty
             return """
                 <div class="choice"><input type="radio" id="sumber-\(source.rawValue)" name="sumber" value="\(source.rawValue)"\(checked)>
-                <label for="sumber-\(source.rawValue)">\(source.words)</label></div>
+                <label for="sumber-\(source.rawValue)">\(source.displayName)</label></div>
                 """
         }
         let kept: HTML = keptScan.map {
@@ -30,11 +30,7 @@ enum PaperFormView {
             <input type="hidden" name="\(PaperForm.scanTokenField)" value="\(form.scanToken)">
             <fieldset>
             <legend>Pengusul</legend>
-            \(FormViews.field("nama_pengusul", label: "Nama pengusul", value: form.proposerName,
-                              hint: "Nama warga seperti di formulir, atau misalnya \"RT 03/RW 01\" bila usulan dari RT.",
-                              error: error("nama_pengusul"), autofocus: focus == "nama_pengusul"))
-            \(FormViews.select("rt", label: "RT/RW pengusul", placeholder: "Pilih RT/RW", groups: area.rtGroups, selected: form.rtId,
-                               error: error("rt")))
+            \(form.proposer.fields(area: area, errors: errors, focus: focus))
             <fieldset class="group" id="sumber">
             <legend>Cara usulan masuk</legend>
             \(sources)

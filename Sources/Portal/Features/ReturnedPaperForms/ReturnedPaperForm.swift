@@ -15,6 +15,11 @@ struct ReturnedPaperForm {
 
     static let state = ProposalState(.kelurahan, .dikembalikan)
 
+    /// The proposer as stored, as the correction form's fields.
+    var proposer: ProposerAnswers {
+        ProposerAnswers(name: proposal.proposerName, rtId: proposal.origin.rtId.map { String($0.rawValue) } ?? "")
+    }
+
     /// Still waiting for the operator's correction.
     var isReturned: Bool { proposal.state == Self.state }
 

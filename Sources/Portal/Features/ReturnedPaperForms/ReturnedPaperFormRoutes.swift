@@ -3,8 +3,9 @@ import HTTPServer
 import Musrenbang
 
 /// The kelurahan operator corrects the paper forms a verifier returned (`/kerja/formulir/dikembalikan`): the list with
-/// each note, and per form the correction that is saved and sent back to the kelurahan verification in one transaction
-/// (engine `ubah` then `ajukan`, with the version the form was loaded at: a change meanwhile is the 409 page).
+/// each note, and per form the correction (the proposer's name and RT/RW too) that is saved and sent back to the kelurahan
+/// verification in one transaction (engine `ubah` then `ajukan`, with the version the form was loaded at: a change meanwhile
+/// is the 409 page).
 extension Portal {
     func returnedPaperFormRoutes(_ routes: inout RouteTable) {
         routes.get(OperatorPaths.returned) { [self] request in
@@ -28,7 +29,7 @@ extension Portal {
             handle(request) { context in
                 let (worker, form) = try returnedPaperForm(context)
                 guard form.isReturned else { return notReturned(context, form) }
-                return try correctionPage(context, worker: worker, form: form, answers: ProposalAnswers(form.proposal),
+                return try correctionPage(context, worker: worker, form: form, proposer: form.proposer, answers: ProposalAnswers(form.proposal),
                                           version: form.proposal.version, errors: [])
             }
         }
@@ -50,13 +51,13 @@ extension Portal {
                        next: "Lihat <a href=\"\(OperatorPaths.returned)\">formulir kertas yang dikembalikan</a>.")
     }
 
-    private func correctionPage(_ context: RequestContext, worker: KelurahanOperator, form: ReturnedPaperForm, answers: ProposalAnswers,
-                                version: Int64, errors: [FieldError], status: HTTPStatus = .ok, notice: String? = nil,
-                                focus: String? = nil) throws -> HTTPResponse {
+    private func correctionPage(_ context: RequestContext, worker: KelurahanOperator, form: ReturnedPaperForm, proposer: ProposerAnswers,
+                                answers: ProposalAnswers, version: Int64, errors: [FieldError], status: HTTPStatus = .ok,
+                                notice: String? = nil, focus: String? = nil) throws -> HTTPResponse {
         let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
         let full = try catalog()
         return page(errors.isEmpty && notice == nil ? "Perbaiki formulir kertas" : "Perbaiki isian", context, status: status,
-                    ReturnedPaperFormView.form(form, answers: answers, version: version, area: area,
+                    ReturnedPaperFormView.form(form, proposer: proposer, answers: answers, version: version, area: area,
                                                catalog: full.withBidangFirst(answers.item(in: full)?.bidangId.rawValue), errors: errors,
                                                csrfToken: context.csrfToken, scheduleNotice: try correctionSchedule(context), notice: notice,
                                                focus: focus))
@@ -76,22 +77,30 @@ extension Portal {
         guard form.isReturned else { return notReturned(context, form) }
         var answers = ProposalAnswers(fields: fields)
         answers.rtId = form.proposal.origin.rtId?.rawValue
+        // An older form without the proposer's fields keeps the proposer as it is.
+        let proposer = fields[ProposerAnswers.nameField] == nil && fields[ProposerAnswers.rtField] == nil ? form.proposer : ProposerAnswers(fields: fields)
         let version = fields["versi"].flatMap { Int64($0) } ?? form.proposal.version
         func again(_ errors: [FieldError], status: HTTPStatus = .unprocessableContent, notice: String? = nil, focus: String? = nil) throws -> HTTPResponse {
-            try correctionPage(context, worker: worker, form: form, answers: answers, version: version, errors: errors, status: status,
-                               notice: notice, focus: focus)
+            try correctionPage(context, worker: worker, form: form, proposer: proposer, answers: answers, version: version, errors: errors,
+                               status: status, notice: notice, focus: focus)
         }
         let catalog = try catalog()
-        let (edit, errors) = answers.content(in: catalog)
+        let (edit, contentErrors) = answers.content(in: catalog)
         if fields["aksi"] == "hitung" {
-            let costErrors = errors.filter { $0.field == "kamus" || $0.field == "volume" }
+            let costErrors = contentErrors.filter { $0.field == "kamus" || $0.field == "volume" }
             return try again(costErrors, status: costErrors.isEmpty ? .ok : .unprocessableContent, focus: "volume")
         }
+        // The proposer is checked (and sent to the engine) only when the operator changed it.
+        let changed = proposer != form.proposer
+        let (who, proposerErrors) = changed ? proposer.check(area: try KelurahanArea.load(worker.kelurahanId, database: service.database)) : (nil, [])
+        let errors = proposerErrors + contentErrors
         guard let edit, errors.isEmpty else { return try again(errors) }
+        let correction = who.map { ProposerCorrection(name: $0.name, rtId: $0.rt.id) }
         let code = form.proposal.trackingCode
         do {
             try service.transaction { tx in
-                let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: edit), to: .id(form.proposal.id), by: worker.actor)
+                let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: edit, proposer: correction),
+                                          to: .id(form.proposal.id), by: worker.actor)
                 try tx.apply(.ajukan, to: .id(form.proposal.id), by: worker.actor, expectedVersion: edited.version)
             }
         } catch DomainError.staleVersion {
@@ -100,7 +109,7 @@ extension Portal {
                            "Usulan \(code) baru saja diubah orang lain (sekarang: \(now.state.displayName)). Perbaikan Anda belum disimpan.",
                            next: "Buka <a href=\"\(OperatorPaths.returned(code))\">usulan terbaru</a> lalu ulangi perbaikan Anda.")
         } catch DomainError.invalidFields(let refused) {
-            return try again(refused)
+            return try again(refused.map { $0.field == "proposer_name" ? FieldError(field: ProposerAnswers.nameField, message: $0.message) : $0 })
         } catch let error as DomainError where error != .notInScope {
             return try again([], notice: error.message)
         }

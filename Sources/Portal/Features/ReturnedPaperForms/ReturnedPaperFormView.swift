@@ -1,7 +1,7 @@
 import Musrenbang
 
-/// The operator's returned paper forms: the list with each verifier's note, and the correction form (the same content
-/// fields as the paper form, the proposer shown as entered) that saves and sends the form back to the verifier.
+/// The operator's returned paper forms: the list with each verifier's note, and the correction form (the proposer's name
+/// and RT/RW and the same content fields as the paper form) that saves and sends the form back to the verifier.
 enum ReturnedPaperFormView {
     static func list(_ forms: [ReturnedPaperForm], residents: Int, area: KelurahanArea) -> HTML {
         let rows = forms.map { form -> HTML in
@@ -29,8 +29,9 @@ enum ReturnedPaperFormView {
     }
 
     /// The correction form; `notice` is a rule of the engine shown at the top, `scheduleNotice` why it cannot be sent now.
-    static func form(_ form: ReturnedPaperForm, answers: ProposalAnswers, version: Int64, area: KelurahanArea, catalog: ProposalCatalog,
-                     errors: [FieldError], csrfToken: String, scheduleNotice: String?, notice: String? = nil, focus: String? = nil) -> HTML {
+    static func form(_ form: ReturnedPaperForm, proposer: ProposerAnswers, answers: ProposalAnswers, version: Int64, area: KelurahanArea,
+                     catalog: ProposalCatalog, errors: [FieldError], csrfToken: String, scheduleNotice: String?, notice: String? = nil,
+                     focus: String? = nil) -> HTML {
         let p = form.proposal
         let returned: HTML = """
             <div class="returned"><p><strong>Dikembalikan\(form.returnedBy.isEmpty ? "" : " oleh \(form.returnedBy)")\
@@ -41,16 +42,18 @@ enum ReturnedPaperFormView {
             <p class="back"><a href="\(OperatorPaths.returned)">Formulir kertas yang dikembalikan</a></p>
             <h1>Perbaiki formulir kertas <span class="code">\(p.trackingCode.description)</span></h1>
             \(returned)
-            <dl class="facts">
-            <div><dt>Nama pengusul</dt><dd>\(p.proposerName)</dd></div>
-            <div><dt>RT/RW pengusul</dt><dd>\(rtRW(p, area: area))</dd></div>
-            </dl>
             \(scheduleNotice.map { HTML("<div class=\"notice\" role=\"status\"><p>\($0)</p></div>") } ?? .empty)
             \(FormViews.errorSummary(errors))
             \(notice.map { HTML("<div class=\"error-summary\" role=\"alert\"><h2>Perbaikan belum dapat dikirim</h2><p>\($0)</p><p>Isian Anda tetap di bawah ini.</p></div>") } ?? .empty)
             <form method="post" action="\(OperatorPaths.returned(p.trackingCode))" novalidate>
             \(FormViews.csrf(csrfToken))
             <input type="hidden" name="versi" value="\(version)">
+            <fieldset>
+            <legend>Pengusul</legend>
+            <p class="hint">Tertulis sekarang: \(p.proposerName), \(rtRW(p, area: area)). Perbaiki bila nama atau RT/RW salah; perubahannya \
+            tercatat di riwayat usulan (RT/RW lama dan baru; nama hanya terlihat oleh petugas).</p>
+            \(proposer.fields(area: area, errors: errors, focus: focus))
+            </fieldset>
             \(ProposalFormView.contentFields(answers, catalog: catalog, errors: errors, focus: focus))
             <div class="actions">
             <button type="submit" name="aksi" value="kirim" class="button">Simpan perbaikan dan kirim ke verifikasi kelurahan</button>

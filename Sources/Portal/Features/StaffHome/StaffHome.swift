@@ -13,6 +13,9 @@ enum StaffHome {
                                         summary: "Terima, terima dengan perubahan, atau tolak usulan pada tingkat Anda.")
     static let paperForms = StaffTask(path: "/kerja/formulir", title: "Masukkan formulir kertas",
                                       summary: "Ketik usulan dari formulir yang sudah ditandatangani RT dan RW.")
+    static let returnedPaperForms = StaffTask(path: "/kerja/formulir/dikembalikan", title: "Formulir yang dikembalikan",
+                                              summary: "Perbaiki formulir kertas yang dikembalikan verifikator (isi usulan, nama dan RT/RW "
+                                                  + "pengusul), lalu kirim lagi ke verifikasi kelurahan.")
     static let csvImport = StaffTask(path: "/kerja/impor", title: "Impor CSV", summary: "Masukkan banyak usulan sekaligus dari berkas CSV.")
     static let scoring = StaffTask(path: "/kerja/penilaian", title: "Penilaian dan peringkat",
                                    summary: "Beri nilai 1-5 per kriteria; peringkat dihitung dari bobotnya.")
@@ -84,7 +87,7 @@ enum StaffHome {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, csvImport, meetingDocuments, announcements]
+        case .operatorKelurahan: [paperForms, returnedPaperForms, csvImport, meetingDocuments, announcements]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
                                           announcements]
