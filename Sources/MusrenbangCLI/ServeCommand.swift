@@ -12,7 +12,7 @@ enum ServeCommand: Command {
         musrenbang serve [--db FILE] [--demo [--stage STAGE]] [--migrations DIR] [--host ADDRESS] [--port PORT]
                          [--public DIR] [--max-connections N] [--shutdown-timeout SECONDS]
                          [--header-timeout SECONDS] [--idle-timeout SECONDS] [--io-threads N] [--worker-threads N]
-                         [--sign-in-threads N] [--heavy-threads N]
+                         [--sign-in-threads N] [--heavy-threads N] [--page-nice N]
                          [--session-idle-minutes N] [--session-max-hours N] [--feedback-per-hour N] [--secure-cookies]
                          [--rehearsal-at YYYY-MM-DDTHH:MM] [--quiet]
 
@@ -37,6 +37,8 @@ enum ServeCommand: Command {
                               a sign-in is asked to try again)
           --heavy-threads     threads of exports, printouts, allocation runs and imports, at a lower CPU priority
                               than pages; more of them wait their turn (default 4)
+          --page-nice         how far below the I/O threads pages run (nice, 0-9; default 5): the event loops then
+                              send and read at once; exports run 5 and sign-ins 10 further below pages
           --session-idle-minutes  a session unused this long ends (default 120)
           --session-max-hours     a session ends this long after sign-in (default 12)
           --feedback-per-hour     feedback (/saran) accepted per client address within an hour (default 5)
@@ -60,6 +62,12 @@ enum ServeCommand: Command {
         guard (2...1024).contains(configuration.workerThreads) else { throw UsageError("--worker-threads must be 2...1024") }
         configuration.longRunningThreads = try options.int("sign-in-threads", default: 56)
         guard (5...1024).contains(configuration.longRunningThreads) else { throw UsageError("--sign-in-threads must be 5...1024") }
+        // Priorities, highest first: the event loops (little work each, between every client and every worker), pages,
+        // heavy work, password checks. Measured with bench/portal.sh (README): pages 5 below the loops tighten (a)'s p99.
+        configuration.workerNice = Int32(try options.int("page-nice", default: 5))
+        guard (0...9).contains(configuration.workerNice) else { throw UsageError("--page-nice must be 0...9") }
+        configuration.heavyNice = configuration.workerNice + 5
+        configuration.longRunningNice = configuration.workerNice + 10
         configuration.heavyThreads = try options.int("heavy-threads", default: 4)
         guard (1...256).contains(configuration.heavyThreads) else { throw UsageError("--heavy-threads must be 1...256") }
         var portalConfiguration = PortalConfiguration()

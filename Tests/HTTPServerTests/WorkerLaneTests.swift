@@ -26,17 +26,19 @@ import Testing
         #expect(router.dispatchPlan(method: .get, rawPath: "/tidak-ada").lane == .standard)
     }
 
-    /// Both pools start from the nice value of the thread that made the server (the test runner's may not be 0): the
-    /// long-running threads' is 7 above the standard ones', the heavy threads' 4.
-    @Test func longRunningAndHeavyRoutesRunOnTheirOwnLowerPriorityThreads() throws {
+    /// Every pool starts from the nice value of the thread that made the server (the test runner's may not be 0) and
+    /// raises it by its own increment: pages 2 below the I/O threads, sign-ins 7 and heavy work 4 below them.
+    @Test func eachPoolRunsAtItsOwnLowerPriority() throws {
+        let base = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         try withServer(Self.router(), configure: { configuration in
+            configuration.workerNice = 2
             configuration.longRunningThreads = 2
             configuration.longRunningNice = 7
             configuration.heavyThreads = 1
             configuration.heavyNice = 4
         }) { server in
             let client = try TestClient(port: server.port)
-            let base = try #require(Int32(try Self.answer(client, "GET /halaman")))
+            #expect(try Self.answer(client, "GET /halaman") == "\(min(19, base + 2))")
             #expect(try Self.answer(client, "POST /masuk") == "\(min(19, base + 7))")
             #expect(try Self.answer(client, "GET /data/usulan.csv") == "\(min(19, base + 4))")
         }

@@ -10,6 +10,10 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 16_384
     /// Threads running handlers (handlers may block on SQLite).
     public var workerThreads = max(4, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// How much the standard workers' nice value is raised above the process's: above the I/O threads', so that the
+    /// event loops, which do little per request but stand between every client and every worker, get a core as soon
+    /// as they have something to send or read instead of waiting for a busy worker's time slice.
+    public var workerNice: Int32 = 0
     /// Threads running the routes of `WorkerLane.longRunning` (0: they share `workerThreads`).
     public var longRunningThreads = 0
     /// How much the long-running threads' nice value is raised above the process's (at most to 19): it makes them

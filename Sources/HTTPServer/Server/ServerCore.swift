@@ -22,7 +22,7 @@ final class ServerCore: Sendable {
         self.responder = responder
         self.listenFD = listenFD
         self.loopCount = loopCount
-        let workers = WorkerPool(threads: configuration.workerThreads, name: "http-worker")
+        let workers = WorkerPool(threads: configuration.workerThreads, name: "http-worker", niceIncrement: configuration.workerNice)
         self.workers = workers
         self.longRunningWorkers = configuration.longRunningThreads > 0
             ? WorkerPool(threads: configuration.longRunningThreads, name: "http-long", niceIncrement: configuration.longRunningNice)
