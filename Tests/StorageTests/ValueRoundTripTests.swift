@@ -86,6 +86,26 @@ struct ValueRoundTripTests {
         }
     }
 
+    /// Columns read by name in any order, and again, give the same values; of two columns with one name the first wins.
+    @Test func columnsByNameInAnyOrderAndTheFirstOfTwoNamesWins() throws {
+        try withTemporaryDatabase { database, _ throws in
+            let rows = try database.read { db in
+                try (0..<3).map { _ in try #require(try db.queryOne("SELECT 1 AS id, 'a' AS name, 2 AS id, 3 AS x")) }
+            }
+            for row in rows {
+                #expect(try row.get("id", as: Int.self) == 1)      // the next column is also `id`: still the first
+                #expect(try row.get("id", as: Int.self) == 1)
+                #expect(try row.get("x", as: Int.self) == 3)
+                #expect(try row.get("name", as: String.self) == "a")
+                #expect(try row.get("ID", as: Int.self) == 1)
+                #expect(try row.get("x", as: Int.self) == 3)
+                #expect(try row.get(2, as: Int.self) == 2)
+                #expect(row["nope"] == nil)
+                #expect(try row.get("name", as: String.self) == "a")
+            }
+        }
+    }
+
     @Test func rowAccessByNameAndIndex() throws {
         try withTemporaryDatabase { database, _ throws in
             let row = try database.read { try #require(try $0.queryOne("SELECT 1 AS Satu, 'dua' AS dua")) }

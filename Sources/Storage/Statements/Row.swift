@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One result row, copied out of SQLite so it stays valid after the statement moves on.
 /// Columns are reached by index (from 0) or by name (as SQLite reports it, case-insensitive).
 public struct Row: Sendable, CustomStringConvertible {
@@ -62,10 +64,19 @@ public struct Row: Sendable, CustomStringConvertible {
 final class ColumnNames: Sendable {
     @usableFromInline let names: [String]
     private let lowercased: [String]
+    /// Whether the column at an index is the first of its name (a join may select two `id`s: the first wins).
+    private let isFirstOfItsName: [Bool]
+    /// One past the column the previous lookup found. Repositories read a row's columns in the order they selected
+    /// them, so the next lookup is almost always that one: checked first, a row of forty columns read by name costs
+    /// forty comparisons instead of eight hundred (perf of a proposal page, bench/portal.sh). Only a hint: any thread's
+    /// value is as good a first guess as another's.
+    private let nextGuess = Atomic<Int>(0)
 
     init(_ names: [String]) {
         self.names = names
         lowercased = names.map { $0.lowercased() }
+        var seen = Set<String>()
+        isFirstOfItsName = names.map { seen.insert($0).inserted }
     }
 
     /// A scan, not a dictionary: a result has a few dozen columns at most, and comparing short names (held inline, up
@@ -73,9 +84,14 @@ final class ColumnNames: Sendable {
     /// given name wins, as in most SQL clients.
     @usableFromInline
     func index(of name: String) -> Int? {
-        if let exact = names.firstIndex(of: name) { return exact }
-        let wanted = name.lowercased()
-        return lowercased.firstIndex(of: wanted)
+        let guess = nextGuess.load(ordering: .relaxed)
+        if guess < names.count && isFirstOfItsName[guess] && names[guess] == name {
+            nextGuess.store(guess + 1, ordering: .relaxed)
+            return guess
+        }
+        let found = names.firstIndex(of: name) ?? lowercased.firstIndex(of: name.lowercased())
+        if let found { nextGuess.store(found + 1, ordering: .relaxed) }
+        return found
     }
 }
 
