@@ -67,6 +67,9 @@ import Testing
         #expect(TrackingCode(parsing: "TGS-2027-123") == nil)
         #expect(TrackingCode(parsing: "TGS-27-000123") == nil)
         #expect(TrackingCode(parsing: "TGS-2027-00012a") == nil)
+        #expect(TrackingCode(parsing: "TGS-2027-+00123") == nil)          // digits only, no sign
+        #expect(TrackingCode(parsing: "TGÜ-2027-000123") == nil)
+        #expect(throws: DomainError.self) { try TrackingCode(cityCode: "Tgs", year: 2027, sequence: 1) }
         #expect(throws: DomainError.self) { try TrackingCode(cityCode: "TGS", year: 2027, sequence: 1_000_000) }
     }
 }
