@@ -189,6 +189,39 @@ import Testing
         #expect(byOperator?.event.action == .buat)
     }
 
+    /// The delegates' live entry at the kelurahan Musrenbang: created and submitted into the kelurahan verification in
+    /// one step, only by the kelurahan's operator, only as a live entry, only in that window and before the lock.
+    @Test func theDelegatesLiveEntryGoesStraightToTheKelurahanVerification() throws {
+        var new = NewProposal(origin: Fixture.origin, proposerAccountId: nil, proposerName: "Bu Ani", title: "Lampu jalan",
+                              problem: "Gang gelap", kamusId: Fixture.kamus.id, volume: 2, locationText: "Gang Mawar", beneficiaries: 40)
+        new.channel = .liveMeeting
+        let meeting = Fixture.inside(.kelurahan)
+        func enter(_ actor: Actor = Fixture.actor(.operatorKelurahan, inScope: true), at now: Date = meeting, _ n: NewProposal? = nil,
+                   locks: Set<LockKey> = []) throws(DomainError) -> (created: TransitionResult, submitted: TransitionResult) {
+            try Workflow.enterLive(n ?? new, kamus: Fixture.kamus, id: ProposalID(1), trackingCode: Fixture.code(1), by: actor, at: now,
+                                   context: WorkflowContext(cycle: Fixture.cycle, locks: locks))
+        }
+        let entered = try enter()
+        #expect(entered.submitted.proposal.state == ProposalState(.kelurahan, .verifikasi))
+        #expect(entered.submitted.proposal.submittedAt == meeting && entered.submitted.proposal.version == 2)
+        #expect(entered.created.event.action == .buat && entered.created.event.note == EntryChannel.liveMeeting.displayName)
+        #expect(entered.submitted.event.action == .ajukan && entered.submitted.event.from == ProposalState(.praMusrenbang, .draft))
+        #expect(Workflow.isLiveEntryAtKelurahanMeeting(new, by: Fixture.actor(.operatorKelurahan, inScope: true), at: meeting, cycle: Fixture.cycle))
+        #expect(!Workflow.isLiveEntryAtKelurahanMeeting(new, by: Fixture.actor(.operatorKelurahan, inScope: true),
+                                                        at: Fixture.inside(.praMusrenbang), cycle: Fixture.cycle))
+
+        #expect(throws: DomainError.roleNotAllowed(role: .warga, action: "buat usulan")) { try enter(Fixture.actor(.warga, inScope: true)) }
+        #expect(throws: DomainError.notInScope) { try enter(Fixture.actor(.operatorKelurahan, inScope: false)) }
+        var paper = new
+        paper.channel = .paperForm
+        #expect(throws: DomainError.self) { try enter(at: meeting, paper) }
+        #expect(throws: DomainError.outsideWindow(stage: .kelurahan, window: Fixture.cycle.windows[.kelurahan])) {
+            try enter(at: Fixture.inside(.kecamatan))
+        }
+        let lock = LockKey.kelurahan(Fixture.origin.kelurahanId)
+        #expect(throws: DomainError.levelLocked(lock)) { try enter(locks: [lock]) }
+    }
+
     @Test func windowExtensionIsLoggedAndOpensTheStage() throws {
         let late = Fixture.cycle.windows[.kelurahan]!.closesAt.addingTimeInterval(3 * 86_400)
         let p = Fixture.proposal(ProposalState(.kelurahan, .verifikasi))

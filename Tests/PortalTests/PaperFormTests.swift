@@ -122,18 +122,47 @@ struct PaperFormTests {
         #expect(try scene.proposalCount() == 0)
     }
 
-    @Test func outsideThePraMusrenbangTheRuleIsShownAndNothingIsStored() throws {
+    /// At the kelurahan Musrenbang (the pra-Musrenbang closed) the form takes the delegates' live entry only: a paper
+    /// form is refused with everything kept; the live entry goes straight into the kelurahan verification, its timeline
+    /// saying how it came in.
+    @Test func atTheKelurahanMusrenbangOnlyTheDelegatesLiveEntryIsTaken() throws {
         let world = try PortalWorld()
         let scene = try world.operators()
         world.clock.set(WIBTime.date(year: 2026, month: 12, day: 8, hour: 9))      // the kelurahan stage
         let op = try scene.browser("op1")
         let form = try op.get("/kerja/formulir")
-        #expect(form.status == 200 && form.body.contains("Usulan baru hanya dapat disimpan selama tahap"))
+        #expect(form.status == 200 && form.body.contains("hanya dapat dimasukkan sebagai usulan yang diinput langsung oleh delegasi"))
+        #expect(form.body.contains("value=\"delegasi\" checked"))
         let refused = try op.postMultipart("/kerja/formulir", Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus),
                                            files: [Self.scan()], csrf: form.csrf)
         #expect(refused.status == 422 && refused.body.contains("Usulan belum dapat disimpan"))
         #expect(refused.body.contains("value=\"Perbaikan jalan Gang Kenanga\""))
         #expect(try scene.proposalCount() == 0)
         #expect(try world.database.read { db in try db.scalar("SELECT count(*) FROM attachment_contents") as Int64? } == 0)
+
+        let live = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus).map { $0.0 == "sumber" ? ("sumber", "delegasi") : $0 }
+        let saved = try op.postMultipart("/kerja/formulir", live, files: [], csrf: refused.csrf)
+        #expect(saved.status == 303)
+        let rows = try world.database.read { db in
+            try db.query("SELECT p.stage, p.status, e.action, e.note FROM proposals p JOIN proposal_events e ON e.proposal_id = p.id ORDER BY e.id")
+        }
+        #expect(rows.map { try! $0.get("action", as: String.self) } == ["buat", "ajukan"])
+        #expect(rows.allSatisfy { (try? $0.get("stage", as: String.self)) == "kelurahan" && (try? $0.get("status", as: String.self)) == "verifikasi" })
+        #expect((try rows[0].get("note", as: String?.self)) == EntryChannel.liveMeeting.displayName)
+    }
+
+    @Test func outsideThePraMusrenbangAndTheKelurahanMusrenbangTheRuleIsShownAndNothingIsStored() throws {
+        let world = try PortalWorld()
+        let scene = try world.operators()
+        world.clock.set(WIBTime.date(year: 2026, month: 12, day: 13, hour: 9))     // the kecamatan stage
+        let op = try scene.browser("op1")
+        let form = try op.get("/kerja/formulir")
+        #expect(form.status == 200 && form.body.contains("Usulan baru hanya dapat disimpan selama tahap"))
+        for source in ["formulir", "delegasi"] {
+            let answers = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus).map { $0.0 == "sumber" ? ("sumber", source) : $0 }
+            let refused = try op.postMultipart("/kerja/formulir", answers, files: [Self.scan()], csrf: form.csrf)
+            #expect(refused.status == 422 && refused.body.contains("Usulan belum dapat disimpan"), "\(source)")
+        }
+        #expect(try scene.proposalCount() == 0)
     }
 }

@@ -39,14 +39,13 @@ public struct MusrenbangTransaction {
     }
 
     /// Creates the proposal and submits it (`ajukan`) in one transaction: a resident's goes to the Ketua RT,
-    /// an operator's paper form straight to the kelurahan verification. The row is inserted once, in its
-    /// submitted state, with both events (`buat`, `ajukan`).
+    /// an operator's paper form straight to the kelurahan verification, and so does the delegates' live entry at the
+    /// kelurahan Musrenbang (`Workflow.enterLive`). The row is inserted once, in its submitted state, with both events
+    /// (`buat`, `ajukan`).
     public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
         let now = clock.now()
         return try write { db in
-            let (created, context) = try self.prepare(new, cycleId: cycleId, by: actor, at: now, db: db)
-            let submitted = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.proposal.version),
-                                               to: created.proposal, by: actor, at: now, context: context)
+            let (created, submitted) = try self.prepareSubmitted(new, cycleId: cycleId, by: actor, at: now, db: db)
             try ProposalRepository(db).insert(submitted.proposal)
             let events = EventRepository(db)
             try events.append(created.event)
@@ -55,10 +54,36 @@ public struct MusrenbangTransaction {
         }
     }
 
-    /// Runs `Workflow.create` with the next id and tracking code (the sequence is bumped in this transaction). The
-    /// kamus item is loaded from the catalogue and the origin derived from the stored wilayah (never the caller's).
+    /// Runs `Workflow.create` with the next id and tracking code (`prepareInput`).
     private func prepare(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
         -> (TransitionResult, WorkflowContext) {
+        let input = try prepareInput(new, cycleId: cycleId, by: actor, db: db)
+        let result = try Workflow.create(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
+                                         cycle: input.context.cycle)
+        return (result, input.context)
+    }
+
+    /// The created proposal and its submission: `Workflow.create` then `ajukan`, or the delegates' live entry at the
+    /// kelurahan Musrenbang (`Workflow.enterLive`), which the engine decides from the proposal, the actor and the time.
+    private func prepareSubmitted(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
+        -> (created: TransitionResult, submitted: TransitionResult) {
+        let input = try prepareInput(new, cycleId: cycleId, by: actor, db: db)
+        if Workflow.isLiveEntryAtKelurahanMeeting(input.new, by: actor, at: now, cycle: input.context.cycle) {
+            return try Workflow.enterLive(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
+                                          context: input.context)
+        }
+        let created = try Workflow.create(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
+                                          cycle: input.context.cycle)
+        let submitted = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.proposal.version),
+                                           to: created.proposal, by: actor, at: now, context: input.context)
+        return (created, submitted)
+    }
+
+    /// What creating a proposal needs from the database, with the next id and tracking code (the sequence is bumped in
+    /// this transaction). The kamus item is loaded from the catalogue and the origin derived from the stored wilayah
+    /// (never the caller's).
+    private func prepareInput(_ new: NewProposal, cycleId: CycleID, by actor: Actor, db: Connection) throws
+        -> (new: NewProposal, kamus: KamusItem, id: ProposalID, code: TrackingCode, context: WorkflowContext) {
         let context = try self.context(cycleId: cycleId, db: db)
         let kota = try cachedKota(context.cycle.kotaId, db: db)
         var checked = new
@@ -77,9 +102,7 @@ public struct MusrenbangTransaction {
         let kamus = try catalogItem(new.content.kamusId, db: db)
         let proposals = ProposalRepository(db)
         let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: context.cycle.planYear)
-        let result = try Workflow.create(checked, kamus: kamus, id: try proposals.nextId(), trackingCode: code, by: actor, at: now,
-                                         cycle: context.cycle)
-        return (result, context)
+        return (checked, kamus, try proposals.nextId(), code, context)
     }
 
     /// The catalogue's kamus item; an id that names none is a field error of the form.

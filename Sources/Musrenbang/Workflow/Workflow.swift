@@ -212,6 +212,12 @@ public enum Workflow {
     /// the store derived from the stored wilayah. Every field error is reported at once (`invalidFields`).
     public static func create(_ new: NewProposal, kamus: KamusItem, id: ProposalID, trackingCode: TrackingCode, by actor: Actor,
                               at now: Date, cycle: Cycle) throws(DomainError) -> TransitionResult {
+        try create(new, kamus: kamus, id: id, trackingCode: trackingCode, by: actor, at: now, cycle: cycle, window: .praMusrenbang)
+    }
+
+    /// `create` inside the window of `window` (the delegates' live entry is made in the kelurahan Musrenbang's).
+    static func create(_ new: NewProposal, kamus: KamusItem, id: ProposalID, trackingCode: TrackingCode, by actor: Actor,
+                       at now: Date, cycle: Cycle, window: Stage) throws(DomainError) -> TransitionResult {
         var proposerAccount = new.proposerAccountId
         switch actor.role {
         case .warga:
@@ -225,7 +231,7 @@ public enum Workflow {
         default:
             throw .roleNotAllowed(role: actor.role, action: Action.buat.displayName)
         }
-        try cycle.requireOpen(.praMusrenbang, at: now)
+        try cycle.requireOpen(window, at: now)
         guard trackingCode.year == cycle.planYear else {
             throw .invalidInput(field: "kode pelacakan", detail: "tahun harus \(cycle.planYear)")
         }

@@ -11,7 +11,12 @@ extension Portal {
             handle(request) { context in
                 let worker = try KelurahanOperator(context)
                 let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
-                let form = PaperForm(rtId: request.queryValue("rt") ?? "")
+                var form = PaperForm(rtId: request.queryValue("rt") ?? "")
+                // At the kelurahan Musrenbang only the delegates' live entry is taken (`Workflow.enterLive`).
+                if let cycle = try service.currentCycle(), !cycle.isOpen(.praMusrenbang, at: context.now),
+                   cycle.isOpen(.kelurahan, at: context.now) {
+                    form.source = .liveMeeting
+                }
                 let bidang = request.queryValue("bidang").flatMap(Int64.init)
                 // The latest proposals waiting for the kelurahan verification: the operator checks the stack against them.
                 let recent = try service.currentCycle().map { cycle in
@@ -35,10 +40,17 @@ extension Portal {
         try catalog().withBidangFirst(firstBidang)
     }
 
-    /// The rule in words while new proposals are not accepted (the engine refuses them outside the pra-Musrenbang).
+    /// The rule in words while paper forms are not accepted (the engine takes them inside the pra-Musrenbang, and the
+    /// delegates' live entry inside the kelurahan Musrenbang).
     private func paperFormSchedule(_ context: RequestContext) throws -> String? {
         guard let cycle = try service.currentCycle() else { return "Belum ada siklus perencanaan yang dibuka; usulan belum dapat disimpan." }
         guard !cycle.isOpen(.praMusrenbang, at: context.now) else { return nil }
+        if cycle.isOpen(.kelurahan, at: context.now) {
+            let window = cycle.windows[.kelurahan].map { " (\($0.scheduleText))" } ?? ""
+            return "Tahap \(Stage.praMusrenbang.displayName) sudah ditutup. Selama \(Stage.kelurahan.displayName)\(window) usulan baru "
+                + "hanya dapat dimasukkan sebagai usulan yang diinput langsung oleh delegasi saat musyawarah berlangsung; usulan itu "
+                + "langsung masuk verifikasi kelurahan, sampai berita acara kelurahan ditandatangani."
+        }
         let window = cycle.windows[.praMusrenbang].map { " (\($0.scheduleText))" } ?? ""
         return "Usulan baru hanya dapat disimpan selama tahap \(Stage.praMusrenbang.displayName)\(window). Di luar jadwal itu "
             + "hanya Bappeda yang dapat memperpanjang jadwal."
