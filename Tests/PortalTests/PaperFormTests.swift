@@ -10,8 +10,8 @@ import Testing
 struct PaperFormTests {
     /// The answers of one paper form of RT `rt` for kamus item `kamus`.
     static func answers(rt: RTID, kamus: KamusID, name: String = "Pak Slamet", volume: String = "120",
-                        title: String = "Perbaikan jalan Gang Kenanga") -> [(String, String)] {
-        [("nama_pengusul", name), ("rt", String(rt.rawValue)), ("sumber", "formulir"), ("kamus", String(kamus.rawValue)),
+                        title: String = "Perbaikan jalan Gang Kenanga", source: String = "formulir") -> [(String, String)] {
+        [("nama_pengusul", name), ("rt", String(rt.rawValue)), ("sumber", source), ("kamus", String(kamus.rawValue)),
          ("volume", volume), ("title", title), ("problem", "Jalan berlubang sejak 2024."), ("location", "Gang Kenanga"),
          ("beneficiaries", "90"), ("aksi", "simpan")]
     }
@@ -96,9 +96,7 @@ struct PaperFormTests {
         let proposal = try #require(try world.service.proposals(ProposalFilter(cycleId: scene.residents.cycleId)).first)
         #expect(try world.service.attachments(of: .id(proposal.id), viewer: .actor(scene.operatorActor)).map(\.mediaType) == ["image/png"])
         // Live entry by the meeting's delegates: no paper, no scan.
-        let live = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus, name: "Delegasi RW 01").map {
-            $0.0 == "sumber" ? ("sumber", "delegasi") : $0
-        }
+        let live = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus, name: "Delegasi RW 01", source: "delegasi")
         #expect(try op.postMultipart("/kerja/formulir", live, files: [], csrf: form.csrf).status == 303)
         #expect(try scene.proposalCount() == 2)
         // How each came in is the note of its creation, on the timeline the verifier and the public read.
@@ -140,7 +138,7 @@ struct PaperFormTests {
         #expect(try scene.proposalCount() == 0)
         #expect(try world.database.read { db in try db.scalar("SELECT count(*) FROM attachment_contents") as Int64? } == 0)
 
-        let live = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus).map { $0.0 == "sumber" ? ("sumber", "delegasi") : $0 }
+        let live = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus, source: "delegasi")
         let saved = try op.postMultipart("/kerja/formulir", live, files: [], csrf: refused.csrf)
         #expect(saved.status == 303)
         let rows = try world.database.read { db in
@@ -159,7 +157,7 @@ struct PaperFormTests {
         let form = try op.get("/kerja/formulir")
         #expect(form.status == 200 && form.body.contains("Usulan baru hanya dapat disimpan selama tahap"))
         for source in ["formulir", "delegasi"] {
-            let answers = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus).map { $0.0 == "sumber" ? ("sumber", source) : $0 }
+            let answers = Self.answers(rt: scene.residents.rt, kamus: scene.residents.kamus, source: source)
             let refused = try op.postMultipart("/kerja/formulir", answers, files: [Self.scan()], csrf: form.csrf)
             #expect(refused.status == 422 && refused.body.contains("Usulan belum dapat disimpan"), "\(source)")
         }

@@ -10,8 +10,13 @@ extension Workflow {
     /// Whether `submitNew` makes a live entry of the kelurahan Musrenbang: the operator's proposal marked as the
     /// delegates' live entry, once the pra-Musrenbang has closed and while the kelurahan Musrenbang is open.
     public static func isLiveEntryAtKelurahanMeeting(_ new: NewProposal, by actor: Actor, at now: Date, cycle: Cycle) -> Bool {
-        actor.role == .operatorKelurahan && new.channel == .liveMeeting
-            && !cycle.isOpen(.praMusrenbang, at: now) && cycle.isOpen(.kelurahan, at: now)
+        actor.role == .operatorKelurahan && new.channel == .liveMeeting && takesOnlyLiveEntry(cycle, at: now)
+    }
+
+    /// Whether new proposals are taken only as the delegates' live entry: the pra-Musrenbang has closed and the
+    /// kelurahan Musrenbang is open (the operator's form then offers that channel and says why).
+    public static func takesOnlyLiveEntry(_ cycle: Cycle, at now: Date) -> Bool {
+        !cycle.isOpen(.praMusrenbang, at: now) && cycle.isOpen(.kelurahan, at: now)
     }
 
     /// Creates the delegates' proposal and submits it into the kelurahan verification: the `buat` event (its note the

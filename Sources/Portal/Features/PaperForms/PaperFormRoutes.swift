@@ -11,15 +11,13 @@ extension Portal {
             handle(request) { context in
                 let worker = try KelurahanOperator(context)
                 let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
+                let current = try service.currentCycle()
                 var form = PaperForm(rtId: request.queryValue("rt") ?? "")
                 // At the kelurahan Musrenbang only the delegates' live entry is taken (`Workflow.enterLive`).
-                if let cycle = try service.currentCycle(), !cycle.isOpen(.praMusrenbang, at: context.now),
-                   cycle.isOpen(.kelurahan, at: context.now) {
-                    form.source = .liveMeeting
-                }
+                if let current, Workflow.takesOnlyLiveEntry(current, at: context.now) { form.source = .liveMeeting }
                 let bidang = request.queryValue("bidang").flatMap(Int64.init)
                 // The latest proposals waiting for the kelurahan verification: the operator checks the stack against them.
-                let recent = try service.currentCycle().map { cycle in
+                let recent = try current.map { cycle in
                     try service.proposals(ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId,
                                                         states: [ProposalState(.kelurahan, .verifikasi)], sort: .newest, pageSize: 10),
                                           viewer: .actor(worker.actor))
@@ -45,7 +43,7 @@ extension Portal {
     private func paperFormSchedule(_ context: RequestContext) throws -> String? {
         guard let cycle = try service.currentCycle() else { return "Belum ada siklus perencanaan yang dibuka; usulan belum dapat disimpan." }
         guard !cycle.isOpen(.praMusrenbang, at: context.now) else { return nil }
-        if cycle.isOpen(.kelurahan, at: context.now) {
+        if Workflow.takesOnlyLiveEntry(cycle, at: context.now) {
             let window = cycle.windows[.kelurahan].map { " (\($0.scheduleText))" } ?? ""
             return "Tahap \(Stage.praMusrenbang.displayName) sudah ditutup. Selama \(Stage.kelurahan.displayName)\(window) usulan baru "
                 + "hanya dapat dimasukkan sebagai usulan yang diinput langsung oleh delegasi saat musyawarah berlangsung; usulan itu "
