@@ -5,7 +5,8 @@
 #   bash bench/portal.sh [--duration SECS] [--conns N] [--submit-conns N] [--signins N] [--port P] [--no-build]
 #                        [--binary PATH]   (another build of musrenbang, e.g. a copy of the one before a change)
 #                        [--serve-args "ARGS"]   (more options for `serve`, e.g. "--worker-threads 4")
-#                        [--perf FILE]   (perf record -g of the server during run a, into FILE, for `perf report -i FILE`)
+#                        [--perf FILE]   (perf record -g of the server during run a into FILE, and during run b into FILE.submit,
+#                                         for `perf report -i FILE`)
 #
 # Builds release, seeds the demo (`seed-demo --stage pra_musrenbang`) into a temporary database, adds --signins
 # residents with the default password cost (`user add`), serves it, prepares through HTTP one proposal per demo
@@ -40,7 +41,7 @@ while [[ $# -gt 0 ]]; do
         --binary) binary=$2; build=no; shift 2 ;;
         --serve-args) serve_args=$2; shift 2 ;;
         --perf) perf_out=$2; shift 2 ;;
-        *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        *) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 [[ $duration =~ ^[0-9]+$ && $duration -ge 1 && $duration -le 120 ]] || die "--duration must be 1..120 seconds"
@@ -105,8 +106,11 @@ echo "b. submissions: ${duration}s at $submit_conns connections ..."
 mkdir -p "$work/acks"
 before=$(sqlite3 "$db" "SELECT count(*) FROM proposals")
 t0=$(cpu_ticks "$server")
+perf_pid=""
+[[ -n $perf_out ]] && { perf record -F 499 -g -p "$server" -o "$perf_out.submit" -- sleep "$duration" 2>/dev/null & perf_pid=$!; }
 wrk -t$threads -c"$submit_conns" -d"${duration}s" --timeout 5s --latency -s "$repo/bench/portal_submit.lua" "$base" \
     -- "$work/submit.txt" "$work/acks" "$base" > "$work/submit.out" 2>&1
+[[ -n $perf_pid ]] && wait "$perf_pid"
 cpu=$(cpu_per_request "$t0" "$(cpu_ticks "$server")" "$work/submit.out")
 read -r srps sp50 sp99 serrors < <(parse_wrk --script-judges "$work/submit.out")
 cat "$work/acks"/acks-* > "$work/acked.txt"

@@ -221,6 +221,16 @@ public final class Connection {
         }
     }
 
+    /// Throws the FOREIGN KEY error that COMMIT would raise while deferred foreign keys are unresolved.
+    func checkDeferredForeignKeys() throws {
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0)
+        if current != 0 {
+            throw SQLiteError(code: SQLiteError.constraintForeignKey, message: "FOREIGN KEY constraint failed")
+        }
+    }
+
     private func rollbackQuietly() {
         // SQLite may already have rolled back (e.g. after SQLITE_FULL); then ROLLBACK would only fail.
         guard isInTransaction else { return }

@@ -35,6 +35,7 @@ public final class Database: @unchecked Sendable {
     private var writerOwner: pthread_t?
     private let ownerLock = NSLock()
     private let readers: ReaderPool
+    let groupCommit = GroupCommit()
     private let checkpointer: WALCheckpointer?
 
     /// Opens (and by default creates) the file at `path` in WAL mode with its writer and readers.
@@ -80,20 +81,47 @@ public final class Database: @unchecked Sendable {
         return try reader.transaction(.deferred, body)
     }
 
-    /// Runs `body` on the writer inside `BEGIN IMMEDIATE ... COMMIT` (ROLLBACK when it throws).
-    /// Writers from all threads are serialized; calling `write` again from inside `body` is an error.
+    /// Runs `body` on the writer inside a transaction and returns once it is committed; when `body` throws, none of
+    /// its changes stay. Writers from all threads are serialized; writes that wait while another commits are committed
+    /// together, each in a savepoint of its own (`GroupCommit`), possibly on another thread, which waits meanwhile.
+    /// Calling `write` again from inside `body` is an error.
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try withWriter { connection in try connection.write(body) }
+        try refuseNestedWrite()
+        return try withoutActuallyEscaping(body) { body in
+            var value: T?
+            let entry = GroupCommit.Entry { connection in
+                do {
+                    value = try connection.savepoint { connection in
+                        let value = try body(connection)
+                        // What COMMIT would refuse must fail this write only, not its whole group.
+                        try connection.checkDeferredForeignKeys()
+                        return value
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            let failure = groupCommit.submit(entry) { group in
+                do {
+                    try withWriter { writer in GroupCommit.run(group, on: writer) }
+                } catch {
+                    for member in group { member.fail(error) }
+                }
+            }
+            if let failure { throw failure }
+            guard let value else { throw SQLiteError(code: SQLITE_MISUSE, message: "a write ended without a result") }
+            return value
+        }
     }
+
+    /// Groups committed and the writes they held since opening.
+    public var groupCommitCounts: (groups: Int, writes: Int) { groupCommit.counts }
 
     /// Runs `body` on the writer without opening a transaction, for statements that cannot run inside one
     /// (`VACUUM`, some pragmas) or for callers that manage transactions themselves.
     public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
-        let nested = ownerLock.withLock { writerOwner.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
-        if nested {
-            throw SQLiteError(
-                code: SQLITE_MISUSE, message: "Database.write called again from inside a write on the same thread")
-        }
+        try refuseNestedWrite()
         writerLock.lock()
         ownerLock.withLock { writerOwner = pthread_self() }
         defer {
@@ -101,6 +129,15 @@ public final class Database: @unchecked Sendable {
             writerLock.unlock()
         }
         return try body(writer)
+    }
+
+    /// A thread already inside `write`/`withWriter` would wait for itself.
+    private func refuseNestedWrite() throws {
+        let nested = ownerLock.withLock { writerOwner.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+        if nested {
+            throw SQLiteError(
+                code: SQLITE_MISUSE, message: "Database.write called again from inside a write on the same thread")
+        }
     }
 }
 
