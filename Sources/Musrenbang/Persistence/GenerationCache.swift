@@ -15,6 +15,7 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: @uncheck
     let capacity: Int
     private let lock = NSLock()
     private var entries: [Key: (generations: [Int64], value: Value)] = [:]
+    private var hitCount = 0
 
     init(capacity: Int) { self.capacity = capacity }
 
@@ -29,7 +30,17 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: @uncheck
             }
             generations.append(generation)
         }
-        if let entry = lock.withLock({ entries[key] }), entry.generations == generations { return entry.value }
+        return try value(key, stamp: generations, db: db, compute: compute)
+    }
+
+    /// As above, with the generations already read by the caller in `db`'s snapshot (nil when one is missing: then
+    /// nothing is kept).
+    func value(_ key: Key, stamp generations: [Int64]?, db: Connection, compute: () throws -> Value) throws -> Value {
+        guard let generations, db.mode == .readOnly && db.isInTransaction else { return try compute() }
+        if let entry = lock.withLock({ entries[key] }), entry.generations == generations {
+            lock.withLock { hitCount += 1 }
+            return entry.value
+        }
         let value = try compute()
         lock.withLock {
             if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
@@ -37,12 +48,19 @@ final class GenerationCache<Key: Hashable & Sendable, Value: Sendable>: @uncheck
         }
         return value
     }
+
+    /// Values served from the cache so far (tests).
+    var hits: Int { lock.withLock { hitCount } }
 }
 
 /// The names of the generations in `cache_generations` that `GenerationCache` checks.
 enum CacheGeneration {
     /// One cycle's proposals.
     static func proposals(of cycle: CycleID) -> String { "proposals:\(cycle.rawValue)" }
-    /// The names of areas, RW/RT, bidang, OPD and kamus.
+    /// The names of areas, RW/RT, bidang, OPD and kamus, and who holds which role (Migrations/0022).
     static let names = "names"
+    /// The cycles, their stage windows and extensions (Migrations/0016).
+    static let cycles = "cycles"
+    /// One proposal and the rows its page reads: events, recommendations, rankings, attachments, photos (0022).
+    static func proposal(_ id: ProposalID) -> String { "proposal:\(id.rawValue)" }
 }

@@ -79,15 +79,47 @@ extension MusrenbangService {
     public func proposalDetail(_ ref: ProposalRef, viewer: Viewer) throws -> ProposalDetail {
         let now = clock.now()
         return try database.read { db in
-            let (proposal, access) = try Self.visible(ref, viewer: viewer, at: now, db: db)
-            guard access == .full else { throw PersistenceError.notFound(ref.description) }
-            var loaded = proposal
-            loaded.attachments = try AttachmentRepository(db).list(proposalId: proposal.id)
-            let history = try EventRepository(db).history(of: proposal.id)
-            return ProposalDetail(proposal: loaded, history: history,
-                                  publicView: try PublicReadRepository(db).publicProposal(proposal, history: history, withProposerNames: true),
-                                  photos: try ProposalPhotoRepository(db).list(proposalId: proposal.id))
+            // The detail is the same for everyone who may see it, so it is kept while the proposal's generations stand
+            // (one indexed read); who may see it is decided anew on every read.
+            guard let (id, stamp) = try Self.detailStamp(ref, db: db) else { throw PersistenceError.notFound(ref.description) }
+            let detail = try proposalDetails.value(id, stamp: stamp, db: db) { try Self.loadDetail(id, db: db) }
+            let cycle = try CycleCache.shared.cycle(id: detail.proposal.cycleId, db)
+            guard Visibility.access(detail.proposal, viewer: viewer, cycle: cycle, at: now) == .full else {
+                throw PersistenceError.notFound(ref.description)
+            }
+            return detail
         }
+    }
+
+    /// The proposal's id and the generations its detail is read from (its own, the names', the cycles'); nil when no
+    /// proposal answers `ref`; a nil stamp when one of the generations is missing.
+    private static func detailStamp(_ ref: ProposalRef, db: Connection) throws -> (ProposalID, [Int64]?)? {
+        let columns = """
+            SELECT p.id, (SELECT generation FROM cache_generations WHERE name = 'proposal:' || p.id) AS own,
+                (SELECT generation FROM cache_generations WHERE name = ?1) AS names,
+                (SELECT generation FROM cache_generations WHERE name = ?2) AS cycles
+            FROM proposals p
+            """
+        let row = switch ref {
+        case .id(let id): try db.queryOne(columns + " WHERE p.id = ?3", [CacheGeneration.names, CacheGeneration.cycles, id.rawValue])
+        case .code(let code):
+            try db.queryOne(columns + " WHERE p.tracking_code = ?3", [CacheGeneration.names, CacheGeneration.cycles, code.description])
+        }
+        guard let row else { return nil }
+        let generations = [try row.get("own", as: Int64?.self), try row.get("names", as: Int64?.self),
+                           try row.get("cycles", as: Int64?.self)]
+        let stamp = generations.contains(nil) ? nil : generations.compactMap { $0 }
+        return (ProposalID(try row.get("id")), stamp)
+    }
+
+    /// The whole detail of proposal `id`, read in `db`'s snapshot.
+    private static func loadDetail(_ id: ProposalID, db: Connection) throws -> ProposalDetail {
+        var proposal = try ProposalRepository(db).proposal(id: id)
+        proposal.attachments = try AttachmentRepository(db).list(proposalId: id)
+        let history = try EventRepository(db).history(of: id)
+        return ProposalDetail(proposal: proposal, history: history,
+                              publicView: try PublicReadRepository(db).publicProposal(proposal, history: history, withProposerNames: true),
+                              photos: try ProposalPhotoRepository(db).list(proposalId: id))
     }
 
     /// An allocation run with every decision and its reason: for the envelope's own staff and Bappeda, and for

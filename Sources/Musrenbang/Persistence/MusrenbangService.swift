@@ -35,6 +35,8 @@ public final class MusrenbangService: Sendable {
     /// The staff's work lists (a verifier's queue), kept the same way per viewer.
     let workLists = GenerationCache<WorkListKey, ProposalPage>(capacity: 512)
     let publishedFigures = GenerationCache<CycleID, PublicFigures>(capacity: 64)
+    /// Proposals' whole details (their pages for the proposer, the area's heads and the staff), kept per proposal.
+    let proposalDetails = GenerationCache<ProposalID, ProposalDetail>(capacity: 2048)
     let publicListChoices = GenerationCache<KotaID, ListChoices>(capacity: 8)
 
     public init(database: Database, clock: WallClock = .system, hasher: PasswordHasher = PasswordHasher()) throws {
