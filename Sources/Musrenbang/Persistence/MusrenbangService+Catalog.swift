@@ -116,4 +116,22 @@ extension MusrenbangService {
         errors.check(try exists { _ = try catalog.opd(id: opdId) }, "perangkat daerah", "tidak dikenal")
         try errors.throwIfAny()
     }
+
+    /// Every bidang and the active kamus items, as the proposal forms offer them; kept while the names' generation
+    /// stands (any write to bidang or kamus_usulan moves it, 0021), so a form or a submission does not read the kamus.
+    public func activeCatalog() throws -> (bidang: [Bidang], items: [KamusItem]) {
+        let kept = try database.read { db in
+            try activeCatalogs.value(0, generations: [CacheGeneration.names], db: db) {
+                let catalog = CatalogRepository(db)
+                return ActiveCatalog(bidang: try catalog.bidangList(), items: try catalog.kamusList(activeOnly: true))
+            }
+        }
+        return (kept.bidang, kept.items)
+    }
+}
+
+/// The bidang and active kamus items the proposal forms offer.
+struct ActiveCatalog: Sendable {
+    var bidang: [Bidang]
+    var items: [KamusItem]
 }

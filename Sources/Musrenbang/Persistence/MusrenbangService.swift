@@ -38,6 +38,8 @@ public final class MusrenbangService: Sendable {
     /// Proposals' whole details (their pages for the proposer, the area's heads and the staff), kept per proposal.
     let proposalDetails = GenerationCache<ProposalID, ProposalDetail>(capacity: 2048)
     let publicListChoices = GenerationCache<KotaID, ListChoices>(capacity: 8)
+    /// The proposal forms' bidang and active kamus items (one entry).
+    let activeCatalogs = GenerationCache<Int, ActiveCatalog>(capacity: 1)
 
     public init(database: Database, clock: WallClock = .system, hasher: PasswordHasher = PasswordHasher()) throws {
         self.database = database

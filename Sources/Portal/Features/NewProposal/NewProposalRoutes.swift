@@ -86,10 +86,8 @@ extension Portal {
     }
 
     func catalog() throws -> ProposalCatalog {
-        try service.database.read { db in
-            let catalog = CatalogRepository(db)
-            return ProposalCatalog(bidang: try catalog.bidangList(), items: try catalog.kamusList(activeOnly: true))
-        }
+        let active = try service.activeCatalog()
+        return ProposalCatalog(bidang: active.bidang, items: active.items)
     }
 
     private func kelurahanStep(_ context: RequestContext, error: String? = nil) throws -> HTTPResponse {
