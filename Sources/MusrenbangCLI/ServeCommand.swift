@@ -35,8 +35,9 @@ enum ServeCommand: Command {
           --sign-in-threads   threads of the sign-in and registration forms, which wait for a password check,
                               at a lower CPU priority than pages (default 56; beyond all but 4 of them busy,
                               a sign-in is asked to try again)
-          --heavy-threads     threads of exports, printouts, allocation runs and imports, at a lower CPU priority
-                              than pages; more of them wait their turn (default 4)
+          --heavy-threads     threads of exports, printouts, allocation runs, imports and forms with a body of
+                              64 KiB or more (photos), at a lower CPU priority than pages; more of them wait their
+                              turn (default 4)
           --page-nice         how far below the I/O threads pages run (nice, 0-9; default 5): the event loops then
                               send and read at once; exports run 5 and sign-ins 10 further below pages
           --session-idle-minutes  a session unused this long ends (default 120)

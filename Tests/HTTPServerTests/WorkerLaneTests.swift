@@ -53,6 +53,30 @@ import Testing
         }
     }
 
+    /// A form whose body reaches `heavyBodyBytes` (photos) runs on the heavy pool, whether its length is declared or it
+    /// comes chunked; a smaller one stays on the pages' pool.
+    @Test func aLargeBodyRunsOnTheHeavyPool() throws {
+        let base = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        var router = Router()
+        router.post("/usulan/baru", bodyLimit: 1 << 20) { request in .text("\(Self.threadReport()) \(request.body.length)") }
+        try withServer(router, configure: { configuration in
+            configuration.workerNice = 2
+            configuration.heavyThreads = 1
+            configuration.heavyNice = 4
+            configuration.heavyBodyBytes = 1_000
+        }) { server in
+            let client = try TestClient(port: server.port)
+            let head = "POST /usulan/baru HTTP/1.1\r\nHost: a\r\nContent-Type: application/octet-stream\r\n"
+            try client.send(head + "Content-Length: 999\r\n\r\n" + String(repeating: "x", count: 999))
+            #expect(try client.readResponse().text == "\(min(19, base + 2)) 999")
+            try client.send(head + "Content-Length: 1000\r\n\r\n" + String(repeating: "x", count: 1_000))
+            #expect(try client.readResponse().text == "\(min(19, base + 4)) 1000")
+            let chunk = String(repeating: "y", count: 600)
+            try client.send(head + "Transfer-Encoding: chunked\r\n\r\n258\r\n\(chunk)\r\n258\r\n\(chunk)\r\n0\r\n\r\n")
+            #expect(try client.readResponse().text == "\(min(19, base + 4)) 1200")
+        }
+    }
+
     /// The body of the answer to `requestLine` (no body sent).
     static func answer(_ client: TestClient, _ requestLine: String) throws -> String {
         try client.send("\(requestLine) HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n")

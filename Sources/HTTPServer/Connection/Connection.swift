@@ -188,7 +188,8 @@ final class Connection: @unchecked Sendable {
             }
             return
         }
-        core.pool(currentLane).submit {
+        let heavyBody = currentLane == .standard && configuration.heavyBodyBytes > 0 && body.length >= configuration.heavyBodyBytes
+        core.pool(heavyBody ? .heavy : currentLane).submit {
             let prepared = Self.prepare(request, keepAlive: keepAlive, core: core)
             guard let stream = prepared.stream else {
                 loop.post(connection, prepared.items + [.end(keepAlive: prepared.keepAlive, cleanup: cleanup)])

@@ -35,8 +35,9 @@ public enum WorkerLane: Sendable {
     /// Waiting more than working, many at once: a password check (tens of milliseconds of hashing)
     /// (`ServerConfiguration.longRunningThreads`; the standard pool when that is 0).
     case longRunning
-    /// Working long, rarely asked for: exports of every row, printouts of a whole level, an allocation run, an import
-    /// (`ServerConfiguration.heavyThreads`; the standard pool when that is 0).
+    /// Working long, rarely asked for: exports of every row, printouts of a whole level, an allocation run, an import,
+    /// and any request of the standard lane with a large body, such as photos (`ServerConfiguration.heavyThreads`; the
+    /// standard pool when that is 0; `ServerConfiguration.heavyBodyBytes`).
     case heavy
 }
 

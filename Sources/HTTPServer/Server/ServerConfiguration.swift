@@ -24,6 +24,10 @@ public struct ServerConfiguration: Sendable {
     public var heavyThreads = 0
     /// How much the heavy threads' nice value is raised above the process's: a page view comes before an export.
     public var heavyNice: Int32 = 5
+    /// A request of the standard lane whose body is at least this large (photos, a scan, a file to import) runs on the
+    /// heavy lane: decoding and storing it takes tens of milliseconds, which would hold one of the pages' few threads.
+    /// The lane is chosen when the body has been read, so it holds for chunked bodies too. 0: by route only.
+    public var heavyBodyBytes = 64 * 1024
     /// Event-loop threads doing socket I/O.
     public var ioThreads = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 4)
     /// Time allowed to receive a whole request head; then 408 and close.
