@@ -19,7 +19,7 @@
 # stylesheet 12.7 KB; the heaviest, /usulan/baru, 9.6 KB of HTML with the demo's 48-activity kamus). /usulan/baru at
 # 1.6 Mbps / 150 ms: cold cache median 457 ms (max 464), warm 253 ms (max 258); with --cpu 4 581 ms (max 963) cold
 # and 627 ms (max 1,081) warm. Goal < 3 s: met. (A debug build gave 464 / 283 ms: the network sets the time.)
-# Again at 15:00 UTC on an idle machine, the stylesheet and scripts then 22.7 KB: every page 24.9 to 33.0 KB; /usulan/baru
+# Again at 13:28 UTC on an idle machine, the stylesheet and scripts then 22.7 KB: every page 24.9 to 33.0 KB; /usulan/baru
 # cold 448 ms (max 464), warm 220 ms (max 222).
 set -euo pipefail
 runs=5
