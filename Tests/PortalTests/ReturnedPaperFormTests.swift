@@ -46,6 +46,8 @@ struct ReturnedPaperFormTests {
         #expect(list.body.contains(returned.trackingCode.description) && list.body.contains(Self.note))
         #expect(list.body.contains("href=\"/kerja/formulir/dikembalikan/\(returned.trackingCode)\""))
         #expect(try op.get("/kerja/formulir").body.contains("href=\"/kerja/formulir/dikembalikan\""))
+        // The operator's home counts the forms waiting for correction.
+        #expect(try op.get("/kerja").body.contains("<strong>1</strong> formulir menunggu perbaikan"))
 
         let form = try op.get("/kerja/formulir/dikembalikan/\(returned.trackingCode)")
         #expect(form.status == 200)
@@ -64,6 +66,7 @@ struct ReturnedPaperFormTests {
         let after = try op.get("/kerja/formulir/dikembalikan")
         #expect(after.body.contains("Perbaikan usulan \(returned.trackingCode) tersimpan"))
         #expect(!after.body.contains("href=\"/kerja/formulir/dikembalikan/\(returned.trackingCode)\""))
+        #expect(try op.get("/kerja").body.contains("<strong>0</strong> formulir menunggu perbaikan"))
         // Sent: no longer returned, so the form answers 409 and a second send changes nothing.
         #expect(try op.get("/kerja/formulir/dikembalikan/\(returned.trackingCode)").status == 409)
         let again = try op.post("/kerja/formulir/dikembalikan/\(returned.trackingCode)", Self.correction(returned, volume: "60"), csrf: form.csrf)
@@ -136,6 +139,7 @@ struct ReturnedPaperFormTests {
         let op = try scene.browser("op1")
         let list = try op.get("/kerja/formulir/dikembalikan")
         #expect(!list.body.contains(own.trackingCode.description) && list.body.contains("1 usulan yang dikirim warga sendiri"))
+        #expect(try op.get("/kerja").body.contains("<strong>1</strong> formulir menunggu perbaikan"), "the resident's own is not counted")
         #expect(try op.get("/kerja/formulir/dikembalikan/\(own.trackingCode)").status == 404)
         #expect(try op.post("/kerja/formulir/dikembalikan/\(own.trackingCode)", Self.correction(own), csrf: list.csrf).status == 404)
         #expect(throws: DomainError.residentsOwnProposal) {

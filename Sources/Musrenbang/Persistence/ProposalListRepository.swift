@@ -59,7 +59,8 @@ struct ProposalListRepository {
         try db.forEachRow("""
             SELECT p.id, p.tracking_code, p.title, p.stage, p.status, kc.name AS kecamatan, kl.name AS kelurahan,
                 rw.number AS rw, rt.number AS rt, b.name AS bidang, ku.name AS kamus, p.is_fisik, p.cost, p.effective_cost,
-                ro.short_name AS routed, p.version
+                ro.short_name AS routed, p.version,
+                p.proposer_account_id IS NOT NULL AND p.proposer_account_id = p.entered_by AS entered_by_proposer
             FROM proposals p JOIN kecamatan kc ON kc.id = p.kecamatan_id JOIN kelurahan kl ON kl.id = p.kelurahan_id
             LEFT JOIN rw ON rw.id = p.rw_id LEFT JOIN rt ON rt.id = p.rt_id JOIN bidang b ON b.id = p.bidang_id
             JOIN kamus_usulan ku ON ku.id = p.kamus_id LEFT JOIN opd ro ON ro.id = p.routed_opd_id
@@ -74,7 +75,8 @@ struct ProposalListRepository {
                 kecamatanName: try row.get("kecamatan"), kelurahanName: try row.get("kelurahan"), rwNumber: try row.get("rw"),
                 rtNumber: try row.get("rt"), bidangName: try row.get("bidang"), kamusName: try row.get("kamus"),
                 isFisik: try row.get("is_fisik"), cost: try row.get("cost"), effectiveCost: try row.get("effective_cost"),
-                routedOPDName: try row.get("routed"), rank: nil, version: try row.get("version"))
+                routedOPDName: try row.get("routed"), rank: nil, version: try row.get("version"),
+                enteredByProposer: try row.get("entered_by_proposer"))
         }
         return result
     }

@@ -19,4 +19,7 @@ public struct ProposalSummary: Hashable, Sendable {
     public var rank: Int?
     /// Optimistic-concurrency version, for an action form on the row.
     public var version: Int64
+    /// Entered by its proposer in the portal (`Proposal.isEnteredByProposer`); false for a paper form or a live entry
+    /// typed by the kelurahan operator.
+    public var enteredByProposer: Bool = false
 }

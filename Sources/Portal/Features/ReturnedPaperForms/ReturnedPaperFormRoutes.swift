@@ -7,22 +7,27 @@ import Musrenbang
 /// verification in one transaction (engine `ubah` then `ajukan`, with the version the form was loaded at: a change meanwhile
 /// is the 409 page).
 extension Portal {
+    /// The kelurahan's proposals the verifier returned in the current cycle (paper forms and residents' alike), oldest
+    /// first, at most 200.
+    func returnedRows(_ worker: KelurahanOperator) throws -> [ProposalSummary] {
+        guard let cycle = try service.currentCycle() else { return [] }
+        let query = ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId, states: [ReturnedPaperForm.state], sort: .oldest,
+                                  pageSize: 200)
+        return try service.proposals(query, viewer: .actor(worker.actor)).rows
+    }
+
     func returnedPaperFormRoutes(_ routes: inout RouteTable) {
         routes.get(OperatorPaths.returned) { [self] request in
             handle(request) { context in
                 let worker = try KelurahanOperator(context)
                 let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
-                var forms: [ReturnedPaperForm] = []
-                var residents = 0
-                if let cycle = try service.currentCycle() {
-                    let rows = try service.proposals(ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId, states: [ReturnedPaperForm.state],
-                                                                   sort: .oldest, pageSize: 200), viewer: .actor(worker.actor)).rows
-                    for row in rows {
-                        let form = ReturnedPaperForm(try service.proposalDetail(.id(row.id), viewer: .actor(worker.actor)))
-                        if form.proposal.isEnteredByProposer { residents += 1 } else { forms.append(form) }
-                    }
+                let rows = try returnedRows(worker)
+                // Only the paper forms are the operator's to correct; each one's note is in its detail.
+                let forms = try rows.filter { !$0.enteredByProposer }.map {
+                    ReturnedPaperForm(try service.proposalDetail(.id($0.id), viewer: .actor(worker.actor)))
                 }
-                return page("Formulir kertas yang dikembalikan", context, ReturnedPaperFormView.list(forms, residents: residents, area: area))
+                return page("Formulir kertas yang dikembalikan", context,
+                            ReturnedPaperFormView.list(forms, residents: rows.count - forms.count, area: area))
             }
         }
         routes.get(OperatorPaths.returned + "/:kode") { [self] request in

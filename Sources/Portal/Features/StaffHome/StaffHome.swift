@@ -15,7 +15,8 @@ enum StaffHome {
                                       summary: "Ketik usulan dari formulir yang sudah ditandatangani RT dan RW.")
     static let returnedPaperForms = StaffTask(path: "/kerja/formulir/dikembalikan", title: "Formulir yang dikembalikan",
                                               summary: "Perbaiki formulir kertas yang dikembalikan verifikator (isi usulan, nama dan RT/RW "
-                                                  + "pengusul), lalu kirim lagi ke verifikasi kelurahan.")
+                                                  + "pengusul), lalu kirim lagi ke verifikasi kelurahan.",
+                                              waitingText: "formulir menunggu perbaikan")
     static let csvImport = StaffTask(path: "/kerja/impor", title: "Impor CSV", summary: "Masukkan banyak usulan sekaligus dari berkas CSV.")
     static let scoring = StaffTask(path: "/kerja/penilaian", title: "Penilaian dan peringkat",
                                    summary: "Beri nilai 1-5 per kriteria; peringkat dihitung dari bobotnya.")
@@ -75,19 +76,19 @@ enum StaffHome {
 
     /// The tasks of `role` with its feedback desk last (`feedback`: the feedback waiting for the role's unit, Bappeda: for
     /// every unit).
-    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, feedback: Int?) -> [StaffTask] {
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, returned: Int? = nil, feedback: Int?) -> [StaffTask] {
         var desk = Self.feedback
         desk.waiting = feedback
-        return tasks(for: role, waiting: waiting, routing: routing) + (FeedbackRules.staffRoles.contains(role) ? [desk] : [])
+        return tasks(for: role, waiting: waiting, routing: routing, returned: returned) + (FeedbackRules.staffRoles.contains(role) ? [desk] : [])
     }
 
     /// The tasks of `role`; `waiting` counts the proposals waiting for the role's decisions (RT/RW, verifiers, Bappeda),
-    /// `routing` the kecamatan's F2 waiting to be routed.
-    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil) -> [StaffTask] {
+    /// `routing` the kecamatan's F2 waiting to be routed, `returned` the kelurahan's paper forms returned for correction.
+    static func tasks(for role: Role, waiting: Int?, routing: Int? = nil, returned: Int? = nil) -> [StaffTask] {
         func counted(_ task: StaffTask, _ count: Int? = waiting) -> StaffTask { var task = task; task.waiting = count; return task }
         return switch role {
         case .ketuaRT, .ketuaRW: [counted(endorsement)]
-        case .operatorKelurahan: [paperForms, returnedPaperForms, csvImport, meetingDocuments, announcements]
+        case .operatorKelurahan: [paperForms, counted(returnedPaperForms, returned), csvImport, meetingDocuments, announcements]
         case .verifikatorKelurahan, .verifikatorOPD: [counted(verification), scoring, allocation, beritaAcara, comments, announcements]
         case .operatorKecamatan, .camat: [counted(verification), scoring, allocation, beritaAcara, counted(Self.routing, routing), comments,
                                           announcements]

@@ -17,7 +17,8 @@ extension Portal {
                     try service.feedbackQueue(FeedbackQuery(statuses: FeedbackTab.menunggu.statuses, pageSize: 1), viewer: actor).total
                 }
                 let label = RoleLabel.text(role: actor.role, scope: actor.scope, database: service.database)
-                let tasks = StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing, feedback: feedback)
+                let returned = try (try? KelurahanOperator(context)).map { try returnedRows($0).filter { !$0.enteredByProposer }.count }
+                let tasks = StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing, returned: returned, feedback: feedback)
                 return page("Halaman kerja", context, StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: tasks))
             }
         }
