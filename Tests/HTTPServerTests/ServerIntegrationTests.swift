@@ -325,11 +325,11 @@ import Testing
     }
 
     @Test func streamProducerStopsWhenTheClientLeaves() throws {
-        let stopped = Mutex<Bool>(false)
+        let stopped = DispatchSemaphore(value: 0)
         var router = Router()
         router.get("/forever") { _ in
             HTTPResponse(body: .stream { writer in
-                defer { stopped.withLock { $0 = true } }
+                defer { stopped.signal() }
                 let piece = [UInt8](repeating: 0x78, count: 64 * 1024)
                 for _ in 0..<100_000 { try writer.write(piece) }  // 6 GB unless stopped
             })
@@ -342,13 +342,9 @@ import Testing
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(client.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
             shutdown(client.fd, Int32(SHUT_RDWR))
-            // Waits until the producer stops, at most 20 s: under a full parallel test run the server may take seconds to see it.
-            var waited = 0
-            while !stopped.withLock({ $0 }) && waited < 400 {
-                usleep(50_000)
-                waited += 1
-            }
-            #expect(stopped.withLock { $0 })
+            // Woken when the producer stops; at most 60 s, since under a full parallel test run the server may take
+            // seconds to see the reset.
+            #expect(stopped.wait(timeout: .now() + 60) == .success)
         }
     }
 
