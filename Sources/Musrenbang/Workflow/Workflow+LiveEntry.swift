@@ -35,11 +35,6 @@ extension Workflow {
         var submitted = created.proposal
         submitted.state = ProposalState(.kelurahan, .verifikasi)
         submitted.submittedAt = now
-        submitted.version = created.proposal.version + 1
-        submitted.updatedAt = now
-        let event = ProposalEvent(proposalId: id, cycleId: context.cycle.id, action: .ajukan, actorAccountId: actor.accountId,
-                                  actorRole: actor.role, at: now, from: created.proposal.state, to: submitted.state, note: nil,
-                                  changes: [], flags: [], versionAfter: submitted.version)
-        return (created, TransitionResult(proposal: submitted, event: event))
+        return (created, recorded(submitted, from: created.proposal, action: .ajukan, by: actor, at: now, note: nil, changes: [], flags: []))
     }
 }

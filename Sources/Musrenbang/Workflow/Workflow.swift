@@ -106,11 +106,19 @@ public enum Workflow {
         guard let nextState = rule.nextState(requested: input.target) else { throw .missingInput(field: "status tujuan") }
         next.state = nextState
         if input.action != .koreksi { try checkTargetLock(from: proposal.state, to: ProposalPlacement(next), context: context) }
-        next.version = proposal.version + 1
+        return recorded(next, from: proposal, action: input.action, by: actor, at: now, note: reason, changes: changes, flags: flags)
+    }
+
+    /// `next`, the proposal `before` changed by `action`, one version on and updated `now`, with the event that records
+    /// the move from `before`'s state to `next`'s.
+    static func recorded(_ next: Proposal, from before: Proposal, action: Action, by actor: Actor, at now: Date, note: String?,
+                         changes: [FieldChange], flags: [EventFlag]) -> TransitionResult {
+        var next = next
+        next.version = before.version + 1
         next.updatedAt = now
-        let event = ProposalEvent(proposalId: proposal.id, cycleId: proposal.cycleId, action: input.action,
-                                  actorAccountId: actor.accountId, actorRole: actor.role, at: now, from: proposal.state,
-                                  to: nextState, note: reason, changes: changes, flags: flags, versionAfter: next.version)
+        let event = ProposalEvent(proposalId: before.id, cycleId: before.cycleId, action: action, actorAccountId: actor.accountId,
+                                  actorRole: actor.role, at: now, from: before.state, to: next.state, note: note, changes: changes,
+                                  flags: flags, versionAfter: next.version)
         return TransitionResult(proposal: next, event: event)
     }
 
