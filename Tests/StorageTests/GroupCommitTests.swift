@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Storage
 
-/// Writes that wait while another commits are committed together (`GroupCommit`); each keeps its own outcome.
+/// Small writes that wait while another group commits are committed together (`Database.writeInGroup`, `GroupCommit`);
+/// each keeps its own outcome.
 @Suite("Group commit", .serialized)
 struct GroupCommitTests {
     private static let schema = """
@@ -107,12 +108,28 @@ struct GroupCommitTests {
         try withTemporaryDatabase { database, _ throws in
             try database.write { try $0.executeScript(Self.schema) }
             let outcomes = try runAsOneGroup(database, [
-                { _ in try database.write { try Self.insert("inner")($0) } },
+                { _ in try database.writeInGroup { try Self.insert("inner")($0) } },
                 Self.insert("outer"),
             ])
             let error = #expect(throws: SQLiteError.self) { try outcomes[0].get() }
             #expect(error?.message.contains("inside a write") == true)
             #expect((try? outcomes[1].get()) != nil)
+        }
+    }
+
+    @Test func aPlainWriteIsNeverGroupedAndALoneGroupedWriteIsAGroupOfOne() throws {
+        // A bulk write (an import, a berita acara) must not run inside a savepoint: SQLite would journal every page it
+        // touches once more. `write` keeps out of the groups.
+        try withTemporaryDatabase { database, _ throws in
+            try database.write { try $0.executeScript(Self.schema) }
+            let before = database.groupCommitCounts
+            _ = try database.write(Self.insert("plain"))
+            #expect(database.groupCommitCounts == before)
+            _ = try database.writeInGroup(Self.insert("grouped"))
+            #expect(database.groupCommitCounts == (before.groups + 1, before.writes + 1))
+            #expect(throws: Refused.self) { try database.writeInGroup { _ in throw Refused() } }
+            #expect(try database.withWriter { $0.isInTransaction } == false)
+            #expect(try database.read { try $0.scalar("SELECT count(*) FROM items", as: Int.self) } == 2)
         }
     }
 
@@ -125,7 +142,7 @@ struct GroupCommitTests {
         let finished = DispatchGroup()
         finished.enter()
         Thread {
-            _ = try? database.write { _ in
+            _ = try? database.writeInGroup { _ in
                 inside.signal()
                 gate.wait()
             }
@@ -136,7 +153,7 @@ struct GroupCommitTests {
         for (index, write) in writes.enumerated() {
             finished.enter()
             Thread {
-                let outcome = Result { try database.write(write) }
+                let outcome = Result { try database.writeInGroup(write) }
                 outcomes.withValue { $0[index] = outcome }
                 finished.leave()
             }.start()

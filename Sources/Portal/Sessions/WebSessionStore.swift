@@ -17,7 +17,7 @@ struct WebSessionStore: Sendable {
         let token = SessionToken.make()
         let session = WebSession(idHash: SessionToken.storedHash(token), accountId: accountId, acting: acting,
                                  csrfToken: SessionToken.make(), createdAt: now, lastSeenAt: now, flash: nil)
-        try database.write { db in
+        try database.writeInGroup { db in
             try db.execute("""
                 INSERT INTO web_sessions (id_hash, account_id, acting, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, [session.idHash, accountId.rawValue, acting, session.csrfToken, WIBTime.iso8601(now), WIBTime.iso8601(now)])
@@ -51,7 +51,7 @@ struct WebSessionStore: Sendable {
             return nil
         }
         if now.timeIntervalSince(seen) >= Self.touchInterval {
-            try database.write { db in
+            try database.writeInGroup { db in
                 try db.execute("UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ?", [WIBTime.iso8601(now), idHash])
             }
             session.lastSeenAt = now
@@ -67,7 +67,7 @@ struct WebSessionStore: Sendable {
         next.acting = acting
         next.csrfToken = SessionToken.make()
         next.lastSeenAt = now
-        try database.write { db in
+        try database.writeInGroup { db in
             try db.execute("DELETE FROM web_sessions WHERE id_hash = ?", [session.idHash])
             try db.execute("""
                 INSERT INTO web_sessions (id_hash, account_id, acting, csrf_token, created_at, last_seen_at, flash) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -79,12 +79,12 @@ struct WebSessionStore: Sendable {
 
     /// Keeps a message for the session's next page.
     func setFlash(_ text: String, idHash: String) throws {
-        try database.write { db in try db.execute("UPDATE web_sessions SET flash = ? WHERE id_hash = ?", [text, idHash]) }
+        try database.writeInGroup { db in try db.execute("UPDATE web_sessions SET flash = ? WHERE id_hash = ?", [text, idHash]) }
     }
 
     /// Clears the flash once shown.
     func clearFlash(idHash: String) throws {
-        try database.write { db in try db.execute("UPDATE web_sessions SET flash = NULL WHERE id_hash = ?", [idHash]) }
+        try database.writeInGroup { db in try db.execute("UPDATE web_sessions SET flash = NULL WHERE id_hash = ?", [idHash]) }
     }
 
     /// Claims form `token` for this session on `db`, inside the transaction that does what the form asks: true the first
@@ -110,13 +110,13 @@ struct WebSessionStore: Sendable {
 
     /// Ends a session (sign-out, or expired).
     func delete(idHash: String) throws {
-        try database.write { db in try db.execute("DELETE FROM web_sessions WHERE id_hash = ?", [idHash]) }
+        try database.writeInGroup { db in try db.execute("DELETE FROM web_sessions WHERE id_hash = ?", [idHash]) }
     }
 
     /// Removes every expired session; returns how many.
     @discardableResult
     func purgeExpired(at now: Date) throws -> Int {
-        try database.write { db in
+        try database.writeInGroup { db in
             try db.execute("DELETE FROM web_sessions WHERE last_seen_at <= ? OR created_at <= ?",
                            [WIBTime.iso8601(now.addingTimeInterval(-idleTimeout)), WIBTime.iso8601(now.addingTimeInterval(-absoluteTimeout))])
             return db.changes

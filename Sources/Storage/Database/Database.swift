@@ -81,27 +81,21 @@ public final class Database: @unchecked Sendable {
         return try reader.transaction(.deferred, body)
     }
 
-    /// Runs `body` on the writer inside a transaction and returns once it is committed; when `body` throws, none of
-    /// its changes stay. Writers from all threads are serialized; writes that wait while another commits are committed
-    /// together, each in a savepoint of its own (`GroupCommit`), possibly on another thread, which waits meanwhile.
-    /// Calling `write` again from inside `body` is an error.
+    /// Runs `body` on the writer inside `BEGIN IMMEDIATE ... COMMIT` (ROLLBACK when it throws).
+    /// Writers from all threads are serialized; calling `write` again from inside `body` is an error.
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try withWriter { connection in try connection.write(body) }
+    }
+
+    /// As `write`, for a small write (one proposal, one session): writes of this kind that wait while another group
+    /// commits are committed together, each in a savepoint of its own (`GroupCommit`), possibly on another thread,
+    /// which waits meanwhile; alone, it runs as `write`. Not for a body that changes thousands of rows: in a savepoint,
+    /// SQLite journals every page it touches once more.
+    public func writeInGroup<T>(_ body: (Connection) throws -> T) throws -> T {
         try refuseNestedWrite()
         return try withoutActuallyEscaping(body) { body in
             var value: T?
-            let entry = GroupCommit.Entry { connection in
-                do {
-                    value = try connection.savepoint { connection in
-                        let value = try body(connection)
-                        // What COMMIT would refuse must fail this write only, not its whole group.
-                        try connection.checkDeferredForeignKeys()
-                        return value
-                    }
-                    return nil
-                } catch {
-                    return error
-                }
-            }
+            let entry = GroupCommit.Entry { connection in value = try body(connection) }
             let failure = groupCommit.submit(entry) { group in
                 do {
                     try withWriter { writer in GroupCommit.run(group, on: writer) }

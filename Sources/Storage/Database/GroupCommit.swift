@@ -1,8 +1,8 @@
 import CSQLite
 import Foundation
 
-/// Group commit: writes that arrive while another group is committing wait in line, and the next group takes them
-/// all into one transaction. Each write runs in a savepoint of its own, so one that throws undoes only its own
+/// Group commit of small writes (`Database.writeInGroup`): those that arrive while another group is committing wait in
+/// line, and the next group takes them all into one transaction. Each write runs in a savepoint of its own, so one that throws undoes only its own
 /// changes; none returns before the shared COMMIT has succeeded, so what a caller was told is stored is on disk as
 /// before. What SQLite does once per transaction (take the write lock, write the log's frames of every page touched,
 /// flush the full-text index's segment) is then paid once per group instead of once per write.
@@ -13,12 +13,31 @@ import Foundation
 final class GroupCommit: @unchecked Sendable {
     /// One caller's write, run by whichever thread leads its group.
     final class Entry {
-        /// Runs the write inside its savepoint and returns what it threw; dropped once run (see `Database.write`).
-        fileprivate var run: ((Connection) -> (any Error)?)?
+        /// The write's body; dropped once run, before its caller is woken (see `Database.writeInGroup`).
+        fileprivate var body: ((Connection) throws -> Void)?
         fileprivate var error: (any Error)?
         fileprivate var done = false
 
-        init(_ run: @escaping (Connection) -> (any Error)?) { self.run = run }
+        init(_ body: @escaping (Connection) throws -> Void) { self.body = body }
+
+        /// Runs the body (nothing when already failed) and keeps what it threw.
+        fileprivate func run(on connection: Connection, inSavepoint: Bool) {
+            guard let body else { return }
+            self.body = nil
+            do {
+                if inSavepoint {
+                    try connection.savepoint { connection in
+                        try body(connection)
+                        // What COMMIT would refuse must fail this write only, not its whole group.
+                        try connection.checkDeferredForeignKeys()
+                    }
+                } else {
+                    try connection.write(body)
+                }
+            } catch {
+                self.error = error
+            }
+        }
     }
 
     private let condition = NSCondition()
@@ -64,6 +83,11 @@ final class GroupCommit: @unchecked Sendable {
     /// transaction midway (it rolls back by itself after `SQLITE_FULL` or an I/O error), the writes before lost their
     /// changes and are told so; the rest go on in a new transaction.
     static func run(_ group: [Entry], on writer: Connection) {
+        // Alone, a write is its own transaction, without the savepoint's journal.
+        if group.count == 1 {
+            group[0].run(on: writer, inSavepoint: false)
+            return
+        }
         var rest = group[...]
         while !rest.isEmpty {
             do {
@@ -75,8 +99,7 @@ final class GroupCommit: @unchecked Sendable {
             var ran: [Entry] = []
             var abandoned: (any Error)?
             while let entry = rest.popFirst() {
-                entry.error = entry.run?(writer)
-                entry.run = nil
+                entry.run(on: writer, inSavepoint: true)
                 ran.append(entry)
                 if !writer.isInTransaction {
                     abandoned = entry.error ?? SQLiteError(code: SQLITE_ABORT, message: "the transaction was rolled back")
@@ -101,6 +124,6 @@ extension GroupCommit.Entry {
     /// Marks a write that never ran as failed with `error`.
     func fail(_ error: any Error) {
         self.error = error
-        run = nil
+        body = nil
     }
 }

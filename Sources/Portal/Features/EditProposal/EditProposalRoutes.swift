@@ -37,7 +37,7 @@ extension Portal {
                 do {
                     return try proposalFormStep(context, fields: fields, answers: answers, place: place, target: target,
                                                 photoErrors: uploads.errors) { content, send in
-                        try service.transaction { tx in
+                        try service.transactionInGroup { tx in
                             let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: content), to: .id(proposal.id),
                                                       by: signedIn.actor)
                             try tx.attachPendingPhotos(formToken: uploads.token, to: .id(proposal.id), by: signedIn.actor)

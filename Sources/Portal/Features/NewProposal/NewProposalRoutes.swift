@@ -147,17 +147,17 @@ extension Portal {
                 return stored
             }
             guard send else {
-                let draft = try service.transaction { tx in try store(send: false, in: tx) }
+                let draft = try service.transactionInGroup { tx in try store(send: false, in: tx) }
                 try flash("Draf usulan \(draft.trackingCode) tersimpan. Anda dapat melengkapinya lalu mengirimnya.", context)
                 return .redirect(to: "/usulan/saya")
             }
             // "Kirim usulan" pressed twice (or resent from the browser's history) leads to the first result. The claim of
             // the check page's form token, the proposal and its result commit together (one transaction, one commit).
             guard let session = context.session, let token = fields["formulir"], SessionToken.isWellFormed(token) else {
-                let sent = try service.transaction { tx in try store(send: true, in: tx) }
+                let sent = try service.transactionInGroup { tx in try store(send: true, in: tx) }
                 return .redirect(to: "/usulan/baru/terkirim/\(sent.trackingCode)")
             }
-            let next = try service.transaction { tx -> String in
+            let next = try service.transactionInGroup { tx -> String in
                 guard try tx.sameTransaction({ db in try sessions.claimForm(token, idHash: session.idHash, in: db) }) else {
                     return try tx.sameTransaction { db in try sessions.formResult(token, idHash: session.idHash, in: db) } ?? "/usulan/saya"
                 }

@@ -99,7 +99,7 @@ extension Portal {
         let saved: Proposal
         do {
             // The proposal and its scan in one transaction: a form is never stored without its scan.
-            saved = try service.transaction { tx in
+            saved = try service.transactionInGroup { tx in
                 let proposal = try tx.submit(new, cycleId: cycle.id, by: worker.actor)
                 if let scan {
                     try tx.addAttachment(to: .id(proposal.id), fileName: scan.fileName, bytes: scan.bytes, by: worker.actor, store: attachmentStore)

@@ -103,7 +103,7 @@ extension Portal {
         let correction = who.map { ProposerCorrection(name: $0.name, rtId: $0.rt.id) }
         let code = form.proposal.trackingCode
         do {
-            try service.transaction { tx in
+            try service.transactionInGroup { tx in
                 let edited = try tx.apply(TransitionInput(.ubah, expectedVersion: version, edit: edit, proposer: correction),
                                           to: .id(form.proposal.id), by: worker.actor)
                 try tx.apply(.ajukan, to: .id(form.proposal.id), by: worker.actor, expectedVersion: edited.version)
