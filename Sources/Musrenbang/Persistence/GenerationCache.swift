@@ -61,6 +61,5 @@ enum CacheGeneration {
     static let names = "names"
     /// The cycles, their stage windows and extensions (Migrations/0016).
     static let cycles = "cycles"
-    /// One proposal and the rows its page reads: events, recommendations, rankings, attachments, photos (0022).
-    static func proposal(_ id: ProposalID) -> String { "proposal:\(id.rawValue)" }
+
 }

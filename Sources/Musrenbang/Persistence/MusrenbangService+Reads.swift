@@ -95,7 +95,7 @@ extension MusrenbangService {
     /// proposal answers `ref`; a nil stamp when one of the generations is missing.
     private static func detailStamp(_ ref: ProposalRef, db: Connection) throws -> (ProposalID, [Int64]?)? {
         let columns = """
-            SELECT p.id, (SELECT generation FROM cache_generations WHERE name = 'proposal:' || p.id) AS own,
+            SELECT p.id, (SELECT generation FROM proposal_generations WHERE proposal_id = p.id) AS own,
                 (SELECT generation FROM cache_generations WHERE name = ?1) AS names,
                 (SELECT generation FROM cache_generations WHERE name = ?2) AS cycles
             FROM proposals p
