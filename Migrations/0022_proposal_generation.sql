@@ -1,9 +1,9 @@
 -- A generation per proposal (proposal_generations), moved by every write to the rows a proposal's page is read from:
--- the proposal itself, its events, recommendations, rankings, attachments and photos. With 'names' in
+-- the proposal itself (with it its events), its recommendations, attachments and photos. With 'names' in
 -- cache_generations (areas, bidang, OPD, kamus; now also who holds which role, for the OPD named beside an OPD
 -- verifier's event) and 'cycles', it tells with one indexed read whether a kept ProposalDetail still stands
 -- (MusrenbangService.proposalDetail), whichever process or statement wrote. A table of its own, keyed by the proposal's
--- id, so that each trigger is one update by rowid (a submission fires four). Each generation starts at a random value,
+-- id, so that each trigger is one update by rowid (a submission fires two). Each generation starts at a random value,
 -- so that a proposal's generations in two files (a restore) hardly ever meet.
 CREATE TABLE proposal_generations (
     proposal_id INTEGER PRIMARY KEY REFERENCES proposals(id),
@@ -20,22 +20,15 @@ END;
 CREATE TRIGGER proposal_page_generation_update AFTER UPDATE ON proposals
 BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.id; END;
 
--- Events are append-only (0001): an insert is the only write.
-CREATE TRIGGER proposal_events_generation AFTER INSERT ON proposal_events
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
+-- Events need no trigger of their own: each is written in the transaction that writes its proposal's row (its
+-- version_after is the proposal's new version, UNIQUE per proposal), which moves the generation. Rankings have none
+-- either: a ranking run rewrites thousands of them, so a proposal's ranks and scores are read anew with every detail.
 
 CREATE TRIGGER proposal_recommendations_generation_insert AFTER INSERT ON proposal_recommendations
 BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
 CREATE TRIGGER proposal_recommendations_generation_update AFTER UPDATE ON proposal_recommendations
 BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id IN (old.proposal_id, new.proposal_id); END;
 CREATE TRIGGER proposal_recommendations_generation_delete AFTER DELETE ON proposal_recommendations
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = old.proposal_id; END;
-
-CREATE TRIGGER proposal_rankings_generation_insert AFTER INSERT ON proposal_rankings
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
-CREATE TRIGGER proposal_rankings_generation_update AFTER UPDATE ON proposal_rankings
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id IN (old.proposal_id, new.proposal_id); END;
-CREATE TRIGGER proposal_rankings_generation_delete AFTER DELETE ON proposal_rankings
 BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = old.proposal_id; END;
 
 CREATE TRIGGER attachments_generation_insert AFTER INSERT ON attachments

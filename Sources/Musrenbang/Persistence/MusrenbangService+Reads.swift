@@ -82,7 +82,9 @@ extension MusrenbangService {
             // The detail is the same for everyone who may see it, so it is kept while the proposal's generations stand
             // (one indexed read); who may see it is decided anew on every read.
             guard let (id, stamp) = try Self.detailStamp(ref, db: db) else { throw PersistenceError.notFound(ref.description) }
-            let detail = try proposalDetails.value(id, stamp: stamp, db: db) { try Self.loadDetail(id, db: db) }
+            var detail = try proposalDetails.value(id, stamp: stamp, db: db) { try Self.loadDetail(id, db: db) }
+            // A ranking run rewrites thousands of ranks at once, so they have no generation: read anew (one query).
+            (detail.proposal.scores, detail.proposal.ranks) = try ProposalRepository(db).rankings(of: id)
             let cycle = try CycleCache.shared.cycle(id: detail.proposal.cycleId, db)
             guard Visibility.access(detail.proposal, viewer: viewer, cycle: cycle, at: now) == .full else {
                 throw PersistenceError.notFound(ref.description)

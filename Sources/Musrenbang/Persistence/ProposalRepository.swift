@@ -350,6 +350,17 @@ public struct ProposalRepository {
     }
 
     /// Loads proposals whose row matches `condition` (SQL over alias `p`, written by this type only).
+    /// The scores and ranks of proposal `id` per level.
+    func rankings(of id: ProposalID) throws -> (scores: [Level: Int64], ranks: [Level: Int]) {
+        var scores: [Level: Int64] = [:], ranks: [Level: Int] = [:]
+        try db.forEachRow("SELECT level, score_millis, rank FROM proposal_rankings WHERE proposal_id = ?", [id.rawValue]) { row in
+            let level: Level = try Stored.value(row, "level")
+            scores[level] = try row.get("score_millis")
+            ranks[level] = try row.get("rank")
+        }
+        return (scores, ranks)
+    }
+
     func load(where condition: String, _ arguments: StatementArguments) throws -> [Proposal] {
         var rows: [Row] = []
         try db.forEachRow("SELECT p.* FROM proposals p WHERE \(condition) ORDER BY p.id", arguments) { rows.append($0) }

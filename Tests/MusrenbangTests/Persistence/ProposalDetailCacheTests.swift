@@ -4,8 +4,8 @@ import Testing
 @testable import Musrenbang
 
 /// A proposal's whole detail is kept (`MusrenbangService.proposalDetails`) while its generations stand (Migrations/0022):
-/// every write to a row its page reads, from any connection, is seen at the next read, and who may see it is decided
-/// on every read. The writes here come from a second connection to the file, as another process's would.
+/// every write to a row its page reads, from any connection, is seen at the next read (ranks are read anew each time),
+/// and who may see it is decided on every read. The writes here come from a second connection to the file, as another process's would.
 @Suite("Kept proposal details")
 struct ProposalDetailCacheTests {
     @Test func aKeptDetailFollowsEveryWriteToTheRowsItIsReadFrom() throws {
@@ -33,14 +33,16 @@ struct ProposalDetailCacheTests {
         try write("UPDATE proposals SET title = 'Perbaikan jalan dan saluran' WHERE id = ?", [id])
         #expect(try detail().proposal.title == "Perbaikan jalan dan saluran")
 
+        // An event is written with its proposal's row, one version on (as every writer does: version_after is unique).
         let events = try detail().history.count
         try write("""
             INSERT INTO proposal_events (proposal_id, cycle_id, action, actor_account_id, actor_role, at, from_stage, from_status,
                 to_stage, to_status, note, changes_json, flags, version_after)
             SELECT proposal_id, cycle_id, action, actor_account_id, actor_role, at, from_stage, from_status, to_stage, to_status,
                 'catatan baru', changes_json, flags, version_after + 100
-            FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC LIMIT 1
+            FROM proposal_events WHERE proposal_id = ? ORDER BY id DESC LIMIT 1;
             """, [id])
+        try write("UPDATE proposals SET version = version + 100 WHERE id = ?", [id])
         #expect(try detail().history.count == events + 1)
 
         try write("""
