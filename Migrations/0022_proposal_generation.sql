@@ -1,49 +1,72 @@
--- A generation per proposal (proposal_generations), moved by every write to the rows a proposal's page is read from:
--- the proposal itself (with it its events), its recommendations, attachments and photos. With 'names' in
--- cache_generations (areas, bidang, OPD, kamus; now also who holds which role, for the OPD named beside an OPD
--- verifier's event) and 'cycles', it tells with one indexed read whether a kept ProposalDetail still stands
--- (MusrenbangService.proposalDetail), whichever process or statement wrote. A table of its own, keyed by the proposal's
--- id, so that each trigger is one update by rowid (a submission fires two). Each generation starts at a random value,
--- so that a proposal's generations in two files (a restore) hardly ever meet.
+-- What a kept ProposalDetail (MusrenbangService.proposalDetail) is checked against, with one indexed read, whichever
+-- process or statement wrote:
+--   * the proposal's own row and its events: its `version`, which every write of the row moves (optimistic concurrency:
+--     each UPDATE is `WHERE id = ? AND version = ?` and sets the next version), and each event is written with it (its
+--     version_after is that new version, UNIQUE per proposal). So they need no trigger: submissions, transitions and a
+--     berita acara's thousands of moves pay nothing for the cache;
+--   * its recommendations, attachments and photos: `proposal_generations`, moved by the triggers below (a row appears
+--     with the first such write; none reads as 0);
+--   * 'names' in cache_generations (areas, bidang, OPD, kamus; now also who holds which role, for the OPD named beside
+--     an OPD verifier's event) and 'cycles'.
+-- Rankings have none: a ranking run rewrites thousands of them, so a detail reads its ranks anew.
 CREATE TABLE proposal_generations (
     proposal_id INTEGER PRIMARY KEY REFERENCES proposals(id),
     generation  INTEGER NOT NULL
 ) STRICT;
-INSERT INTO proposal_generations (proposal_id, generation)
-SELECT id, random() & 4611686018427387903 FROM proposals;
-
-CREATE TRIGGER proposal_page_generation_insert AFTER INSERT ON proposals
-BEGIN
-    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.id, random() & 4611686018427387903)
-    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
-END;
-CREATE TRIGGER proposal_page_generation_update AFTER UPDATE ON proposals
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.id; END;
-
--- Events need no trigger of their own: each is written in the transaction that writes its proposal's row (its
--- version_after is the proposal's new version, UNIQUE per proposal), which moves the generation. Rankings have none
--- either: a ranking run rewrites thousands of them, so a proposal's ranks and scores are read anew with every detail.
 
 CREATE TRIGGER proposal_recommendations_generation_insert AFTER INSERT ON proposal_recommendations
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER proposal_recommendations_generation_update AFTER UPDATE ON proposal_recommendations
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id IN (old.proposal_id, new.proposal_id); END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER proposal_recommendations_generation_delete AFTER DELETE ON proposal_recommendations
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = old.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 
 CREATE TRIGGER attachments_generation_insert AFTER INSERT ON attachments
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER attachments_generation_update AFTER UPDATE ON attachments
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id IN (old.proposal_id, new.proposal_id); END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER attachments_generation_delete AFTER DELETE ON attachments
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = old.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 
 CREATE TRIGGER proposal_photos_generation_insert AFTER INSERT ON proposal_photos
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = new.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER proposal_photos_generation_update AFTER UPDATE ON proposal_photos
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id IN (old.proposal_id, new.proposal_id); END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (new.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 CREATE TRIGGER proposal_photos_generation_delete AFTER DELETE ON proposal_photos
-BEGIN UPDATE proposal_generations SET generation = generation + 1 WHERE proposal_id = old.proposal_id; END;
+BEGIN
+    INSERT INTO proposal_generations (proposal_id, generation) VALUES (old.proposal_id, 1)
+    ON CONFLICT (proposal_id) DO UPDATE SET generation = generation + 1;
+END;
 
 CREATE TRIGGER account_roles_names_insert AFTER INSERT ON account_roles
 BEGIN UPDATE cache_generations SET generation = generation + 1 WHERE name = 'names'; END;

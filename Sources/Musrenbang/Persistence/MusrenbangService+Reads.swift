@@ -93,11 +93,12 @@ extension MusrenbangService {
         }
     }
 
-    /// The proposal's id and the generations its detail is read from (its own, the names', the cycles'); nil when no
-    /// proposal answers `ref`; a nil stamp when one of the generations is missing.
+    /// The proposal's id and what its detail is read from (its version, the generation of its recommendations,
+    /// attachments and photos, the names', the cycles'; Migrations/0022); nil when no proposal answers `ref`; a nil
+    /// stamp when a generation is missing.
     private static func detailStamp(_ ref: ProposalRef, db: Connection) throws -> (ProposalID, [Int64]?)? {
         let columns = """
-            SELECT p.id, (SELECT generation FROM proposal_generations WHERE proposal_id = p.id) AS own,
+            SELECT p.id, p.version, coalesce((SELECT generation FROM proposal_generations WHERE proposal_id = p.id), 0) AS own,
                 (SELECT generation FROM cache_generations WHERE name = ?1) AS names,
                 (SELECT generation FROM cache_generations WHERE name = ?2) AS cycles
             FROM proposals p
@@ -108,8 +109,8 @@ extension MusrenbangService {
             try db.queryOne(columns + " WHERE p.tracking_code = ?3", [CacheGeneration.names, CacheGeneration.cycles, code.description])
         }
         guard let row else { return nil }
-        let generations = [try row.get("own", as: Int64?.self), try row.get("names", as: Int64?.self),
-                           try row.get("cycles", as: Int64?.self)]
+        let generations = [try row.get("version", as: Int64?.self), try row.get("own", as: Int64?.self),
+                           try row.get("names", as: Int64?.self), try row.get("cycles", as: Int64?.self)]
         let stamp = generations.contains(nil) ? nil : generations.compactMap { $0 }
         return (ProposalID(try row.get("id")), stamp)
     }

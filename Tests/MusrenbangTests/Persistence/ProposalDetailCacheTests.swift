@@ -30,7 +30,8 @@ struct ProposalDetailCacheTests {
         }
 
         #expect(try detail().proposal.title == "Perbaikan jalan lingkungan")
-        try write("UPDATE proposals SET title = 'Perbaikan jalan dan saluran' WHERE id = ?", [id])
+        // Every writer of a proposal's row moves its version (optimistic concurrency); so does this one.
+        try write("UPDATE proposals SET title = 'Perbaikan jalan dan saluran', version = version + 1 WHERE id = ?", [id])
         #expect(try detail().proposal.title == "Perbaikan jalan dan saluran")
 
         // An event is written with its proposal's row, one version on (as every writer does: version_after is unique).
