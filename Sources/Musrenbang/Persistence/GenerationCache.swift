@@ -61,5 +61,4 @@ enum CacheGeneration {
     static let names = "names"
     /// The cycles, their stage windows and extensions (Migrations/0016).
     static let cycles = "cycles"
-
 }

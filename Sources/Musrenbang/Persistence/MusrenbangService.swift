@@ -133,7 +133,7 @@ public final class MusrenbangService: Sendable {
     }
 
     /// One operation on one proposal, committed together with the other small writes that wait meanwhile.
-    private func small<T>(_ body: (MusrenbangTransaction) throws -> T) throws -> T {
+    private func singleInGroup<T>(_ body: (MusrenbangTransaction) throws -> T) throws -> T {
         try database.writeInGroup { db in try body(MusrenbangTransaction(db: db, clock: clock, savepoints: false)) }
     }
 
@@ -146,18 +146,18 @@ public final class MusrenbangService: Sendable {
 
     /// Creates a draft with the next tracking code of the cycle's kota and plan year.
     public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        try small { try $0.create(new, cycleId: cycleId, by: actor) }
+        try singleInGroup { try $0.create(new, cycleId: cycleId, by: actor) }
     }
 
     /// Creates and submits (`ajukan`) a proposal in one transaction.
     public func submit(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        try small { try $0.submit(new, cycleId: cycleId, by: actor) }
+        try singleInGroup { try $0.submit(new, cycleId: cycleId, by: actor) }
     }
 
     /// Applies one action; a stored version other than `input.expectedVersion` is `DomainError.staleVersion`.
     @discardableResult
     public func apply(_ input: TransitionInput, to ref: ProposalRef, by actor: Actor) throws -> Proposal {
-        try small { try $0.apply(input, to: ref, by: actor) }
+        try singleInGroup { try $0.apply(input, to: ref, by: actor) }
     }
 
     /// `apply` for the actions that need at most a reason.
@@ -179,7 +179,7 @@ public final class MusrenbangService: Sendable {
 
     /// Carries last cycle's unfunded proposal into `cycleId` as a new draft linked to it.
     public func carryOver(_ ref: ProposalRef, expectedVersion: Int64, into cycleId: CycleID, by actor: Actor) throws -> Proposal {
-        try small { try $0.carryOver(ref, expectedVersion: expectedVersion, into: cycleId, by: actor) }
+        try singleInGroup { try $0.carryOver(ref, expectedVersion: expectedVersion, into: cycleId, by: actor) }
     }
 
     // MARK: Cycle, ranking, allocation, berita acara, ceilings

@@ -31,7 +31,7 @@ public struct MusrenbangTransaction {
     public func create(_ new: NewProposal, cycleId: CycleID, by actor: Actor) throws -> Proposal {
         let now = clock.now()
         return try write { db in
-            let (created, _) = try self.prepare(new, cycleId: cycleId, by: actor, at: now, db: db)
+            let created = try self.prepare(new, cycleId: cycleId, by: actor, at: now, db: db)
             try ProposalRepository(db).insert(created.proposal)
             try EventRepository(db).append(created.event)
             return created.proposal
@@ -55,12 +55,8 @@ public struct MusrenbangTransaction {
     }
 
     /// Runs `Workflow.create` with the next id and tracking code (`prepareInput`).
-    private func prepare(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws
-        -> (TransitionResult, WorkflowContext) {
-        let input = try prepareInput(new, cycleId: cycleId, by: actor, db: db)
-        let result = try Workflow.create(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
-                                         cycle: input.context.cycle)
-        return (result, input.context)
+    private func prepare(_ new: NewProposal, cycleId: CycleID, by actor: Actor, at now: Date, db: Connection) throws -> TransitionResult {
+        try prepareInput(new, cycleId: cycleId, by: actor, db: db).create(by: actor, at: now)
     }
 
     /// The created proposal and its submission: `Workflow.create` then `ajukan`, or the delegates' live entry at the
@@ -72,8 +68,7 @@ public struct MusrenbangTransaction {
             return try Workflow.enterLive(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
                                           context: input.context)
         }
-        let created = try Workflow.create(input.new, kamus: input.kamus, id: input.id, trackingCode: input.code, by: actor, at: now,
-                                          cycle: input.context.cycle)
+        let created = try input.create(by: actor, at: now)
         let submitted = try Workflow.apply(TransitionInput(.ajukan, expectedVersion: created.proposal.version),
                                            to: created.proposal, by: actor, at: now, context: input.context)
         return (created, submitted)
@@ -82,8 +77,7 @@ public struct MusrenbangTransaction {
     /// What creating a proposal needs from the database, with the next id and tracking code (the sequence is bumped in
     /// this transaction). The kamus item is loaded from the catalogue and the origin derived from the stored wilayah
     /// (never the caller's).
-    private func prepareInput(_ new: NewProposal, cycleId: CycleID, by actor: Actor, db: Connection) throws
-        -> (new: NewProposal, kamus: KamusItem, id: ProposalID, code: TrackingCode, context: WorkflowContext) {
+    private func prepareInput(_ new: NewProposal, cycleId: CycleID, by actor: Actor, db: Connection) throws -> NewProposalInput {
         let context = try self.context(cycleId: cycleId, db: db)
         let kota = try cachedKota(context.cycle.kotaId, db: db)
         var checked = new
@@ -102,7 +96,7 @@ public struct MusrenbangTransaction {
         let kamus = try catalogItem(new.content.kamusId, db: db)
         let proposals = ProposalRepository(db)
         let code = try proposals.nextTrackingCode(kotaId: kota.id, cityCode: kota.code, year: context.cycle.planYear)
-        return (checked, kamus, try proposals.nextId(), code, context)
+        return NewProposalInput(new: checked, kamus: kamus, id: try proposals.nextId(), code: code, context: context)
     }
 
     /// The catalogue's kamus item; an id that names none is a field error of the form.
@@ -264,4 +258,17 @@ public struct MusrenbangTransaction {
 final class ContextCache {
     var contexts: [CycleID: WorkflowContext] = [:]
     var kota: [KotaID: Kota] = [:]
+}
+
+/// What `Workflow.create` needs for a new proposal, read and reserved in the transaction (`prepareInput`).
+private struct NewProposalInput {
+    var new: NewProposal
+    var kamus: KamusItem
+    var id: ProposalID
+    var code: TrackingCode
+    var context: WorkflowContext
+
+    func create(by actor: Actor, at now: Date) throws(DomainError) -> TransitionResult {
+        try Workflow.create(new, kamus: kamus, id: id, trackingCode: code, by: actor, at: now, cycle: context.cycle)
+    }
 }

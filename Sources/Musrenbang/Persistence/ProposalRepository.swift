@@ -349,7 +349,6 @@ public struct ProposalRepository {
         return (sql, StatementArguments(values))
     }
 
-    /// Loads proposals whose row matches `condition` (SQL over alias `p`, written by this type only).
     /// The scores and ranks of proposal `id` per level.
     func rankings(of id: ProposalID) throws -> (scores: [Level: Int64], ranks: [Level: Int]) {
         var scores: [Level: Int64] = [:], ranks: [Level: Int] = [:]
@@ -361,6 +360,7 @@ public struct ProposalRepository {
         return (scores, ranks)
     }
 
+    /// Loads proposals whose row matches `condition` (SQL over alias `p`, written by this type only).
     func load(where condition: String, _ arguments: StatementArguments) throws -> [Proposal] {
         var rows: [Row] = []
         try db.forEachRow("SELECT p.* FROM proposals p WHERE \(condition) ORDER BY p.id", arguments) { rows.append($0) }

@@ -21,5 +21,5 @@ public struct ProposalSummary: Hashable, Sendable {
     public var version: Int64
     /// Entered by its proposer in the portal (`Proposal.isEnteredByProposer`); false for a paper form or a live entry
     /// typed by the kelurahan operator.
-    public var enteredByProposer: Bool = false
+    public var enteredByProposer: Bool
 }

@@ -116,7 +116,8 @@ struct WebSessionStore: Sendable {
     /// Removes every expired session; returns how many.
     @discardableResult
     func purgeExpired(at now: Date) throws -> Int {
-        try database.writeInGroup { db in
+        // Any number of rows: a write of its own, never in a group's savepoint (`Database.writeInGroup`).
+        try database.write { db in
             try db.execute("DELETE FROM web_sessions WHERE last_seen_at <= ? OR created_at <= ?",
                            [WIBTime.iso8601(now.addingTimeInterval(-idleTimeout)), WIBTime.iso8601(now.addingTimeInterval(-absoluteTimeout))])
             return db.changes

@@ -109,8 +109,8 @@ public final class Database: @unchecked Sendable {
         }
     }
 
-    /// Groups committed and the writes they held since opening.
-    public var groupCommitCounts: (groups: Int, writes: Int) { groupCommit.counts }
+    /// Groups committed and the writes they held since opening (tests).
+    var groupCommitCounts: (groups: Int, writes: Int) { groupCommit.counts }
 
     /// Runs `body` on the writer without opening a transaction, for statements that cannot run inside one
     /// (`VACUUM`, some pragmas) or for callers that manage transactions themselves.

@@ -2,9 +2,9 @@ import CSQLite
 import Foundation
 
 /// Group commit of small writes (`Database.writeInGroup`): those that arrive while another group is committing wait in
-/// line, and the next group takes them all into one transaction. Each write runs in a savepoint of its own, so one that throws undoes only its own
-/// changes; none returns before the shared COMMIT has succeeded, so what a caller was told is stored is on disk as
-/// before. What SQLite does once per transaction (take the write lock, write the log's frames of every page touched,
+/// line, and the next group takes them all into one transaction. Each write of a group of several runs in a savepoint of
+/// its own, so one that throws undoes only its own changes (a group of one is a plain transaction); none returns before
+/// the shared COMMIT has succeeded, so what a caller was told is stored is on disk as before. What SQLite does once per transaction (take the write lock, write the log's frames of every page touched,
 /// flush the full-text index's segment) is then paid once per group instead of once per write.
 ///
 /// The first waiting thread leads: it runs its whole group on the writer connection and wakes the others.
@@ -19,6 +19,12 @@ final class GroupCommit: @unchecked Sendable {
         fileprivate var done = false
 
         init(_ body: @escaping (Connection) throws -> Void) { self.body = body }
+
+        /// Marks a write that never ran as failed with `error`.
+        func fail(_ error: any Error) {
+            self.error = error
+            body = nil
+        }
 
         /// Runs the body (nothing when already failed) and keeps what it threw.
         fileprivate func run(on connection: Connection, inSavepoint: Bool) {
@@ -117,13 +123,5 @@ final class GroupCommit: @unchecked Sendable {
                 for entry in ran where entry.error == nil { entry.error = error }
             }
         }
-    }
-}
-
-extension GroupCommit.Entry {
-    /// Marks a write that never ran as failed with `error`.
-    func fail(_ error: any Error) {
-        self.error = error
-        body = nil
     }
 }

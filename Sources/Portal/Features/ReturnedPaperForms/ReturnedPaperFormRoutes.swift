@@ -7,13 +7,15 @@ import Musrenbang
 /// verification in one transaction (engine `ubah` then `ajukan`, with the version the form was loaded at: a change meanwhile
 /// is the 409 page).
 extension Portal {
-    /// The kelurahan's proposals the verifier returned in the current cycle (paper forms and residents' alike), oldest
-    /// first, at most 200.
-    func returnedRows(_ worker: KelurahanOperator) throws -> [ProposalSummary] {
-        guard let cycle = try service.currentCycle() else { return [] }
+    /// The kelurahan's proposals the verifier returned in the current cycle, oldest first (at most 200): the paper forms,
+    /// which are the operator's to correct, and how many residents' own proposals there are besides (they correct them).
+    func returnedRows(_ worker: KelurahanOperator) throws -> (paperForms: [ProposalSummary], residentsOwn: Int) {
+        guard let cycle = try service.currentCycle() else { return ([], 0) }
         let query = ProposalQuery(cycleId: cycle.id, kelurahanId: worker.kelurahanId, states: [ReturnedPaperForm.state], sort: .oldest,
                                   pageSize: 200)
-        return try service.proposals(query, viewer: .actor(worker.actor)).rows
+        let rows = try service.proposals(query, viewer: .actor(worker.actor)).rows
+        let paperForms = rows.filter { !$0.enteredByProposer }
+        return (paperForms, rows.count - paperForms.count)
     }
 
     func returnedPaperFormRoutes(_ routes: inout RouteTable) {
@@ -21,13 +23,11 @@ extension Portal {
             handle(request) { context in
                 let worker = try KelurahanOperator(context)
                 let area = try KelurahanArea.load(worker.kelurahanId, database: service.database)
-                let rows = try returnedRows(worker)
-                // Only the paper forms are the operator's to correct; each one's note is in its detail.
-                let forms = try rows.filter { !$0.enteredByProposer }.map {
-                    ReturnedPaperForm(try service.proposalDetail(.id($0.id), viewer: .actor(worker.actor)))
-                }
+                let returned = try returnedRows(worker)
+                // Each form's note is in its detail.
+                let forms = try returned.paperForms.map { ReturnedPaperForm(try service.proposalDetail(.id($0.id), viewer: .actor(worker.actor))) }
                 return page("Formulir kertas yang dikembalikan", context,
-                            ReturnedPaperFormView.list(forms, residents: rows.count - forms.count, area: area))
+                            ReturnedPaperFormView.list(forms, residents: returned.residentsOwn, area: area))
             }
         }
         routes.get(OperatorPaths.returned + "/:kode") { [self] request in

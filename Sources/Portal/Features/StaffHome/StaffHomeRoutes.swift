@@ -17,8 +17,8 @@ extension Portal {
                     try service.feedbackQueue(FeedbackQuery(statuses: FeedbackTab.menunggu.statuses, pageSize: 1), viewer: actor).total
                 }
                 let label = RoleLabel.text(role: actor.role, scope: actor.scope, database: service.database)
-                let returned = try (try? KelurahanOperator(context)).map { try returnedRows($0).filter { !$0.enteredByProposer }.count }
-                let tasks = StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing, returned: returned, feedback: feedback)
+                let tasks = StaffHome.tasks(for: actor.role, waiting: waiting, routing: routing, returned: try returnedCount(context),
+                                            feedback: feedback)
                 return page("Halaman kerja", context, StaffHomeView.render(roleLabel: label, cycle: cycle, tasks: tasks))
             }
         }
@@ -40,6 +40,12 @@ extension Portal {
             return try service.proposals(query, viewer: .actor(desk.actor)).total
         }
         return nil
+    }
+
+    /// The kelurahan's paper forms returned for correction (nil for other roles).
+    private func returnedCount(_ context: RequestContext) throws -> Int? {
+        guard let worker = try? KelurahanOperator(context) else { return nil }
+        return try returnedRows(worker).paperForms.count
     }
 
     /// The kecamatan's F2 waiting to be routed (nil for other roles).
